@@ -1,0 +1,296 @@
+//! The published methodology: every weight, threshold and label of the score, read from
+//! `content/methodology.toml`, and the pure score engine that applies it.
+
+mod engine;
+
+pub use engine::{
+    Composition, CompositionPart, Inputs, QuickScreenResult, Scorecard, Split, SubLabelCheck,
+    TaskInput, TaskScore, score,
+};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Methodology {
+    pub version: String,
+    pub effective: toml::value::Datetime,
+    pub name: String,
+    pub seniority_levels: Vec<String>,
+    pub task_resistance: TaskResistance,
+    pub task_classes: Vec<TaskClass>,
+    pub modifiers: Modifiers,
+    pub scale: Scale,
+    pub zones: Vec<Zone>,
+    pub composition: CompositionWeights,
+    pub evidence: DimensionSet,
+    pub barriers: DimensionSet,
+    pub protective: ProtectiveSet,
+    pub growth: GrowthScale,
+    pub quick_screen: Vec<QuickScreenRule>,
+    pub sub_labels: Vec<SubLabelRule>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskResistance {
+    /// Task resistance = ceiling - time-weighted task score.
+    pub ceiling: f64,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskClass {
+    pub key: String,
+    pub label: String,
+    pub min_score: i64,
+    pub max_score: i64,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Modifiers {
+    pub evidence_per_point: f64,
+    pub barriers_per_point: f64,
+    pub growth_per_point: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub raw_floor: f64,
+    pub raw_span: f64,
+    pub decimals: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    pub key: String,
+    pub name: String,
+    pub min_score: f64,
+    pub headline: String,
+    pub verdict: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompositionWeights {
+    pub task_resistance: f64,
+    pub evidence: f64,
+    pub barriers: f64,
+    pub protective: f64,
+    pub growth: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionSet {
+    pub min_score: i64,
+    pub max_score: i64,
+    pub description: String,
+    pub dimensions: Vec<Dimension>,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub key: String,
+    pub name: String,
+    /// A shorter name for charts; defaults to `name`.
+    pub short: Option<String>,
+}
+
+impl Dimension {
+    pub fn short_name(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub min: i64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtectiveSet {
+    pub min_score: i64,
+    pub max_score: i64,
+    pub description: String,
+    pub principles: Vec<Principle>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    pub key: String,
+    pub name: String,
+    pub short: Option<String>,
+    /// What each score means, indexed from 0.
+    pub levels: Vec<String>,
+}
+
+impl Principle {
+    pub fn short_name(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrowthScale {
+    pub min_score: i64,
+    pub max_score: i64,
+    pub description: String,
+    /// Indexed from `min_score`.
+    pub labels: Vec<String>,
+    pub effects: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuickScreenRule {
+    pub min_protective: Option<i64>,
+    pub max_protective: Option<i64>,
+    pub min_growth: Option<i64>,
+    pub max_growth: Option<i64>,
+    pub result: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubLabelRule {
+    pub zone: String,
+    pub name: String,
+    pub description: String,
+    pub min_share_scoring_3_plus: Option<u32>,
+    pub max_growth: Option<i64>,
+    pub max_barriers: Option<i64>,
+    pub min_augmented_share: Option<u32>,
+}
+
+/// The protective principles, evidence dimensions and barriers that role files name by key.
+/// The role format has a field for each, so methodology.toml must list exactly these.
+pub const PROTECTIVE_KEYS: [&str; 3] = [
+    "embodied_physicality",
+    "interpersonal_connection",
+    "moral_judgment",
+];
+pub const EVIDENCE_KEYS: [&str; 5] = [
+    "job_postings",
+    "company_actions",
+    "wage_trends",
+    "tool_maturity",
+    "expert_consensus",
+];
+pub const BARRIER_KEYS: [&str; 5] = ["regulatory", "physical", "union", "liability", "cultural"];
+
+impl Methodology {
+    /// Checks what serde cannot; each message says how to fix it.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in 1..=5 {
+            let n = self
+                .task_classes
+                .iter()
+                .filter(|c| c.min_score <= s && s <= c.max_score)
+                .count();
+            if n != 1 {
+                out.push(format!(
+                    "task score {s} falls in {n} task classes; make the [[task_classes]] ranges cover 1-5 exactly once"
+                ));
+            }
+        }
+        for key in ["green", "yellow", "red"] {
+            if !self.zones.iter().any(|z| z.key == key) {
+                out.push(format!("no zone with key \"{key}\"; add a [[zones]] table for it"));
+            }
+        }
+        if !self.zones.windows(2).all(|w| w[0].min_score > w[1].min_score) {
+            out.push("[[zones]] must be listed highest min_score first".into());
+        }
+        let keys = |dims: &[Dimension]| dims.iter().map(|d| d.key.clone()).collect::<Vec<_>>();
+        if keys(&self.evidence.dimensions) != EVIDENCE_KEYS {
+            out.push(format!("[evidence] dimensions must be, in order: {EVIDENCE_KEYS:?}"));
+        }
+        if keys(&self.barriers.dimensions) != BARRIER_KEYS {
+            out.push(format!("[barriers] dimensions must be, in order: {BARRIER_KEYS:?}"));
+        }
+        let principle_keys: Vec<_> = self.protective.principles.iter().map(|p| p.key.as_str()).collect();
+        if principle_keys != PROTECTIVE_KEYS {
+            out.push(format!("[protective] principles must be, in order: {PROTECTIVE_KEYS:?}"));
+        }
+        let levels = (self.protective.max_score - self.protective.min_score + 1) as usize;
+        for p in &self.protective.principles {
+            if p.levels.len() != levels {
+                out.push(format!("principle {} needs {levels} levels, one per score", p.key));
+            }
+        }
+        let growth_steps = (self.growth.max_score - self.growth.min_score + 1) as usize;
+        if self.growth.labels.len() != growth_steps || self.growth.effects.len() != growth_steps {
+            out.push(format!("[growth] needs {growth_steps} labels and effects, one per score"));
+        }
+        if self.scale.raw_span <= 0.0 {
+            out.push("[scale] raw_span must be positive".into());
+        }
+        for rule in &self.sub_labels {
+            if !self.zones.iter().any(|z| z.key == rule.zone) {
+                out.push(format!("sub-label {} names unknown zone {}", rule.name, rule.zone));
+            }
+        }
+        out
+    }
+
+    pub fn zone(&self, key: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.key == key)
+    }
+
+    /// The class a 1-5 task score falls in.
+    pub fn task_class(&self, score: i64) -> Option<&TaskClass> {
+        self.task_classes
+            .iter()
+            .find(|c| c.min_score <= score && score <= c.max_score)
+    }
+
+    pub fn growth_label(&self, growth: i64) -> &str {
+        index_from(&self.growth.labels, growth - self.growth.min_score)
+    }
+
+    pub fn growth_effect(&self, growth: i64) -> &str {
+        index_from(&self.growth.effects, growth - self.growth.min_score)
+    }
+
+    /// The label of the highest band whose minimum the total reaches.
+    pub fn band(bands: &[Band], total: i64) -> &str {
+        bands
+            .iter()
+            .find(|b| total >= b.min)
+            .map_or("", |b| b.label.as_str())
+    }
+
+    /// Parses methodology.toml and checks it.
+    pub fn from_toml(text: &str) -> Result<Self, String> {
+        let m: Methodology = toml::from_str(text).map_err(|e| e.to_string())?;
+        let problems = m.problems();
+        if problems.is_empty() { Ok(m) } else { Err(problems.join("; ")) }
+    }
+}
+
+fn index_from(items: &[String], i: i64) -> &str {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| items.get(i))
+        .map_or("", String::as_str)
+}
+
+#[cfg(test)]
+pub(crate) fn bundled() -> Methodology {
+    let text = include_str!("../../content/methodology.toml");
+    Methodology::from_toml(text).expect("bundled methodology.toml is valid")
+}

@@ -2,3 +2,6 @@
 //! served as a server-rendered website.
 
 pub mod methodology;
+pub mod content;
+pub mod markdown;
+pub mod catalogue;

@@ -1,0 +1,45 @@
+//! The catalogue: all SQL lives here. `write` builds it from content; `Catalogue` serves it,
+//! read-only, to the web layer.
+
+pub mod models;
+mod pool;
+pub mod read;
+mod write;
+
+pub use pool::{Pool, Pooled};
+pub use write::{Written, write};
+
+use crate::methodology::Methodology;
+use anyhow::{Context, Result};
+use std::path::Path;
+use std::sync::Arc;
+
+/// An open, immutable catalogue.
+pub struct Catalogue {
+    pool: Pool,
+    /// Changes whenever content changes; the base of every ETag.
+    pub version: String,
+    pub methodology: Arc<Methodology>,
+    /// methodology.toml as the editors wrote it.
+    pub methodology_source: String,
+}
+
+impl Catalogue {
+    pub fn open(path: &Path, connections: usize) -> Result<Catalogue> {
+        let pool = Pool::open(path, connections).with_context(|| format!("while opening the catalogue {}", path.display()))?;
+        let conn = pool.get();
+        let get = |key: &str| -> Result<String> {
+            read::meta(&conn, key)?.with_context(|| format!("the catalogue has no {key}; rebuild it with `jobzone build`"))
+        };
+        let version = get("version")?;
+        let methodology: Methodology = serde_json::from_str(&get("methodology_json")?).context("while reading the stored methodology")?;
+        let methodology_source = get("methodology_source")?;
+        drop(conn);
+        Ok(Catalogue { pool, version, methodology: Arc::new(methodology), methodology_source })
+    }
+
+    /// A read-only connection. Call only from a blocking thread.
+    pub fn conn(&self) -> Pooled<'_> {
+        self.pool.get()
+    }
+}

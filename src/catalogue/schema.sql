@@ -1,0 +1,136 @@
+-- The catalogue: everything the site shows, computed at build time from content/.
+-- Written once by `jobzone build`, then only ever opened read-only.
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE roles (
+    slug                  TEXT PRIMARY KEY,
+    title                 TEXT NOT NULL,
+    seniority             TEXT NOT NULL,
+    seniority_rank        INTEGER NOT NULL,
+    experience            TEXT NOT NULL,
+    category              TEXT NOT NULL,
+    occupation            TEXT NOT NULL,
+    live_tracked          INTEGER NOT NULL,
+    verdict_html          TEXT NOT NULL,
+    primary_function      TEXT NOT NULL,
+    not_this_role         TEXT NOT NULL,
+    typical_experience    TEXT NOT NULL,
+    seniority_note_html   TEXT,
+    growth_rationale      TEXT NOT NULL,
+    growth_check_html     TEXT NOT NULL,
+    quick_screen_note_html TEXT,
+    reinstatement_html    TEXT NOT NULL,
+    override_zone         TEXT,
+    override_reason       TEXT,
+    outlook_horizon       INTEGER NOT NULL,
+    outlook_future_html   TEXT NOT NULL,
+    outlook_timeline_html TEXT NOT NULL,
+    -- Computed figures, as columns for listing and sorting ...
+    task_resistance       REAL NOT NULL,
+    evidence_total        INTEGER NOT NULL,
+    barriers_total        INTEGER NOT NULL,
+    protective_total      INTEGER NOT NULL,
+    growth                INTEGER NOT NULL,
+    raw                   REAL NOT NULL,
+    score                 REAL NOT NULL,
+    formula_zone          TEXT NOT NULL,
+    zone                  TEXT NOT NULL,      -- after any assessor override
+    sub_label             TEXT,
+    displaced             INTEGER NOT NULL,
+    augmented             INTEGER NOT NULL,
+    not_involved          INTEGER NOT NULL,
+    -- ... and the whole scorecard, every derived figure, as the engine returned it.
+    scorecard_json        TEXT NOT NULL,
+    published             TEXT NOT NULL,
+    updated               TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX roles_by_score ON roles (score, slug);
+CREATE INDEX roles_by_updated ON roles (updated, slug);
+
+CREATE TABLE aliases (
+    slug     TEXT NOT NULL REFERENCES roles (slug),
+    position INTEGER NOT NULL,
+    alias    TEXT NOT NULL,
+    PRIMARY KEY (slug, position)
+) WITHOUT ROWID;
+
+CREATE TABLE old_slugs (
+    old_slug TEXT PRIMARY KEY,
+    slug     TEXT NOT NULL REFERENCES roles (slug)
+) WITHOUT ROWID;
+
+CREATE TABLE tasks (
+    slug      TEXT NOT NULL REFERENCES roles (slug),
+    position  INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    share     INTEGER NOT NULL,
+    score     INTEGER NOT NULL,
+    weighted  REAL NOT NULL,
+    class     TEXT NOT NULL,
+    rationale TEXT NOT NULL,
+    PRIMARY KEY (slug, position)
+) WITHOUT ROWID;
+
+-- Protective principles, evidence dimensions and barriers: one row per scored item.
+CREATE TABLE scored_items (
+    slug      TEXT NOT NULL REFERENCES roles (slug),
+    kind      TEXT NOT NULL CHECK (kind IN ('protective', 'evidence', 'barrier')),
+    position  INTEGER NOT NULL,
+    key       TEXT NOT NULL,
+    score     INTEGER NOT NULL,
+    rationale TEXT NOT NULL,
+    PRIMARY KEY (slug, kind, position)
+) WITHOUT ROWID;
+
+CREATE TABLE strategy_steps (
+    slug     TEXT NOT NULL REFERENCES roles (slug),
+    position INTEGER NOT NULL,
+    html     TEXT NOT NULL,
+    PRIMARY KEY (slug, position)
+) WITHOUT ROWID;
+
+CREATE TABLE commentary (
+    slug     TEXT NOT NULL REFERENCES roles (slug),
+    position INTEGER NOT NULL,
+    title    TEXT NOT NULL,
+    anchor   TEXT NOT NULL,
+    html     TEXT NOT NULL,
+    PRIMARY KEY (slug, position)
+) WITHOUT ROWID;
+
+CREATE TABLE transitions (
+    slug     TEXT NOT NULL REFERENCES roles (slug),
+    position INTEGER NOT NULL,
+    target   TEXT NOT NULL REFERENCES roles (slug),
+    why      TEXT NOT NULL,
+    PRIMARY KEY (slug, position)
+) WITHOUT ROWID;
+
+CREATE TABLE seniority_links (
+    slug     TEXT NOT NULL REFERENCES roles (slug),
+    position INTEGER NOT NULL,
+    target   TEXT NOT NULL REFERENCES roles (slug),
+    PRIMARY KEY (slug, position)
+) WITHOUT ROWID;
+
+CREATE TABLE sources (
+    slug      TEXT NOT NULL REFERENCES roles (slug),
+    position  INTEGER NOT NULL,
+    title     TEXT NOT NULL,
+    url       TEXT NOT NULL,
+    publisher TEXT,
+    PRIMARY KEY (slug, position)
+) WITHOUT ROWID;
+
+CREATE TABLE revisions (
+    slug     TEXT NOT NULL REFERENCES roles (slug),
+    position INTEGER NOT NULL,
+    date     TEXT NOT NULL,
+    note     TEXT NOT NULL,
+    PRIMARY KEY (slug, position)
+) WITHOUT ROWID;

@@ -1,0 +1,322 @@
+//! Checks one role file for what serde cannot: ranges, sums, required prose, dates, links,
+//! and Markdown that the site would refuse to publish.
+
+use super::front_matter::{Document, line_of};
+use super::model::{self, Role};
+use super::problem::Problem;
+use super::role::{RoleFrontMatter, Scored};
+use crate::markdown;
+use crate::methodology::Methodology;
+use std::path::Path;
+use toml::Spanned;
+
+/// Where a value sits: turns spans into file lines and collects problems.
+pub struct Checker<'a> {
+    pub path: &'a Path,
+    doc: &'a Document<'a>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(path: &'a Path, doc: &'a Document<'a>) -> Self {
+        Checker { path, doc, problems: Vec::new() }
+    }
+
+    /// File line of a byte offset into the front matter.
+    pub fn line(&self, offset: usize) -> usize {
+        self.doc.front_matter_line + line_of(self.doc.front_matter, offset) - 1
+    }
+
+    pub fn report<T>(&mut self, at: &Spanned<T>, message: impl Into<String>) {
+        let line = self.line(at.span().start);
+        self.problems.push(Problem::new(self.path, line, message));
+    }
+
+    fn text(&mut self, s: &Spanned<String>, what: &str) -> String {
+        if s.get_ref().trim().is_empty() {
+            self.report(s, format!("{what} is empty; write it, or remove the key if it is optional"));
+        }
+        s.get_ref().trim().to_string()
+    }
+
+    /// Prose that is rendered as Markdown: must be present and publishable.
+    fn markdown(&mut self, s: &Spanned<String>, what: &str) -> String {
+        let text = self.text(s, what);
+        // Offsets inside a TOML string map to lines only approximately (escapes, quotes);
+        // the value's own first line plus the newlines before the offset is close enough.
+        let start = s.span().start;
+        for (offset, message) in markdown::unsafe_constructs(s.get_ref()) {
+            let line = self.line(start) + line_of(s.get_ref(), offset) - 1;
+            self.problems.push(Problem::new(self.path, line, format!("{what}: {message}")));
+        }
+        text
+    }
+
+    fn in_range(&mut self, v: &Spanned<i64>, min: i64, max: i64, what: &str) -> i64 {
+        let n = *v.get_ref();
+        if n < min || n > max {
+            self.report(v, format!("{what} is {n}, outside {min} to {max}; use a whole number in that range"));
+        }
+        n
+    }
+
+    fn scored(&mut self, s: &Scored, min: i64, max: i64, what: &str) -> model::Scored {
+        model::Scored {
+            score: self.in_range(&s.score, min, max, &format!("{what} score")),
+            rationale: self.text(&s.rationale, &format!("{what} rationale")),
+        }
+    }
+}
+
+/// File lines of the values that other files must agree with (checked once all are read).
+#[derive(Debug, Default)]
+pub struct Lines {
+    pub title: usize,
+    pub aliases: Vec<usize>,
+    pub old_slugs: Vec<usize>,
+    pub transitions: Vec<usize>,
+    pub seniority_links: Vec<usize>,
+}
+
+/// Checks a parsed role file against the methodology.
+pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &str, body: &str) -> (Role, Lines) {
+    let line_of_each = |c: &Checker<'_>, v: &[Spanned<String>]| v.iter().map(|s| c.line(s.span().start)).collect();
+    let lines = Lines {
+        title: c.line(fm.title.span().start),
+        aliases: line_of_each(c, &fm.aliases),
+        old_slugs: line_of_each(c, &fm.old_slugs),
+        transitions: fm.transitions.iter().map(|t| c.line(t.to.span().start)).collect(),
+        seniority_links: line_of_each(c, &fm.definition.seniority_links),
+    };
+    let slug = c.text(&fm.slug, "slug");
+    if !is_slug(&slug) {
+        c.report(&fm.slug, format!("slug \"{slug}\" must be lowercase letters, digits and single hyphens, e.g. \"backend-api-developer-mid-level\""));
+    } else if slug != stem {
+        c.report(&fm.slug, format!("slug \"{slug}\" differs from the file name; rename the file to {slug}.md or set slug = \"{stem}\""));
+    }
+    let seniority = c.text(&fm.seniority, "seniority");
+    if !m.seniority_levels.contains(&seniority) {
+        c.report(&fm.seniority, format!("seniority \"{seniority}\" is not one of {:?} (methodology.toml seniority_levels)", m.seniority_levels));
+    }
+    let occupation = c.text(&fm.occupation, "occupation");
+    if !is_soc_code(&occupation) {
+        c.report(&fm.occupation, format!("occupation \"{occupation}\" is not an O*NET-SOC code; write it like \"15-1252.00\""));
+    }
+    let aliases: Vec<String> = fm.aliases.iter().map(|a| c.text(a, "alias")).collect();
+    let old_slugs: Vec<String> = fm.old_slugs.iter().map(|s| c.text(s, "old slug")).collect();
+    for (s, text) in fm.old_slugs.iter().zip(&old_slugs) {
+        if !is_slug(text) {
+            c.report(s, format!("old slug \"{text}\" is not a valid slug; use lowercase letters, digits and hyphens"));
+        }
+    }
+
+    let d = &fm.definition;
+    let protective_names = ["embodied physicality", "interpersonal connection", "moral judgment"];
+    let (pmin, pmax) = (m.protective.min_score, m.protective.max_score);
+    let p = &fm.protective;
+    let protective = [&p.embodied_physicality, &p.interpersonal_connection, &p.moral_judgment]
+        .into_iter()
+        .zip(protective_names)
+        .map(|(s, name)| c.scored(s, pmin, pmax, &format!("protective {name}")))
+        .collect();
+    let growth = c.in_range(&fm.growth.score, m.growth.min_score, m.growth.max_score, "growth score");
+
+    if fm.tasks.is_empty() {
+        c.problems.push(Problem::new(c.path, c.line(0), "no [[tasks]]; add the tasks that make up the role's working time"));
+    }
+    let tasks: Vec<model::Task> = fm
+        .tasks
+        .iter()
+        .map(|t| model::Task {
+            name: c.text(&t.name, "task name"),
+            share: c.in_range(&t.share, 1, 100, "task share") as u32,
+            score: c.in_range(&t.score, 1, 5, "task score"),
+            rationale: c.text(&t.rationale, "task rationale"),
+        })
+        .collect();
+    let total: i64 = fm.tasks.iter().map(|t| *t.share.get_ref()).sum();
+    if let Some(first) = fm.tasks.first() {
+        if total != 100 {
+            c.report(&first.share, format!("task shares add up to {total}%, not 100%; adjust the shares of time so they total 100"));
+        }
+    }
+
+    let e = &fm.evidence;
+    let (emin, emax) = (m.evidence.min_score, m.evidence.max_score);
+    let evidence = [&e.job_postings, &e.company_actions, &e.wage_trends, &e.tool_maturity, &e.expert_consensus]
+        .into_iter()
+        .zip(&m.evidence.dimensions)
+        .map(|(s, dim)| c.scored(s, emin, emax, &format!("evidence {}", dim.name)))
+        .collect();
+    let b = &fm.barriers;
+    let (bmin, bmax) = (m.barriers.min_score, m.barriers.max_score);
+    let barriers = [&b.regulatory, &b.physical, &b.union, &b.liability, &b.cultural]
+        .into_iter()
+        .zip(&m.barriers.dimensions)
+        .map(|(s, dim)| c.scored(s, bmin, bmax, &format!("barrier {}", dim.name)))
+        .collect();
+
+    let assessor_override = fm.assessor_override.as_ref().map(|o| {
+        let zone = c.text(&o.zone, "override zone");
+        if m.zone(&zone).is_none() {
+            let keys: Vec<&str> = m.zones.iter().map(|z| z.key.as_str()).collect();
+            c.report(&o.zone, format!("override zone \"{zone}\" is unknown; use one of {keys:?}"));
+        }
+        model::Override { zone, reason: c.text(&o.reason, "override reason") }
+    });
+
+    let o = &fm.outlook;
+    let horizon = c.in_range(&o.horizon, 2000, 2100, "outlook horizon year");
+    let outlook = model::Outlook {
+        horizon,
+        future: c.markdown(&o.future, "outlook future"),
+        strategy: o.strategy.iter().map(|s| c.markdown(s, "outlook strategy step")).collect(),
+        timeline: c.markdown(&o.timeline, "outlook timeline"),
+    };
+
+    let transitions = fm
+        .transitions
+        .iter()
+        .map(|t| model::Transition { to: c.text(&t.to, "transition target"), why: c.text(&t.why, "transition reason") })
+        .collect();
+    let sources = fm
+        .sources
+        .iter()
+        .map(|s| {
+            let url = c.text(&s.url, "source url");
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+                c.report(&s.url, format!("source url \"{url}\" must be a full http(s):// address without spaces"));
+            }
+            model::Source {
+                title: c.text(&s.title, "source title"),
+                url,
+                publisher: s.publisher.as_ref().map(|p| c.text(p, "source publisher")),
+            }
+        })
+        .collect();
+
+    if fm.revisions.is_empty() {
+        c.problems.push(Problem::new(c.path, c.line(0), "no [[revisions]]; add one with the date the assessment was published"));
+    }
+    let mut revisions: Vec<model::Revision> = fm
+        .revisions
+        .iter()
+        .map(|r| {
+            let date = match iso_date(r.date.get_ref()) {
+                Ok(d) => d,
+                Err(why) => {
+                    c.report(&r.date, format!("revision date {}: {why}; write a date like 2026-03-02", r.date.get_ref()));
+                    String::new()
+                }
+            };
+            model::Revision { date, note: c.text(&r.note, "revision note") }
+        })
+        .collect();
+    revisions.sort_by(|a, b| b.date.cmp(&a.date));
+
+    let body_problems: Vec<Problem> = markdown::unsafe_constructs(body)
+        .into_iter()
+        .map(|(offset, message)| Problem::new(c.path, c.doc.body_line + line_of(body, offset) - 1, format!("commentary: {message}")))
+        .collect();
+    c.problems.extend(body_problems);
+    if body.trim().is_empty() {
+        c.problems.push(Problem::new(c.path, c.doc.body_line, "the commentary (Markdown after the closing +++) is empty; write the assessor's commentary"));
+    }
+
+    let role = Role {
+        source: c.path.to_path_buf(),
+        slug,
+        title: c.text(&fm.title, "title"),
+        seniority,
+        experience: c.text(&fm.experience, "experience"),
+        category: c.text(&fm.category, "category"),
+        occupation,
+        aliases,
+        old_slugs,
+        live_tracked: fm.live_tracked,
+        verdict: c.markdown(&fm.verdict, "verdict"),
+        primary_function: c.text(&d.primary_function, "primary function"),
+        not_this_role: c.text(&d.not_this_role, "what this role is not"),
+        typical_experience: c.text(&d.typical_experience, "typical experience"),
+        seniority_note: d.seniority_note.as_ref().map(|s| c.markdown(s, "seniority note")),
+        seniority_links: d.seniority_links.iter().map(|s| c.text(s, "seniority link")).collect(),
+        protective,
+        growth,
+        growth_rationale: c.text(&fm.growth.rationale, "growth rationale"),
+        growth_check: c.markdown(&fm.growth.check, "growth check"),
+        quick_screen_note: fm.quick_screen_note.as_ref().map(|s| c.markdown(s, "quick screen note")),
+        tasks,
+        reinstatement: c.markdown(&fm.reinstatement, "reinstatement check"),
+        evidence,
+        barriers,
+        assessor_override,
+        outlook,
+        transitions,
+        sources,
+        revisions,
+        commentary: body.trim().to_string(),
+    };
+    (role, lines)
+}
+
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+/// "15-1252.00": two digits, hyphen, four digits, dot, two digits.
+pub fn is_soc_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            2 => c == b'-',
+            7 => c == b'.',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// A TOML date-only value as YYYY-MM-DD, or why it is not a real calendar date.
+fn iso_date(d: &toml::value::Datetime) -> Result<String, &'static str> {
+    let (Some(date), None, None) = (d.date, d.time, d.offset) else {
+        return Err("must be a date without a time");
+    };
+    let leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+    let days = match date.month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err("has no such month"),
+    };
+    if date.day == 0 || date.day > days {
+        return Err("has no such day in that month");
+    }
+    Ok(format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_soc_codes_are_recognised() {
+        assert!(is_slug("backend-api-developer-mid-level"));
+        assert!(!is_slug("Backend") && !is_slug("a--b") && !is_slug("-a") && !is_slug("a/b"));
+        assert!(is_soc_code("15-1252.00"));
+        assert!(!is_soc_code("15-1252") && !is_soc_code("151252.00") && !is_soc_code("15-12a2.00"));
+    }
+
+    #[test]
+    fn calendar_dates_are_checked() {
+        let date = |s: &str| iso_date(&s.parse().expect("toml datetime"));
+        assert_eq!(date("2026-03-02"), Ok("2026-03-02".to_string()));
+        assert_eq!(date("2024-02-29"), Ok("2024-02-29".to_string()));
+        assert!(date("2026-03-02T10:00:00").is_err());
+        // The TOML parser itself refuses impossible days, with a span we turn into a line.
+        assert!("2026-02-29".parse::<toml::value::Datetime>().is_err());
+    }
+}

@@ -1,7 +1,12 @@
 //! jobzone: AI job-risk assessments, built from Markdown content into a SQLite catalogue and
 //! served as a server-rendered website.
 
-pub mod methodology;
+pub mod build;
+pub mod catalogue;
+pub mod config;
 pub mod content;
 pub mod markdown;
-pub mod catalogue;
+pub mod methodology;
+pub mod telemetry;
+pub mod transition;
+pub mod web;

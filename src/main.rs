@@ -1,1 +1,49 @@
-fn main() {}
+use anyhow::Result;
+use clap::Parser;
+use jobzone::build::{self, BuildError};
+use jobzone::config::{Cli, Command};
+use jobzone::{telemetry, web};
+use std::process::ExitCode;
+
+#[actix_web::main]
+async fn main() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    telemetry::init("info");
+    let config = cli.config;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Check => match build::check(&config.content) {
+            Ok(content) => {
+                println!("content is valid: {} roles", content.roles.len());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(problems) => {
+                eprintln!("{problems}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        Command::Build => match build::build(&config.content, &config.catalogue) {
+            Ok(w) => {
+                println!(
+                    "wrote {} ({} roles, {} bytes, version {})",
+                    config.catalogue.display(),
+                    w.roles,
+                    w.bytes,
+                    w.version
+                );
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(BuildError::Invalid(problems)) => {
+                eprintln!("{problems}");
+                Ok(ExitCode::FAILURE)
+            }
+            Err(BuildError::Io(e)) => Err(e),
+        },
+        Command::Serve => {
+            web::prepare_catalogue(&config)?;
+            let app = web::Application::build(&config)?;
+            tracing::info!("serving at http://{}", app.address());
+            app.run().await?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -19,7 +19,11 @@ fn summary(row: &Row<'_>) -> Result<RoleSummary> {
         score: row.get(7)?,
         zone: row.get(8)?,
         sub_label: row.get(9)?,
-        split: Split { displaced: row.get(10)?, augmented: row.get(11)?, not_involved: row.get(12)? },
+        split: Split {
+            displaced: row.get(10)?,
+            augmented: row.get(11)?,
+            not_involved: row.get(12)?,
+        },
         updated: row.get(13)?,
     })
 }
@@ -31,23 +35,29 @@ pub fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
 }
 
 pub fn role_summary(conn: &Connection, slug: &str) -> Result<Option<RoleSummary>> {
-    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM roles WHERE slug = ?1"))?
-        .query_row([slug], summary)
-        .optional()
+    conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM roles WHERE slug = ?1"
+    ))?
+    .query_row([slug], summary)
+    .optional()
 }
 
 /// All roles, by title then seniority.
 pub fn all_roles(conn: &Connection) -> Result<Vec<RoleSummary>> {
-    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM roles ORDER BY title, seniority_rank, slug"))?
-        .query_map([], summary)?
-        .collect()
+    conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM roles ORDER BY title, seniority_rank, slug"
+    ))?
+    .query_map([], summary)?
+    .collect()
 }
 
 /// The most recently revised roles.
 pub fn recently_updated(conn: &Connection, limit: usize) -> Result<Vec<RoleSummary>> {
-    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM roles ORDER BY updated DESC, slug LIMIT ?1"))?
-        .query_map([limit as i64], summary)?
-        .collect()
+    conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM roles ORDER BY updated DESC, slug LIMIT ?1"
+    ))?
+    .query_map([limit as i64], summary)?
+    .collect()
 }
 
 /// The live slug an old slug now redirects to.
@@ -79,7 +89,9 @@ fn scored_items(conn: &Connection, slug: &str, kind: &str) -> Result<Vec<ScoredR
 }
 
 fn strings(conn: &Connection, sql: &str, slug: &str) -> Result<Vec<String>> {
-    conn.prepare_cached(sql)?.query_map([slug], |r| r.get(0))?.collect()
+    conn.prepare_cached(sql)?
+        .query_map([slug], |r| r.get(0))?
+        .collect()
 }
 
 fn linked_roles(conn: &Connection, sql: &str, slug: &str) -> Result<Vec<RoleSummary>> {
@@ -92,7 +104,9 @@ fn linked_roles(conn: &Connection, sql: &str, slug: &str) -> Result<Vec<RoleSumm
 
 /// Everything the role page needs, or None if no role has this slug.
 pub fn role_page(conn: &Connection, slug: &str) -> Result<Option<RolePage>> {
-    let Some(summary) = role_summary(conn, slug)? else { return Ok(None) };
+    let Some(summary) = role_summary(conn, slug)? else {
+        return Ok(None);
+    };
     let row = conn
         .prepare_cached(
             "SELECT live_tracked, verdict_html, primary_function, not_this_role, typical_experience,
@@ -114,30 +128,64 @@ pub fn role_page(conn: &Connection, slug: &str) -> Result<Option<RolePage>> {
                 [r.get::<_, String>(13)?, r.get(14)?, r.get(15)?, r.get(16)?],
             ))
         })?;
-    let (live_tracked, [verdict_html, primary_function, not_this_role, typical_experience], seniority_note_html,
-        [growth_rationale, growth_check_html], quick_screen_note_html, [reinstatement_html, formula_zone],
-        override_reason, outlook_horizon, [outlook_future_html, outlook_timeline_html, card_json, published]) = row;
-    let card: Scorecard = serde_json::from_str(&card_json)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(15, rusqlite::types::Type::Text, Box::new(e)))?;
+    let (
+        live_tracked,
+        [
+            verdict_html,
+            primary_function,
+            not_this_role,
+            typical_experience,
+        ],
+        seniority_note_html,
+        [growth_rationale, growth_check_html],
+        quick_screen_note_html,
+        [reinstatement_html, formula_zone],
+        override_reason,
+        outlook_horizon,
+        [
+            outlook_future_html,
+            outlook_timeline_html,
+            card_json,
+            published,
+        ],
+    ) = row;
+    let card: Scorecard = serde_json::from_str(&card_json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(15, rusqlite::types::Type::Text, Box::new(e))
+    })?;
 
     let mut transitions = Vec::new();
-    let mut stmt = conn.prepare_cached("SELECT target, why FROM transitions WHERE slug = ?1 ORDER BY position")?;
-    let pairs: Vec<(String, String)> = stmt.query_map([slug], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_>>()?;
+    let mut stmt = conn
+        .prepare_cached("SELECT target, why FROM transitions WHERE slug = ?1 ORDER BY position")?;
+    let pairs: Vec<(String, String)> = stmt
+        .query_map([slug], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_>>()?;
     for (target, why) in pairs {
         if let Some(target_summary) = role_summary(conn, &target)? {
-            transitions.push(TransitionRow { target_tasks: tasks(conn, &target)?, target: target_summary, why });
+            transitions.push(TransitionRow {
+                target_tasks: tasks(conn, &target)?,
+                target: target_summary,
+                why,
+            });
         }
     }
 
     Ok(Some(RolePage {
         live_tracked,
-        aliases: strings(conn, "SELECT alias FROM aliases WHERE slug = ?1 ORDER BY position", slug)?,
+        aliases: strings(
+            conn,
+            "SELECT alias FROM aliases WHERE slug = ?1 ORDER BY position",
+            slug,
+        )?,
         verdict_html,
         primary_function,
         not_this_role,
         typical_experience,
         seniority_note_html,
-        seniority_links: linked_roles(conn, "SELECT target FROM seniority_links WHERE slug = ?1 ORDER BY position", slug)?,
+        seniority_links: linked_roles(
+            conn,
+            "SELECT target FROM seniority_links WHERE slug = ?1 ORDER BY position",
+            slug,
+        )?,
         growth_rationale,
         growth_check_html,
         quick_screen_note_html,
@@ -147,24 +195,49 @@ pub fn role_page(conn: &Connection, slug: &str) -> Result<Option<RolePage>> {
         outlook_horizon,
         outlook_future_html,
         outlook_timeline_html,
-        strategy_html: strings(conn, "SELECT html FROM strategy_steps WHERE slug = ?1 ORDER BY position", slug)?,
+        strategy_html: strings(
+            conn,
+            "SELECT html FROM strategy_steps WHERE slug = ?1 ORDER BY position",
+            slug,
+        )?,
         card,
         tasks: tasks(conn, slug)?,
         protective: scored_items(conn, slug, "protective")?,
         evidence: scored_items(conn, slug, "evidence")?,
         barriers: scored_items(conn, slug, "barrier")?,
         commentary: conn
-            .prepare_cached("SELECT title, anchor, html FROM commentary WHERE slug = ?1 ORDER BY position")?
-            .query_map([slug], |r| Ok(Section { title: r.get(0)?, anchor: r.get(1)?, html: r.get(2)? }))?
+            .prepare_cached(
+                "SELECT title, anchor, html FROM commentary WHERE slug = ?1 ORDER BY position",
+            )?
+            .query_map([slug], |r| {
+                Ok(Section {
+                    title: r.get(0)?,
+                    anchor: r.get(1)?,
+                    html: r.get(2)?,
+                })
+            })?
             .collect::<Result<_>>()?,
         transitions,
         sources: conn
-            .prepare_cached("SELECT title, url, publisher FROM sources WHERE slug = ?1 ORDER BY position")?
-            .query_map([slug], |r| Ok(SourceRow { title: r.get(0)?, url: r.get(1)?, publisher: r.get(2)? }))?
+            .prepare_cached(
+                "SELECT title, url, publisher FROM sources WHERE slug = ?1 ORDER BY position",
+            )?
+            .query_map([slug], |r| {
+                Ok(SourceRow {
+                    title: r.get(0)?,
+                    url: r.get(1)?,
+                    publisher: r.get(2)?,
+                })
+            })?
             .collect::<Result<_>>()?,
         revisions: conn
             .prepare_cached("SELECT date, note FROM revisions WHERE slug = ?1 ORDER BY position")?
-            .query_map([slug], |r| Ok(RevisionRow { date: r.get(0)?, note: r.get(1)? }))?
+            .query_map([slug], |r| {
+                Ok(RevisionRow {
+                    date: r.get(0)?,
+                    note: r.get(1)?,
+                })
+            })?
             .collect::<Result<_>>()?,
         published,
         summary,

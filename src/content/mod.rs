@@ -9,6 +9,7 @@ mod validate;
 
 pub use model::Role;
 pub use problem::{Problem, Problems};
+pub use validate::is_slug as validate_slug;
 
 use crate::methodology::Methodology;
 use std::collections::HashMap;
@@ -29,7 +30,9 @@ pub struct Content {
 
 /// FNV-1a: small, stable across builds and platforms, and plenty for change detection.
 fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(hash, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -57,17 +60,29 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     }
     cross_check(&roles, &lines, &mut problems);
     if problems.is_empty() {
-        Ok(Content { methodology, methodology_source, roles, fingerprint })
+        Ok(Content {
+            methodology,
+            methodology_source,
+            roles,
+            fingerprint,
+        })
     } else {
         Err(Problems(problems))
     }
 }
 
 fn read_methodology(path: &Path) -> Result<(Methodology, String), Problem> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| Problem::new(path, 1, format!("cannot read the methodology ({e}); restore content/methodology.toml")))?;
+    let text = fs::read_to_string(path).map_err(|e| {
+        Problem::new(
+            path,
+            1,
+            format!("cannot read the methodology ({e}); restore content/methodology.toml"),
+        )
+    })?;
     let m: Methodology = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map_or(1, |s| front_matter::line_of(&text, s.start));
+        let line = e
+            .span()
+            .map_or(1, |s| front_matter::line_of(&text, s.start));
         Problem::new(path, line, e.message().trim())
     })?;
     if let Some(first) = m.problems().into_iter().next() {
@@ -80,7 +95,11 @@ fn role_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(Problem::new(dir, 1, format!("cannot read the roles folder ({e}); create content/roles/")));
+            problems.push(Problem::new(
+                dir,
+                1,
+                format!("cannot read the roles folder ({e}); create content/roles/"),
+            ));
             return Vec::new();
         }
     };
@@ -92,26 +111,48 @@ fn role_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-fn read_role(path: &Path, m: &Methodology, fingerprint: &mut u64) -> Result<(Role, validate::Lines), Vec<Problem>> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| vec![Problem::new(path, 1, format!("cannot read the file as UTF-8 text ({e})"))])?;
+fn read_role(
+    path: &Path,
+    m: &Methodology,
+    fingerprint: &mut u64,
+) -> Result<(Role, validate::Lines), Vec<Problem>> {
+    let text = fs::read_to_string(path).map_err(|e| {
+        vec![Problem::new(
+            path,
+            1,
+            format!("cannot read the file as UTF-8 text ({e})"),
+        )]
+    })?;
     *fingerprint = fnv1a(*fingerprint, path.as_os_str().as_encoded_bytes());
     *fingerprint = fnv1a(*fingerprint, text.as_bytes());
     let doc = front_matter::split(&text).map_err(|why| vec![Problem::new(path, 1, why)])?;
     let fm: role::RoleFrontMatter = toml::from_str(doc.front_matter).map_err(|e| {
-        let line = e.span().map_or(1, |s| front_matter::line_of(doc.front_matter, s.start));
+        let line = e
+            .span()
+            .map_or(1, |s| front_matter::line_of(doc.front_matter, s.start));
         let message = e.message().trim().to_string();
         let hint = if message.contains("unknown field") {
             "; check the spelling against the content format in README.md"
         } else {
             ""
         };
-        vec![Problem::new(path, doc.front_matter_line + line - 1, format!("{message}{hint}"))]
+        vec![Problem::new(
+            path,
+            doc.front_matter_line + line - 1,
+            format!("{message}{hint}"),
+        )]
     })?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     let mut checker = validate::Checker::new(path, &doc);
     let (role, lines) = validate::role(fm, &mut checker, m, stem, doc.body);
-    if checker.problems.is_empty() { Ok((role, lines)) } else { Err(checker.problems) }
+    if checker.problems.is_empty() {
+        Ok((role, lines))
+    } else {
+        Err(checker.problems)
+    }
 }
 
 /// How two titles or aliases compare: case, spacing and punctuation do not make them different.
@@ -131,15 +172,32 @@ fn cross_check(roles: &[Role], lines: &[validate::Lines], problems: &mut Vec<Pro
     for (r, l) in roles.iter().zip(lines) {
         let key = title_key(&format!("{} {}", r.title, r.seniority));
         if let Some(other) = names.insert(key, &r.source) {
-            problems.push(Problem::new(&r.source, l.title, format!("another role ({}) has the same title and seniority; make one of them distinct", other.display())));
+            problems.push(Problem::new(
+                &r.source,
+                l.title,
+                format!(
+                    "another role ({}) has the same title and seniority; make one of them distinct",
+                    other.display()
+                ),
+            ));
         }
     }
     let mut aliases: HashMap<String, &Path> = HashMap::new();
     for (r, l) in roles.iter().zip(lines) {
         for (alias, &line) in r.aliases.iter().zip(&l.aliases) {
             let key = title_key(alias);
-            if let Some(owner) = roles.iter().find(|o| title_key(&o.title) == key && o.slug != r.slug) {
-                problems.push(Problem::new(&r.source, line, format!("alias \"{alias}\" is the title of {}; remove the alias", owner.slug)));
+            if let Some(owner) = roles
+                .iter()
+                .find(|o| title_key(&o.title) == key && o.slug != r.slug)
+            {
+                problems.push(Problem::new(
+                    &r.source,
+                    line,
+                    format!(
+                        "alias \"{alias}\" is the title of {}; remove the alias",
+                        owner.slug
+                    ),
+                ));
             }
             if let Some(other) = aliases.insert(key, &r.source) {
                 problems.push(Problem::new(&r.source, line, format!("alias \"{alias}\" is already used by {}; each alias may point to one role only", other.display())));
@@ -153,11 +211,19 @@ fn cross_check(roles: &[Role], lines: &[validate::Lines], problems: &mut Vec<Pro
         let mut seen = Vec::new();
         for (t, &line) in r.transitions.iter().zip(&l.transitions) {
             if t.to == r.slug {
-                problems.push(Problem::new(&r.source, line, "a role cannot transition to itself; remove this [[transitions]] entry"));
+                problems.push(Problem::new(
+                    &r.source,
+                    line,
+                    "a role cannot transition to itself; remove this [[transitions]] entry",
+                ));
             } else if !slugs.contains_key(t.to.as_str()) {
                 problems.push(Problem::new(&r.source, line, format!("transition target \"{}\" is not a role; use the slug of a file in content/roles/", t.to)));
             } else if seen.contains(&t.to.as_str()) {
-                problems.push(Problem::new(&r.source, line, format!("transition to \"{}\" is listed twice; remove one", t.to)));
+                problems.push(Problem::new(
+                    &r.source,
+                    line,
+                    format!("transition to \"{}\" is listed twice; remove one", t.to),
+                ));
             }
             seen.push(t.to.as_str());
         }

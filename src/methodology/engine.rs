@@ -112,37 +112,63 @@ pub fn round_to(x: f64, decimals: u32) -> f64 {
 pub fn score(m: &Methodology, inputs: &Inputs) -> Scorecard {
     // Shares are whole percents and scores whole numbers, so the weighted sum is exact in
     // hundredths; doing it in integers keeps 2.95 from becoming 2.9499999.
-    let hundredths: i64 = inputs.tasks.iter().map(|t| i64::from(t.share) * t.score).sum();
+    let hundredths: i64 = inputs
+        .tasks
+        .iter()
+        .map(|t| i64::from(t.share) * t.score)
+        .sum();
     let weighted_sum = hundredths as f64 / 100.0;
     let task_resistance = round_to(m.task_resistance.ceiling - weighted_sum, 2);
 
     let mut split = Split::default();
     let mut tasks = Vec::with_capacity(inputs.tasks.len());
     for t in &inputs.tasks {
-        let class = m.task_class(t.score).map_or("", |c| c.key.as_str()).to_string();
+        let class = m
+            .task_class(t.score)
+            .map_or("", |c| c.key.as_str())
+            .to_string();
         match class.as_str() {
             "displacement" => split.displaced += t.share,
             "augmentation" => split.augmented += t.share,
             _ => split.not_involved += t.share,
         }
-        tasks.push(TaskScore { weighted: (i64::from(t.share) * t.score) as f64 / 100.0, class });
+        tasks.push(TaskScore {
+            weighted: (i64::from(t.share) * t.score) as f64 / 100.0,
+            class,
+        });
     }
-    let share_scoring_3_plus = inputs.tasks.iter().filter(|t| t.score >= 3).map(|t| t.share).sum();
+    let share_scoring_3_plus = inputs
+        .tasks
+        .iter()
+        .filter(|t| t.score >= 3)
+        .map(|t| t.share)
+        .sum();
 
     let evidence_total: i64 = inputs.evidence.iter().sum();
     let barriers_total: i64 = inputs.barriers.iter().sum();
     let protective_total: i64 = inputs.protective.iter().sum();
     let growth = inputs.growth;
 
-    let evidence_modifier = round_to(1.0 + evidence_total as f64 * m.modifiers.evidence_per_point, 4);
-    let barrier_modifier = round_to(1.0 + barriers_total as f64 * m.modifiers.barriers_per_point, 4);
+    let evidence_modifier = round_to(
+        1.0 + evidence_total as f64 * m.modifiers.evidence_per_point,
+        4,
+    );
+    let barrier_modifier = round_to(
+        1.0 + barriers_total as f64 * m.modifiers.barriers_per_point,
+        4,
+    );
     let growth_modifier = round_to(1.0 + growth as f64 * m.modifiers.growth_per_point, 4);
     let raw = task_resistance * evidence_modifier * barrier_modifier * growth_modifier;
     let unrounded = (raw - m.scale.raw_floor) / m.scale.raw_span * 100.0;
     let score = round_to(unrounded, m.scale.decimals).clamp(0.0, 100.0);
     let zone = zone_for(m, score).to_string();
 
-    let facts = Facts { share_scoring_3_plus, growth, barriers_total, augmented: split.augmented };
+    let facts = Facts {
+        share_scoring_3_plus,
+        growth,
+        barriers_total,
+        augmented: split.augmented,
+    };
     let (sub_label, sub_label_checks) = sub_label(m, &zone, &facts);
     let quick_screen = quick_screen(m, protective_total, growth);
 
@@ -243,12 +269,20 @@ fn sub_label(
 }
 
 fn check(condition: String, actual: String, met: bool) -> SubLabelCheck {
-    SubLabelCheck { condition, actual, met }
+    SubLabelCheck {
+        condition,
+        actual,
+        met,
+    }
 }
 
 /// "+1", "0", "-1": how the page writes signed scores.
 pub fn signed(n: i64) -> String {
-    if n > 0 { format!("+{n}") } else { n.to_string() }
+    if n > 0 {
+        format!("+{n}")
+    } else {
+        n.to_string()
+    }
 }
 
 fn quick_screen(m: &Methodology, protective: i64, growth: i64) -> Option<QuickScreenResult> {
@@ -258,13 +292,25 @@ fn quick_screen(m: &Methodology, protective: i64, growth: i64) -> Option<QuickSc
             && r.min_growth.is_none_or(|v| growth >= v)
             && r.max_growth.is_none_or(|v| growth <= v);
         ok.then(|| {
-            let p = range_words(r.min_protective.unwrap_or(m.protective.min_score * 3), r.max_protective.unwrap_or(m.protective.max_score * 3));
+            let p = range_words(
+                r.min_protective.unwrap_or(m.protective.min_score * 3),
+                r.max_protective.unwrap_or(m.protective.max_score * 3),
+            );
             let g = match (r.min_growth, r.max_growth) {
                 (_, Some(max)) if max < 0 => "correlation negative".to_string(),
                 (Some(min), _) if min >= 0 => "correlation zero or positive".to_string(),
-                (min, max) => format!("correlation {}", range_words(min.unwrap_or(m.growth.min_score), max.unwrap_or(m.growth.max_score))),
+                (min, max) => format!(
+                    "correlation {}",
+                    range_words(
+                        min.unwrap_or(m.growth.min_score),
+                        max.unwrap_or(m.growth.max_score)
+                    )
+                ),
             };
-            QuickScreenResult { result: r.result.clone(), rule: format!("Protective {p} AND {g}") }
+            QuickScreenResult {
+                result: r.result.clone(),
+                rule: format!("Protective {p} AND {g}"),
+            }
         })
     })
 }
@@ -292,7 +338,11 @@ fn composition(m: &Methodology, score: f64, values: [(f64, f64); 5]) -> Composit
         })
         .collect();
     let total = round_to(parts.iter().map(|p| p.points).sum(), 1);
-    Composition { parts, total, gap: round_to(score - total, 1) }
+    Composition {
+        parts,
+        total,
+        gap: round_to(score - total, 1),
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The published methodology: every weight, threshold and label of the score, read from
 //! `content/methodology.toml`, and the pure score engine that applies it.
 
-mod engine;
+pub mod engine;
 
 pub use engine::{
     Composition, CompositionPart, Inputs, QuickScreenResult, Scorecard, Split, SubLabelCheck,
@@ -209,39 +209,64 @@ impl Methodology {
         }
         for key in ["green", "yellow", "red"] {
             if !self.zones.iter().any(|z| z.key == key) {
-                out.push(format!("no zone with key \"{key}\"; add a [[zones]] table for it"));
+                out.push(format!(
+                    "no zone with key \"{key}\"; add a [[zones]] table for it"
+                ));
             }
         }
-        if !self.zones.windows(2).all(|w| w[0].min_score > w[1].min_score) {
+        if !self
+            .zones
+            .windows(2)
+            .all(|w| w[0].min_score > w[1].min_score)
+        {
             out.push("[[zones]] must be listed highest min_score first".into());
         }
         let keys = |dims: &[Dimension]| dims.iter().map(|d| d.key.clone()).collect::<Vec<_>>();
         if keys(&self.evidence.dimensions) != EVIDENCE_KEYS {
-            out.push(format!("[evidence] dimensions must be, in order: {EVIDENCE_KEYS:?}"));
+            out.push(format!(
+                "[evidence] dimensions must be, in order: {EVIDENCE_KEYS:?}"
+            ));
         }
         if keys(&self.barriers.dimensions) != BARRIER_KEYS {
-            out.push(format!("[barriers] dimensions must be, in order: {BARRIER_KEYS:?}"));
+            out.push(format!(
+                "[barriers] dimensions must be, in order: {BARRIER_KEYS:?}"
+            ));
         }
-        let principle_keys: Vec<_> = self.protective.principles.iter().map(|p| p.key.as_str()).collect();
+        let principle_keys: Vec<_> = self
+            .protective
+            .principles
+            .iter()
+            .map(|p| p.key.as_str())
+            .collect();
         if principle_keys != PROTECTIVE_KEYS {
-            out.push(format!("[protective] principles must be, in order: {PROTECTIVE_KEYS:?}"));
+            out.push(format!(
+                "[protective] principles must be, in order: {PROTECTIVE_KEYS:?}"
+            ));
         }
         let levels = (self.protective.max_score - self.protective.min_score + 1) as usize;
         for p in &self.protective.principles {
             if p.levels.len() != levels {
-                out.push(format!("principle {} needs {levels} levels, one per score", p.key));
+                out.push(format!(
+                    "principle {} needs {levels} levels, one per score",
+                    p.key
+                ));
             }
         }
         let growth_steps = (self.growth.max_score - self.growth.min_score + 1) as usize;
         if self.growth.labels.len() != growth_steps || self.growth.effects.len() != growth_steps {
-            out.push(format!("[growth] needs {growth_steps} labels and effects, one per score"));
+            out.push(format!(
+                "[growth] needs {growth_steps} labels and effects, one per score"
+            ));
         }
         if self.scale.raw_span <= 0.0 {
             out.push("[scale] raw_span must be positive".into());
         }
         for rule in &self.sub_labels {
             if !self.zones.iter().any(|z| z.key == rule.zone) {
-                out.push(format!("sub-label {} names unknown zone {}", rule.name, rule.zone));
+                out.push(format!(
+                    "sub-label {} names unknown zone {}",
+                    rule.name, rule.zone
+                ));
             }
         }
         out
@@ -278,7 +303,11 @@ impl Methodology {
     pub fn from_toml(text: &str) -> Result<Self, String> {
         let m: Methodology = toml::from_str(text).map_err(|e| e.to_string())?;
         let problems = m.problems();
-        if problems.is_empty() { Ok(m) } else { Err(problems.join("; ")) }
+        if problems.is_empty() {
+            Ok(m)
+        } else {
+            Err(problems.join("; "))
+        }
     }
 }
 

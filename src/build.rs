@@ -1,0 +1,50 @@
+//! `jobzone build` and `jobzone check`, and the freshness test `jobzone serve` runs first.
+
+use crate::catalogue::{self, Written};
+use crate::content::{self, Content, Problems};
+use anyhow::Result;
+use std::fs;
+use std::path::Path;
+use std::time::SystemTime;
+
+/// Why a build did not write a catalogue.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{0}")]
+    Invalid(Problems),
+    #[error(transparent)]
+    Io(#[from] anyhow::Error),
+}
+
+/// Validates all content without writing anything.
+pub fn check(content_dir: &Path) -> Result<Content, Problems> {
+    content::load(content_dir)
+}
+
+/// Validates the content and, only if it is all valid, replaces the catalogue.
+pub fn build(content_dir: &Path, catalogue_path: &Path) -> Result<Written, BuildError> {
+    let content = content::load(content_dir).map_err(BuildError::Invalid)?;
+    Ok(catalogue::write(&content, catalogue_path)?)
+}
+
+/// True when the catalogue is missing or any content file is newer than it.
+pub fn is_stale(content_dir: &Path, catalogue_path: &Path) -> bool {
+    let Ok(built) = fs::metadata(catalogue_path).and_then(|m| m.modified()) else {
+        return true;
+    };
+    newest_modification(content_dir).is_some_and(|newest| newest > built)
+}
+
+fn newest_modification(dir: &Path) -> Option<SystemTime> {
+    let mut newest = fs::metadata(dir).and_then(|m| m.modified()).ok();
+    for entry in fs::read_dir(dir).ok()?.flatten() {
+        let path = entry.path();
+        let time = if path.is_dir() {
+            newest_modification(&path)
+        } else {
+            entry.metadata().and_then(|m| m.modified()).ok()
+        };
+        newest = newest.max(time);
+    }
+    newest
+}

@@ -1,0 +1,71 @@
+//! Flags, each with a `JOBZONE_*` environment fallback. With none set, the site runs from
+//! ./content at http://127.0.0.1:8080.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "jobzone",
+    version,
+    about = "AI job-risk assessments: build the catalogue and serve the site"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub config: Config,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Build the catalogue if it is missing or older than the content, then serve (the default).
+    Serve,
+    /// Validate the content and write the catalogue atomically.
+    Build,
+    /// Validate the content only; exit 1 listing every problem.
+    Check,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "JOBZONE_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub addr: String,
+    /// The content folder: methodology.toml and roles/.
+    #[arg(
+        long,
+        env = "JOBZONE_CONTENT",
+        default_value = "content",
+        global = true
+    )]
+    pub content: PathBuf,
+    /// The SQLite catalogue the build writes and the server reads.
+    #[arg(
+        long,
+        env = "JOBZONE_CATALOGUE",
+        default_value = "catalogue.db",
+        global = true
+    )]
+    pub catalogue: PathBuf,
+    /// The public origin used in canonical and share links; defaults to http://ADDR.
+    #[arg(long, env = "JOBZONE_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+    /// Read-only catalogue connections in the pool.
+    #[arg(long, env = "JOBZONE_CONNECTIONS", default_value_t = 8, global = true)]
+    pub connections: usize,
+}
+
+impl Config {
+    pub fn base_url(&self) -> String {
+        match &self.base_url {
+            Some(url) => url.trim_end_matches('/').to_string(),
+            None => format!("http://{}", self.addr),
+        }
+    }
+}

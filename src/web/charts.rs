@@ -1,0 +1,235 @@
+//! Geometry for the inline SVG charts. Numbers are worked out here; templates only draw.
+//! Every chart also states its figures in text, so nothing depends on seeing the picture.
+
+use crate::methodology::{Composition, Methodology, Split};
+
+/// A horizontal segment in percent of the chart's width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub key: String,
+    pub label: String,
+    pub x: f64,
+    pub width: f64,
+}
+
+/// The 0-100 scale with one band per zone.
+pub fn zone_bands(m: &Methodology) -> Vec<Segment> {
+    // Zones are listed highest first; each band runs from its minimum to the next one up.
+    let mut upper = 100.0;
+    let mut bands: Vec<Segment> = m
+        .zones
+        .iter()
+        .map(|z| {
+            let seg = Segment {
+                key: z.key.clone(),
+                label: z.name.clone(),
+                x: z.min_score,
+                width: upper - z.min_score,
+            };
+            upper = z.min_score;
+            seg
+        })
+        .collect();
+    bands.reverse();
+    bands
+}
+
+/// The displaced / augmented / not-involved bar; empty classes are left out.
+pub fn split_bar(m: &Methodology, split: &Split) -> Vec<Segment> {
+    let mut x = 0.0;
+    [
+        ("displacement", split.displaced),
+        ("augmentation", split.augmented),
+        ("not_involved", split.not_involved),
+    ]
+    .into_iter()
+    .filter(|&(_, share)| share > 0)
+    .map(|(key, share)| {
+        let label = m
+            .task_classes
+            .iter()
+            .find(|c| c.key == key)
+            .map_or(key, |c| c.label.as_str());
+        let seg = Segment {
+            key: key.to_string(),
+            label: label.to_string(),
+            x,
+            width: f64::from(share),
+        };
+        x += f64::from(share);
+        seg
+    })
+    .collect()
+}
+
+/// One column of the waterfall, in SVG user units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    /// The figure the column stands for, e.g. +30.5 or 24.5.
+    pub value: f64,
+    /// "up", "down" or "total".
+    pub kind: &'static str,
+    pub x: f64,
+    pub y: f64,
+    pub height: f64,
+    /// Where the value label sits.
+    pub label_y: f64,
+}
+
+pub struct Waterfall {
+    pub bars: Vec<Bar>,
+    pub width: f64,
+    pub height: f64,
+    pub bar_width: f64,
+    /// y of the zero line.
+    pub zero_y: f64,
+}
+
+const WATERFALL_WIDTH: f64 = 700.0;
+const WATERFALL_HEIGHT: f64 = 240.0;
+const PLOT_TOP: f64 = 28.0;
+const PLOT_BOTTOM: f64 = 200.0;
+
+/// Steps from 0 through each indicative share, then the formula's adjustment, to the score.
+pub fn waterfall(labels: &[String], composition: &Composition, score: f64) -> Waterfall {
+    let mut steps: Vec<(String, f64, &'static str)> = labels
+        .iter()
+        .zip(&composition.parts)
+        .map(|(l, p)| {
+            (
+                l.clone(),
+                p.points,
+                if p.points >= 0.0 { "up" } else { "down" },
+            )
+        })
+        .collect();
+    if composition.gap != 0.0 {
+        steps.push((
+            "Formula difference".into(),
+            composition.gap,
+            if composition.gap >= 0.0 { "up" } else { "down" },
+        ));
+    }
+    let mut running = 0.0;
+    let mut spans = Vec::new();
+    for (label, value, kind) in steps {
+        spans.push((label, value, kind, running, running + value));
+        running += value;
+    }
+    spans.push(("Score".into(), score, "total", 0.0, score));
+
+    let lo = spans.iter().map(|s| s.3.min(s.4)).fold(0.0, f64::min);
+    let hi = spans
+        .iter()
+        .map(|s| s.3.max(s.4))
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let y = |v: f64| PLOT_TOP + (hi - v) / (hi - lo) * (PLOT_BOTTOM - PLOT_TOP);
+    let slot = WATERFALL_WIDTH / spans.len() as f64;
+    let bar_width = slot * 0.62;
+    let bars = spans
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, value, kind, from, to))| {
+            let (top, bottom) = (y(from.max(to)), y(from.min(to)));
+            Bar {
+                label,
+                value,
+                kind,
+                x: i as f64 * slot + (slot - bar_width) / 2.0,
+                y: top,
+                height: (bottom - top).max(1.0),
+                label_y: if value >= 0.0 {
+                    top - 7.0
+                } else {
+                    bottom + 16.0
+                },
+            }
+        })
+        .collect();
+    Waterfall {
+        bars,
+        width: WATERFALL_WIDTH,
+        height: WATERFALL_HEIGHT,
+        bar_width,
+        zero_y: y(0.0),
+    }
+}
+
+/// How full a meter is, 0-100, for a value on a min..max range.
+pub fn fill(value: f64, min: f64, max: f64) -> f64 {
+    if max <= min {
+        return 0.0;
+    }
+    ((value - min) / (max - min) * 100.0).clamp(0.0, 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::methodology::{CompositionPart, bundled};
+
+    #[test]
+    fn zone_bands_cover_0_to_100_in_order() {
+        let bands = zone_bands(&bundled());
+        let keys: Vec<&str> = bands.iter().map(|b| b.key.as_str()).collect();
+        assert_eq!(keys, ["red", "yellow", "green"]);
+        assert_eq!((bands[0].x, bands[0].width), (0.0, 25.0));
+        assert_eq!((bands[1].x, bands[1].width), (25.0, 23.0));
+        assert_eq!((bands[2].x, bands[2].width), (48.0, 52.0));
+    }
+
+    #[test]
+    fn split_bar_leaves_out_empty_classes() {
+        let bar = split_bar(
+            &bundled(),
+            &Split {
+                displaced: 30,
+                augmented: 70,
+                not_involved: 0,
+            },
+        );
+        assert_eq!(bar.len(), 2);
+        assert_eq!(
+            (bar[1].label.as_str(), bar[1].x, bar[1].width),
+            ("Augmented", 30.0, 70.0)
+        );
+    }
+
+    #[test]
+    fn waterfall_shows_the_gap_and_ends_on_the_score() {
+        let parts = [30.5, -8.0, 1.5, 2.2, -2.5]
+            .iter()
+            .map(|&p| CompositionPart {
+                key: String::new(),
+                weight: 0.0,
+                points: p,
+            })
+            .collect();
+        let c = Composition {
+            parts,
+            total: 23.7,
+            gap: 0.8,
+        };
+        let labels: Vec<String> = (1..=5).map(|i| format!("d{i}")).collect();
+        let w = waterfall(&labels, &c, 24.5);
+        assert_eq!(w.bars.len(), 7);
+        assert_eq!(w.bars[5].label, "Formula difference");
+        assert_eq!(w.bars[5].value, 0.8);
+        let score = &w.bars[6];
+        assert_eq!((score.kind, score.value), ("total", 24.5));
+        assert!(
+            (score.y + score.height - w.zero_y).abs() < 1e-9,
+            "the score column stands on zero"
+        );
+        // The first step rises from zero to 30.5, the highest point, so it touches the top.
+        assert!((w.bars[0].y - PLOT_TOP).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fill_is_clamped() {
+        assert_eq!(fill(-4.0, -10.0, 10.0), 30.0);
+        assert_eq!(fill(12.0, 0.0, 10.0), 100.0);
+    }
+}

@@ -1,0 +1,76 @@
+//! The one error type of the web layer: every failure becomes a helpful HTML page with the
+//! right status. Internal causes are logged, never shown.
+
+use super::render::PageMeta;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// templates/error.html
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    meta: PageMeta,
+    /// 404, 400 or 500.
+    status: u16,
+    heading: &'static str,
+    /// What went wrong, in the reader's terms.
+    explanation: String,
+}
+
+impl ResponseError for WebError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (heading, explanation) = match self {
+            WebError::NotFound => (
+                "We couldn't find that page",
+                "The address may be mistyped, or the role may not be assessed yet.".to_string(),
+            ),
+            WebError::BadRequest(why) => {
+                ("That request didn't make sense to us", format!("{why}."))
+            }
+            WebError::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                (
+                    "Something went wrong on our side",
+                    "We have logged it. Please try again in a moment.".to_string(),
+                )
+            }
+        };
+        let status = self.status_code();
+        let page = ErrorPage {
+            meta: PageMeta::noindex(heading),
+            status: status.as_u16(),
+            heading,
+            explanation,
+        };
+        let body = page.render().unwrap_or_else(|_| heading.to_string());
+        HttpResponse::build(status)
+            .insert_header(header::ContentType::html())
+            .insert_header(CacheControl(vec![CacheDirective::NoCache]))
+            .body(body)
+    }
+}
+
+/// The default service: any path no route matches.
+pub async fn not_found() -> Result<actix_web::HttpResponse, WebError> {
+    Err(WebError::NotFound)
+}

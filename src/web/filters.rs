@@ -1,0 +1,86 @@
+//! Custom askama filters. Askama passes a value or a reference to it, so each filter takes
+//! anything that reads as a number.
+
+use std::convert::Infallible;
+
+pub trait AsNumber {
+    fn number(&self) -> f64;
+}
+
+impl AsNumber for i64 {
+    fn number(&self) -> f64 {
+        *self as f64
+    }
+}
+
+impl AsNumber for u32 {
+    fn number(&self) -> f64 {
+        f64::from(*self)
+    }
+}
+
+impl AsNumber for f64 {
+    fn number(&self) -> f64 {
+        *self
+    }
+}
+
+impl<T: AsNumber + ?Sized> AsNumber for &T {
+    fn number(&self) -> f64 {
+        (**self).number()
+    }
+}
+
+/// A whole number with its sign: "+1", "0", "-1".
+pub fn signed<N: AsNumber>(n: N, _: &dyn askama::Values) -> Result<String, Infallible> {
+    let v = n.number().round() as i64;
+    Ok(if v > 0 {
+        format!("+{v}")
+    } else {
+        v.to_string()
+    })
+}
+
+/// One decimal with its sign: "+30.5", "-8.0", "0.0".
+pub fn signed1<N: AsNumber>(n: N, _: &dyn askama::Values) -> Result<String, Infallible> {
+    let v = (n.number() * 10.0).round() / 10.0;
+    Ok(if v > 0.0 {
+        format!("+{v:.1}")
+    } else if v == 0.0 {
+        "0.0".into()
+    } else {
+        format!("{v:.1}")
+    })
+}
+
+/// A minus sign a typographer would use, for display only.
+pub fn minus(s: &str, _: &dyn askama::Values) -> Result<String, Infallible> {
+    Ok(s.replace('-', "\u{2212}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NO_VALUES: &dyn askama::Values = &();
+
+    #[test]
+    fn signed_shows_plus_for_positive_and_nothing_for_zero() {
+        assert_eq!(signed(2i64, NO_VALUES).unwrap(), "+2");
+        assert_eq!(signed(&0i64, NO_VALUES).unwrap(), "0");
+        assert_eq!(signed(-1i64, NO_VALUES).unwrap(), "-1");
+    }
+
+    #[test]
+    fn signed1_rounds_to_one_decimal() {
+        assert_eq!(signed1(30.5, NO_VALUES).unwrap(), "+30.5");
+        assert_eq!(signed1(&-8.0, NO_VALUES).unwrap(), "-8.0");
+        assert_eq!(signed1(0.04, NO_VALUES).unwrap(), "0.0");
+        assert_eq!(signed1(2.2222, NO_VALUES).unwrap(), "+2.2");
+    }
+
+    #[test]
+    fn minus_uses_the_typographic_minus_sign() {
+        assert_eq!(minus("-4", NO_VALUES).unwrap(), "\u{2212}4");
+    }
+}

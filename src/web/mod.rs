@@ -1,0 +1,157 @@
+//! The HTTP layer: routes, shared state, and the server itself.
+
+mod assets;
+mod charts;
+mod error;
+pub mod filters;
+mod home;
+mod methodology_page;
+mod render;
+mod role;
+
+pub use error::WebError;
+
+use crate::build::{self, BuildError};
+use crate::catalogue::Catalogue;
+use crate::config::Config;
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders, Logger};
+use actix_web::{App, HttpServer, Route, guard, web};
+use anyhow::{Context, Result};
+use std::net::TcpListener;
+use std::sync::Arc;
+
+/// What every handler can reach.
+pub struct Site {
+    pub catalogue: Catalogue,
+    /// Public origin for canonical and share links, without a trailing slash.
+    pub base_url: String,
+}
+
+pub type State = web::Data<Site>;
+
+/// Builds the catalogue first when it is missing or older than the content. A failed rebuild
+/// keeps the existing catalogue and serves it; with no catalogue at all, it is an error.
+pub fn prepare_catalogue(config: &Config) -> Result<()> {
+    if !build::is_stale(&config.content, &config.catalogue) {
+        return Ok(());
+    }
+    tracing::info!(
+        "building {} from {}",
+        config.catalogue.display(),
+        config.content.display()
+    );
+    match build::build(&config.content, &config.catalogue) {
+        Ok(w) => {
+            tracing::info!("catalogue built: {} roles, version {}", w.roles, w.version);
+            Ok(())
+        }
+        Err(BuildError::Invalid(problems)) if config.catalogue.exists() => {
+            tracing::error!("content is invalid; serving the previous catalogue.\n{problems}");
+            Ok(())
+        }
+        Err(BuildError::Invalid(problems)) => {
+            anyhow::bail!("content is invalid, so there is no catalogue to serve:\n{problems}")
+        }
+        Err(BuildError::Io(e)) => Err(e),
+    }
+}
+
+/// A bound, not yet running server; binding first lets tests ask for port 0.
+pub struct Application {
+    server: Server,
+    address: std::net::SocketAddr,
+}
+
+impl Application {
+    pub fn build(config: &Config) -> Result<Application> {
+        let listener = TcpListener::bind(&config.addr)
+            .with_context(|| format!("while binding {}", config.addr))?;
+        let address = listener.local_addr()?;
+        let base_url = match &config.base_url {
+            Some(_) => config.base_url(),
+            None => format!("http://{address}"),
+        };
+        let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
+        let site = web::Data::new(Site {
+            catalogue,
+            base_url,
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(site.clone())
+                .app_data(
+                    web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()),
+                )
+                .app_data(
+                    web::QueryConfig::default()
+                        .error_handler(|e, _| WebError::BadRequest(e.to_string()).into()),
+                )
+                .wrap(Compress::default())
+                .wrap(security_headers())
+                .wrap(Logger::new("%r %s %b %Dms").log_target("jobzone::access"))
+                .configure(routes)
+        })
+        .listen(listener)?
+        .run();
+        Ok(Application { server, address })
+    }
+
+    pub fn address(&self) -> std::net::SocketAddr {
+        self.address
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    /// The server future, for tests that spawn it and need a handle to stop it.
+    pub fn into_server(self) -> Server {
+        self.server
+    }
+}
+
+/// GET, and HEAD answered the same way without a body.
+fn page_route() -> Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
+}
+
+fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", page_route().to(home::home))
+        .route("/roles/{slug}", page_route().to(role::role_page))
+        .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
+        .route(
+            "/methodology",
+            page_route().to(methodology_page::methodology),
+        )
+        .route("/static/{file}", page_route().to(assets::asset))
+        .route("/robots.txt", page_route().to(assets::robots))
+        .default_service(web::to(error::not_found));
+}
+
+fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        ))
+}
+
+/// Runs catalogue work on the blocking pool, never on an async worker.
+pub async fn with_catalogue<T, F>(site: &State, f: F) -> Result<T, WebError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Catalogue) -> rusqlite::Result<T> + Send + 'static,
+{
+    let site: Arc<Site> = site.clone().into_inner();
+    web::block(move || f(&site.catalogue))
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .map_err(|e| WebError::Internal(e.to_string()))
+}

@@ -1,0 +1,92 @@
+//! Turns a template into a response: content type, status, and cache headers keyed to the
+//! catalogue version, so a reader's browser or a CDN can revalidate cheaply.
+
+use super::{Site, WebError};
+use actix_web::http::header::{self, CacheControl, CacheDirective, EntityTag, IfNoneMatch};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use askama::Template;
+
+/// What every page's <head> says about it.
+pub struct PageMeta {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of the canonical address, or empty for pages not to be indexed.
+    pub canonical: String,
+    pub og_type: &'static str,
+    pub noindex: bool,
+    /// Cache-busting token for /static assets.
+    pub asset_version: &'static str,
+}
+
+impl PageMeta {
+    pub fn new(
+        site: &Site,
+        path: &str,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Self {
+        PageMeta {
+            title: title.into(),
+            description: description.into(),
+            canonical: format!("{}{}", site.base_url, path),
+            og_type: "website",
+            noindex: false,
+            asset_version: super::assets::version(),
+        }
+    }
+
+    /// For error pages, which have no canonical address and no state.
+    pub fn noindex(title: &str) -> Self {
+        PageMeta {
+            title: title.to_string(),
+            description: String::new(),
+            canonical: String::new(),
+            og_type: "website",
+            noindex: true,
+            asset_version: super::assets::version(),
+        }
+    }
+}
+
+/// The ETag of every page rendered from this catalogue by this build of the server.
+fn etag(site: &Site) -> EntityTag {
+    EntityTag::new_weak(format!(
+        "{}-{}",
+        site.catalogue.version,
+        env!("CARGO_PKG_VERSION")
+    ))
+}
+
+/// Renders `template` as a 200 page, or answers 304 when the reader already has it.
+pub fn page<T: Template>(
+    req: &HttpRequest,
+    site: &Site,
+    template: &T,
+) -> Result<HttpResponse, WebError> {
+    let tag = etag(site);
+    if let Some(IfNoneMatch::Items(items)) = req.get_header::<IfNoneMatch>() {
+        if items.iter().any(|t| t.weak_eq(&tag)) {
+            return Ok(HttpResponse::NotModified()
+                .insert_header(header::ETag(tag))
+                .finish());
+        }
+    }
+    let body = template
+        .render()
+        .map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .insert_header(header::ContentType::html())
+        .insert_header(header::ETag(tag))
+        .insert_header(CacheControl(vec![
+            CacheDirective::Public,
+            CacheDirective::MaxAge(300),
+        ]))
+        .body(body))
+}
+
+/// A permanent redirect, e.g. from a role's old slug.
+pub fn moved_permanently(location: &str) -> HttpResponse {
+    HttpResponse::MovedPermanently()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}

@@ -1,0 +1,169 @@
+//! Starts the real application on port 0 over a catalogue built from the repository's
+//! content, in a temporary folder, and speaks HTTP to it.
+
+use jobzone::config::Config;
+use jobzone::web::Application;
+use scraper::{ElementRef, Html, Selector};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    _dir: tempfile::TempDir,
+    server: actix_web::dev::ServerHandle,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop accepting and close workers; the runtime ends the task with the test.
+        drop(self.server.stop(false));
+    }
+}
+
+/// The bundled content folder.
+pub fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+static TELEMETRY: LazyLock<()> = LazyLock::new(|| {
+    if std::env::var_os("TEST_LOG").is_some() {
+        jobzone::telemetry::init("info");
+    }
+});
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with_content(&content_dir()).await
+}
+
+pub async fn spawn_app_with_content(content: &Path) -> TestApp {
+    LazyLock::force(&TELEMETRY);
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let catalogue = dir.path().join("catalogue.db");
+    jobzone::build::build(content, &catalogue).expect("the content builds");
+    let config = Config {
+        addr: "127.0.0.1:0".into(),
+        content: content.to_path_buf(),
+        catalogue,
+        base_url: Some("https://jobzone.example".into()),
+        connections: 2,
+    };
+    let app = Application::build(&config).expect("the application starts");
+    let port = app.port();
+    let server = app.into_server();
+    let handle = server.handle();
+    tokio::spawn(server);
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http client");
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        client,
+        _dir: dir,
+        server: handle,
+    }
+}
+
+/// A response read whole, with a readable failure message.
+pub struct Page {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    /// Panics with the status and body when the status is not `expected`.
+    pub fn assert_status(&self, expected: u16) -> &Self {
+        assert_eq!(
+            self.status, expected,
+            "unexpected status; body:\n{}",
+            self.body
+        );
+        self
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(format!("{}{}", self.address, path))
+            .send()
+            .await
+            .expect("request sent");
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.text().await.expect("body read");
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// Sends `raw_target` exactly as written, for paths a URL library would normalise.
+    pub fn raw(&self, method: &str, raw_target: &[u8]) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        let mut request = Vec::new();
+        request.extend_from_slice(method.as_bytes());
+        request.push(b' ');
+        request.extend_from_slice(raw_target);
+        request.extend_from_slice(b" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        stream.write_all(&request).expect("write");
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).expect("read");
+        let text = String::from_utf8_lossy(&response).into_owned();
+        let status = text
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status line in response: {text}"));
+        (status, text)
+    }
+}
+
+pub fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    let selector = Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"));
+    html.select(&selector).collect()
+}
+
+/// The whitespace-normalised text of an element.
+pub fn text(el: &ElementRef<'_>) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Texts of all elements matching `css`.
+pub fn texts(html: &Html, css: &str) -> Vec<String> {
+    select(html, css).iter().map(text).collect()
+}
+
+/// The one element matching `css`, as text.
+pub fn one(html: &Html, css: &str) -> String {
+    let found = texts(html, css);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one match for {css}, found {found:?}"
+    );
+    found.into_iter().next().unwrap_or_default()
+}

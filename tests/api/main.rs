@@ -1,0 +1,7 @@
+//! Integration tests: the real app over HTTP, and the jobzone binary over real content.
+
+mod cli;
+mod errors;
+mod helpers;
+mod pages;
+mod role_page;

@@ -1,0 +1,115 @@
+//! Home, methodology, static assets and cache headers.
+
+use crate::helpers::{one, select, spawn_app, texts};
+
+#[tokio::test]
+async fn home_page_links_every_role_grouped_by_zone() {
+    let app = spawn_app().await;
+    let page = app.get("/").await;
+    page.assert_status(200);
+    let html = page.html();
+    let green: Vec<String> = select(&html, ".zone-col--green .role-list a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        green,
+        [
+            "/roles/devsecops-engineer",
+            "/roles/senior-software-engineer",
+            "/roles/security-software-developer"
+        ]
+    );
+    let red = texts(&html, ".zone-col--red .role-list__name");
+    assert!(
+        red.contains(&"Backend/API Developer".to_string())
+            && red.contains(&"Junior Software Developer".to_string()),
+        "{red:?}"
+    );
+    assert_eq!(one(&html, ".zones h2"), "5 assessed roles, by zone");
+    assert!(!texts(&html, ".recent li").is_empty());
+}
+
+#[tokio::test]
+async fn methodology_page_renders_the_constants_that_ran() {
+    let app = spawn_app().await;
+    let page = app.get("/methodology").await;
+    page.assert_status(200);
+    let body = one(&page.html(), "main");
+    for fact in [
+        "6.00 − Σ",
+        "1 + E × 0.04",
+        "1 + B × 0.02",
+        "1 + G × 0.05",
+        "(raw − 0.54) / 7.93 × 100",
+        "48 and above",
+        "Imminent",
+        "Transforming",
+    ] {
+        assert!(body.contains(fact), "methodology page lacks {fact}");
+    }
+    let methodology =
+        std::fs::read_to_string(crate::helpers::content_dir().join("methodology.toml"))
+            .expect("methodology.toml");
+    assert!(page.body.contains("raw_span = 7.93") && methodology.contains("raw_span = 7.93"));
+}
+
+#[tokio::test]
+async fn pages_carry_an_etag_and_answer_304_when_it_matches() {
+    let app = spawn_app().await;
+    let first = app.get("/roles/backend-api-developer-mid-level").await;
+    let etag = first.header("etag").to_string();
+    assert!(etag.starts_with("W/\""), "{etag}");
+    assert!(first.header("cache-control").contains("max-age"));
+    let again = app
+        .client
+        .get(format!(
+            "{}/roles/backend-api-developer-mid-level",
+            app.address
+        ))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(again.status().as_u16(), 304);
+}
+
+#[tokio::test]
+async fn the_stylesheet_is_served_with_long_caching_when_versioned() {
+    let app = spawn_app().await;
+    let html = app.get("/").await.html();
+    let href = select(&html, "link[rel=stylesheet]")[0]
+        .value()
+        .attr("href")
+        .unwrap_or_default()
+        .to_string();
+    let css = app.get(&href).await;
+    css.assert_status(200);
+    assert!(css.header("content-type").starts_with("text/css"));
+    assert!(css.header("cache-control").contains("immutable"));
+    assert!(css.body.contains(".scorecard"));
+}
+
+#[tokio::test]
+async fn every_page_carries_the_onet_attribution_and_security_headers() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/methodology",
+        "/roles/backend-api-developer-mid-level",
+        "/roles/missing",
+    ] {
+        let page = app.get(path).await;
+        assert!(
+            page.body
+                .contains("O*NET 29.2 Database by the U.S. Department of Labor"),
+            "{path}"
+        );
+        assert!(
+            page.header("content-security-policy")
+                .contains("default-src 'self'"),
+            "{path}"
+        );
+        assert_eq!(page.header("x-content-type-options"), "nosniff");
+    }
+}

@@ -39,11 +39,8 @@ fn newest_modification(dir: &Path) -> Option<SystemTime> {
     let mut newest = fs::metadata(dir).and_then(|m| m.modified()).ok();
     for entry in fs::read_dir(dir).ok()?.flatten() {
         let path = entry.path();
-        let time = if path.is_dir() {
-            newest_modification(&path)
-        } else {
-            entry.metadata().and_then(|m| m.modified()).ok()
-        };
+        let time =
+            if path.is_dir() { newest_modification(&path) } else { entry.metadata().and_then(|m| m.modified()).ok() };
         newest = newest.max(time);
     }
     newest

@@ -5,11 +5,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Parser)]
-#[command(
-    name = "jobzone",
-    version,
-    about = "AI job-risk assessments: build the catalogue and serve the site"
-)]
+#[command(name = "jobzone", version, about = "AI job-risk assessments: build the catalogue and serve the site")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -30,28 +26,13 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Config {
     /// Address to listen on.
-    #[arg(
-        long,
-        env = "JOBZONE_ADDR",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
+    #[arg(long, env = "JOBZONE_ADDR", default_value = "127.0.0.1:8080", global = true)]
     pub addr: String,
     /// The content folder: methodology.toml and roles/.
-    #[arg(
-        long,
-        env = "JOBZONE_CONTENT",
-        default_value = "content",
-        global = true
-    )]
+    #[arg(long, env = "JOBZONE_CONTENT", default_value = "content", global = true)]
     pub content: PathBuf,
     /// The SQLite catalogue the build writes and the server reads.
-    #[arg(
-        long,
-        env = "JOBZONE_CATALOGUE",
-        default_value = "catalogue.db",
-        global = true
-    )]
+    #[arg(long, env = "JOBZONE_CATALOGUE", default_value = "catalogue.db", global = true)]
     pub catalogue: PathBuf,
     /// The public origin used in canonical and share links; defaults to http://ADDR.
     #[arg(long, env = "JOBZONE_BASE_URL", global = true)]

@@ -26,10 +26,7 @@ pub fn to_html(markdown: &str) -> String {
 pub fn inline_to_html(markdown: &str) -> String {
     let html = to_html(markdown);
     let trimmed = html.trim();
-    match trimmed
-        .strip_prefix("<p>")
-        .and_then(|s| s.strip_suffix("</p>"))
-    {
+    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
         Some(inner) if !inner.contains("<p>") => inner.to_string(),
         _ => trimmed.to_string(),
     }
@@ -59,10 +56,7 @@ pub fn sections(markdown: &str) -> Vec<Section> {
     let mut current: Option<(Range<usize>, String)> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
-                ..
-            }) => {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
                 current = Some((range, String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
@@ -87,11 +81,7 @@ pub fn sections(markdown: &str) -> Vec<Section> {
 }
 
 fn section(title: String, markdown: &str) -> Section {
-    Section {
-        anchor: anchor(&title),
-        html: to_html(markdown),
-        title,
-    }
+    Section { anchor: anchor(&title), html: to_html(markdown), title }
 }
 
 /// "Who Should Worry (and Who Shouldn't)" -> "who-should-worry-and-who-shouldnt".
@@ -139,10 +129,7 @@ pub fn unsafe_constructs(markdown: &str) -> Vec<(usize, String)> {
 /// The scheme of `url` if it has one we do not allow. Browsers ignore ASCII whitespace and
 /// control characters inside a scheme, so they are dropped before comparing.
 fn unsafe_scheme(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect();
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
     let (scheme, _) = cleaned.split_once(':')?;
     if scheme.contains('/') || scheme.contains('?') || scheme.contains('#') {
         return None; // a relative path whose later part has a colon
@@ -165,9 +152,7 @@ mod tests {
 
     #[test]
     fn strips_script_and_javascript_links_even_if_they_slip_past_validation() {
-        let html = to_html(
-            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>",
-        );
+        let html = to_html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("onerror"), "{html}");

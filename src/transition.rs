@@ -25,25 +25,14 @@ pub struct Move {
 }
 
 fn of_class(tasks: &[TaskRow], class: &str) -> Vec<TaskShare> {
-    let mut out: Vec<TaskShare> = tasks
-        .iter()
-        .filter(|t| t.class == class)
-        .map(|t| TaskShare {
-            name: t.name.clone(),
-            share: t.share,
-        })
-        .collect();
+    let mut out: Vec<TaskShare> =
+        tasks.iter().filter(|t| t.class == class).map(|t| TaskShare { name: t.name.clone(), share: t.share }).collect();
     out.sort_by(|a, b| b.share.cmp(&a.share));
     out
 }
 
 impl Move {
-    pub fn between(
-        from: &RoleSummary,
-        from_tasks: &[TaskRow],
-        to: &RoleSummary,
-        to_tasks: &[TaskRow],
-    ) -> Move {
+    pub fn between(from: &RoleSummary, from_tasks: &[TaskRow], to: &RoleSummary, to_tasks: &[TaskRow]) -> Move {
         Move {
             points: round_to(to.score - from.score, 1),
             tasks_lost: of_class(from_tasks, "displacement"),
@@ -72,20 +61,11 @@ impl Move {
             direction,
             b.displaced
         );
-        s.push_str(&format!(
-            "{}% of the new role's time is work AI augments rather than replaces",
-            b.augmented
-        ));
+        s.push_str(&format!("{}% of the new role's time is work AI augments rather than replaces", b.augmented));
         if b.not_involved > 0 {
-            s.push_str(&format!(
-                ", and {}% is work AI is not involved in at all",
-                b.not_involved
-            ));
+            s.push_str(&format!(", and {}% is work AI is not involved in at all", b.not_involved));
         }
-        s.push_str(&format!(
-            ". The score goes from {:.1} to {:.1}.",
-            self.from.score, self.to.score
-        ));
+        s.push_str(&format!(". The score goes from {:.1} to {:.1}.", self.from.score, self.to.score));
         s
     }
 }
@@ -113,59 +93,23 @@ mod tests {
     }
 
     fn task(name: &str, share: u32, class: &str) -> TaskRow {
-        TaskRow {
-            name: name.into(),
-            share,
-            score: 0,
-            weighted: 0.0,
-            class: class.into(),
-            rationale: String::new(),
-        }
+        TaskRow { name: name.into(), share, score: 0, weighted: 0.0, class: class.into(), rationale: String::new() }
     }
 
     #[test]
     fn a_move_lists_lost_gained_and_ai_proof_tasks_and_the_points() {
-        let from = role(
-            "a",
-            24.5,
-            Split {
-                displaced: 30,
-                augmented: 70,
-                not_involved: 0,
-            },
-        );
-        let to = role(
-            "b",
-            55.4,
-            Split {
-                displaced: 0,
-                augmented: 70,
-                not_involved: 30,
-            },
-        );
+        let from = role("a", 24.5, Split { displaced: 30, augmented: 70, not_involved: 0 });
+        let to = role("b", 55.4, Split { displaced: 0, augmented: 70, not_involved: 30 });
         let m = Move::between(
             &from,
-            &[
-                task("x", 10, "displacement"),
-                task("y", 20, "displacement"),
-                task("z", 70, "augmentation"),
-            ],
+            &[task("x", 10, "displacement"), task("y", 20, "displacement"), task("z", 70, "augmentation")],
             &to,
             &[task("p", 70, "augmentation"), task("q", 30, "not_involved")],
         );
         assert_eq!(m.points, 30.9);
         assert_eq!(
             m.tasks_lost,
-            [
-                TaskShare {
-                    name: "y".into(),
-                    share: 20
-                },
-                TaskShare {
-                    name: "x".into(),
-                    share: 10
-                }
-            ]
+            [TaskShare { name: "y".into(), share: 20 }, TaskShare { name: "x".into(), share: 10 }]
         );
         assert_eq!(m.tasks_gained.len(), 1);
         assert_eq!(m.ai_proof[0].share, 30);

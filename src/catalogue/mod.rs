@@ -1,7 +1,9 @@
 //! The catalogue: all SQL lives here. `write` builds it from content; `Catalogue` serves it,
 //! read-only, to the web layer.
 
+pub mod browse;
 pub mod models;
+pub mod occupations;
 mod pool;
 pub mod read;
 mod write;
@@ -26,25 +28,19 @@ pub struct Catalogue {
 
 impl Catalogue {
     pub fn open(path: &Path, connections: usize) -> Result<Catalogue> {
-        let pool = Pool::open(path, connections)
-            .with_context(|| format!("while opening the catalogue {}", path.display()))?;
+        let pool =
+            Pool::open(path, connections).with_context(|| format!("while opening the catalogue {}", path.display()))?;
         let conn = pool.get();
         let get = |key: &str| -> Result<String> {
-            read::meta(&conn, key)?.with_context(|| {
-                format!("the catalogue has no {key}; rebuild it with `jobzone build`")
-            })
+            read::meta(&conn, key)?
+                .with_context(|| format!("the catalogue has no {key}; rebuild it with `jobzone build`"))
         };
         let version = get("version")?;
-        let methodology: Methodology = serde_json::from_str(&get("methodology_json")?)
-            .context("while reading the stored methodology")?;
+        let methodology: Methodology =
+            serde_json::from_str(&get("methodology_json")?).context("while reading the stored methodology")?;
         let methodology_source = get("methodology_source")?;
         drop(conn);
-        Ok(Catalogue {
-            pool,
-            version,
-            methodology: Arc::new(methodology),
-            methodology_source,
-        })
+        Ok(Catalogue { pool, version, methodology: Arc::new(methodology), methodology_source })
     }
 
     /// A read-only connection. Call only from a blocking thread.

@@ -114,3 +114,112 @@ pub struct RolePage {
     pub revisions: Vec<RevisionRow>,
     pub published: String,
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OccupationRow {
+    pub code: String,
+    pub title: String,
+    pub description: String,
+    pub major_group: String,
+    pub major_group_name: String,
+}
+
+impl OccupationRow {
+    pub fn url(&self) -> String {
+        format!("/occupations/{}", self.code)
+    }
+}
+
+/// An occupation in a list: code, title and how many roles we assessed in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OccupationEntry {
+    pub code: String,
+    pub title: String,
+    pub assessed: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MajorGroupRow {
+    pub code: String,
+    pub name: String,
+    pub occupations: Vec<OccupationEntry>,
+}
+
+impl MajorGroupRow {
+    pub fn assessed(&self) -> usize {
+        self.occupations.iter().filter(|o| o.assessed > 0).count()
+    }
+}
+
+/// A role near an unassessed occupation, and how near.
+#[derive(Debug, Clone, Serialize)]
+pub struct NearbyRole {
+    pub role: RoleSummary,
+    /// "broad" (same 5-digit SOC group), "minor" or "major".
+    pub closeness: &'static str,
+}
+
+/// What /roles asks for; every field is already validated.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RoleFilter {
+    pub zone: Option<String>,
+    pub category: Option<String>,
+    pub seniority: Option<String>,
+    /// SOC major group code, e.g. "15".
+    pub group: Option<String>,
+    pub sort: RoleSort,
+    /// 1-based.
+    pub page: usize,
+    pub per_page: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RoleSort {
+    #[default]
+    ScoreDesc,
+    ScoreAsc,
+    Title,
+}
+
+impl RoleSort {
+    pub const ALL: [RoleSort; 3] = [RoleSort::ScoreDesc, RoleSort::ScoreAsc, RoleSort::Title];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RoleSort::ScoreDesc => "score-desc",
+            RoleSort::ScoreAsc => "score-asc",
+            RoleSort::Title => "title",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RoleSort::ScoreDesc => "Safest first (score high to low)",
+            RoleSort::ScoreAsc => "Most at risk first (score low to high)",
+            RoleSort::Title => "Title A to Z",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RoleSort> {
+        RoleSort::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+/// One page of /roles.
+#[derive(Debug, Clone)]
+pub struct RoleListing {
+    pub roles: Vec<RoleSummary>,
+    /// Roles matching the filter, on all pages.
+    pub total: usize,
+    /// (zone key, count) among the roles matching every filter but the zone.
+    pub zone_counts: Vec<(String, usize)>,
+}
+
+/// The values /roles can filter on, as they occur in the catalogue.
+#[derive(Debug, Clone, Default)]
+pub struct Facets {
+    pub categories: Vec<String>,
+    pub seniorities: Vec<String>,
+    /// (code, name) of major groups that have assessed roles.
+    pub groups: Vec<(String, String)>,
+}

@@ -19,20 +19,14 @@ pub struct Pooled<'a> {
 impl std::ops::Deref for Pooled<'_> {
     type Target = Connection;
     fn deref(&self) -> &Connection {
-        self.conn
-            .as_ref()
-            .expect("a loaned connection is present until dropped")
+        self.conn.as_ref().expect("a loaned connection is present until dropped")
     }
 }
 
 impl Drop for Pooled<'_> {
     fn drop(&mut self) {
         if let Some(conn) = self.conn.take() {
-            self.pool
-                .idle
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(conn);
+            self.pool.idle.lock().unwrap_or_else(PoisonError::into_inner).push(conn);
             self.pool.available.notify_one();
         }
     }
@@ -41,9 +35,7 @@ impl Drop for Pooled<'_> {
 impl Pool {
     /// Opens `size` read-only connections to the catalogue at `path`.
     pub fn open(path: &Path, size: usize) -> rusqlite::Result<Pool> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let mut conns = Vec::with_capacity(size);
         for _ in 0..size.max(1) {
             let conn = Connection::open_with_flags(path, flags)?;
@@ -51,10 +43,7 @@ impl Pool {
             conn.set_prepared_statement_cache_capacity(64);
             conns.push(conn);
         }
-        Ok(Pool {
-            idle: Mutex::new(conns),
-            available: Condvar::new(),
-        })
+        Ok(Pool { idle: Mutex::new(conns), available: Condvar::new() })
     }
 
     /// Borrows a connection, waiting for one to come back if all are in use.
@@ -62,15 +51,9 @@ impl Pool {
         let mut idle = self.idle.lock().unwrap_or_else(PoisonError::into_inner);
         loop {
             if let Some(conn) = idle.pop() {
-                return Pooled {
-                    pool: self,
-                    conn: Some(conn),
-                };
+                return Pooled { pool: self, conn: Some(conn) };
             }
-            idle = self
-                .available
-                .wait(idle)
-                .unwrap_or_else(PoisonError::into_inner);
+            idle = self.available.wait(idle).unwrap_or_else(PoisonError::into_inner);
         }
     }
 }

@@ -6,6 +6,23 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- The SOC major groups and the O*NET 29.2 occupations, assessed or not.
+CREATE TABLE major_groups (
+    code     TEXT PRIMARY KEY,
+    name     TEXT NOT NULL,
+    position INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE occupations (
+    code        TEXT PRIMARY KEY,
+    title       TEXT NOT NULL,
+    description TEXT NOT NULL,
+    major_group TEXT NOT NULL REFERENCES major_groups (code),
+    position    INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX occupations_by_group ON occupations (major_group, title);
+
 CREATE TABLE roles (
     slug                  TEXT PRIMARY KEY,
     title                 TEXT NOT NULL,
@@ -13,7 +30,7 @@ CREATE TABLE roles (
     seniority_rank        INTEGER NOT NULL,
     experience            TEXT NOT NULL,
     category              TEXT NOT NULL,
-    occupation            TEXT NOT NULL,
+    occupation            TEXT NOT NULL REFERENCES occupations (code),
     live_tracked          INTEGER NOT NULL,
     verdict_html          TEXT NOT NULL,
     primary_function      TEXT NOT NULL,
@@ -50,6 +67,7 @@ CREATE TABLE roles (
 ) WITHOUT ROWID;
 
 CREATE INDEX roles_by_score ON roles (score, slug);
+CREATE INDEX roles_by_occupation ON roles (occupation);
 CREATE INDEX roles_by_updated ON roles (updated, slug);
 
 CREATE TABLE aliases (

@@ -26,29 +26,20 @@ pub fn write(content: &Content, path: &Path) -> Result<Written> {
     let tmp = temporary_path(path);
     let result = write_to(content, &tmp).and_then(|()| {
         let file = fs::File::open(&tmp).context("while reopening the new catalogue to sync it")?;
-        file.sync_all()
-            .context("while syncing the new catalogue to disk")?;
-        fs::rename(&tmp, path)
-            .with_context(|| format!("while moving the new catalogue to {}", path.display()))
+        file.sync_all().context("while syncing the new catalogue to disk")?;
+        fs::rename(&tmp, path).with_context(|| format!("while moving the new catalogue to {}", path.display()))
     });
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result?;
     let bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    Ok(Written {
-        roles: content.roles.len(),
-        bytes,
-        version: version(content),
-    })
+    Ok(Written { roles: content.roles.len(), bytes, version: version(content) })
 }
 
 /// A sibling of `path`, so the final rename stays on one file system and is atomic.
 fn temporary_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "catalogue.db".into());
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "catalogue.db".into());
     path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
@@ -59,27 +50,22 @@ fn write_to(content: &Content, tmp: &Path) -> Result<()> {
     if let Some(dir) = tmp.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).with_context(|| format!("while creating {}", dir.display()))?;
     }
-    let mut conn =
-        Connection::open(tmp).with_context(|| format!("while creating {}", tmp.display()))?;
+    let mut conn = Connection::open(tmp).with_context(|| format!("while creating {}", tmp.display()))?;
     // The file is private until renamed, so it needs no journal; a crash just leaves a temp file.
-    conn.execute_batch(
-        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;",
-    )?;
-    conn.execute_batch(include_str!("schema.sql"))
-        .context("while creating the schema")?;
+    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;")?;
+    conn.execute_batch(include_str!("schema.sql")).context("while creating the schema")?;
     let tx = conn.transaction()?;
     // Roles link to roles written later; check those references once, at commit.
     tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
     write_meta(&tx, content)?;
+    write_occupations(&tx, content)?;
     let m = &content.methodology;
     for role in &content.roles {
         write_role(&tx, m, role).with_context(|| format!("while writing role {}", role.slug))?;
     }
     tx.commit().context("while committing the catalogue")?;
     conn.execute_batch("PRAGMA optimize;")?;
-    conn.close()
-        .map_err(|(_, e)| e)
-        .context("while closing the new catalogue")?;
+    conn.close().map_err(|(_, e)| e).context("while closing the new catalogue")?;
     Ok(())
 }
 
@@ -87,25 +73,27 @@ fn write_meta(tx: &Transaction<'_>, content: &Content) -> Result<()> {
     let mut stmt = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     stmt.execute(params!["version", version(content)])?;
     stmt.execute(params!["methodology_version", content.methodology.version])?;
-    stmt.execute(params![
-        "methodology_json",
-        serde_json::to_string(&content.methodology)?
-    ])?;
+    stmt.execute(params!["methodology_json", serde_json::to_string(&content.methodology)?])?;
     stmt.execute(params!["methodology_source", content.methodology_source])?;
+    Ok(())
+}
+
+fn write_occupations(tx: &Transaction<'_>, content: &Content) -> Result<()> {
+    let mut group = tx.prepare("INSERT INTO major_groups VALUES (?1, ?2, ?3)")?;
+    for (i, g) in content.major_groups.iter().enumerate() {
+        group.execute(params![g.code, g.name, i])?;
+    }
+    let mut occupation = tx.prepare("INSERT INTO occupations VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    for (i, o) in content.occupations.iter().enumerate() {
+        occupation.execute(params![o.code, o.title, o.description, o.major_group(), i])?;
+    }
     Ok(())
 }
 
 fn write_role(tx: &Transaction<'_>, m: &Methodology, r: &Role) -> Result<()> {
     let card: Scorecard = methodology::score(m, &r.inputs());
-    let zone = r
-        .assessor_override
-        .as_ref()
-        .map_or(card.zone.as_str(), |o| o.zone.as_str());
-    let rank = m
-        .seniority_levels
-        .iter()
-        .position(|s| *s == r.seniority)
-        .unwrap_or(0) as i64;
+    let zone = r.assessor_override.as_ref().map_or(card.zone.as_str(), |o| o.zone.as_str());
+    let rank = m.seniority_levels.iter().position(|s| *s == r.seniority).unwrap_or(0) as i64;
     let published = r.revisions.last().map_or("", |v| v.date.as_str());
     let opt_inline = |s: &Option<String>| s.as_deref().map(markdown::inline_to_html);
     tx.prepare_cached(
@@ -162,38 +150,16 @@ fn write_role(tx: &Transaction<'_>, m: &Methodology, r: &Role) -> Result<()> {
     for o in &r.old_slugs {
         old.execute(params![o, r.slug])?;
     }
-    let mut task =
-        tx.prepare_cached("INSERT INTO tasks VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+    let mut task = tx.prepare_cached("INSERT INTO tasks VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
     for (i, (t, s)) in r.tasks.iter().zip(&card.tasks).enumerate() {
-        task.execute(params![
-            r.slug,
-            i,
-            t.name,
-            t.share,
-            t.score,
-            s.weighted,
-            s.class,
-            t.rationale
-        ])?;
+        task.execute(params![r.slug, i, t.name, t.share, t.score, s.weighted, s.class, t.rationale])?;
     }
     let mut item = tx.prepare_cached("INSERT INTO scored_items VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     let protective_keys = m.protective.principles.iter().map(|p| &p.key);
     for (kind, items, keys) in [
-        (
-            "protective",
-            &r.protective,
-            protective_keys.collect::<Vec<_>>(),
-        ),
-        (
-            "evidence",
-            &r.evidence,
-            m.evidence.dimensions.iter().map(|d| &d.key).collect(),
-        ),
-        (
-            "barrier",
-            &r.barriers,
-            m.barriers.dimensions.iter().map(|d| &d.key).collect(),
-        ),
+        ("protective", &r.protective, protective_keys.collect::<Vec<_>>()),
+        ("evidence", &r.evidence, m.evidence.dimensions.iter().map(|d| &d.key).collect()),
+        ("barrier", &r.barriers, m.barriers.dimensions.iter().map(|d| &d.key).collect()),
     ] {
         for (i, (s, key)) in items.iter().zip(keys).enumerate() {
             item.execute(params![r.slug, kind, i, key, s.score, s.rationale])?;

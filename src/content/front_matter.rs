@@ -24,12 +24,7 @@ pub fn split(text: &str) -> Result<Document<'_>, String> {
             let front_matter = &rest[..offset];
             let body = &rest[offset + line.len()..];
             let front_lines = front_matter.matches('\n').count();
-            return Ok(Document {
-                front_matter,
-                front_matter_line: 2,
-                body,
-                body_line: 2 + front_lines + 1,
-            });
+            return Ok(Document { front_matter, front_matter_line: 2, body, body_line: 2 + front_lines + 1 });
         }
         offset += line.len();
     }
@@ -39,11 +34,7 @@ pub fn split(text: &str) -> Result<Document<'_>, String> {
 /// Line (1-based, relative to the start of `text`) of byte `offset`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]
@@ -61,11 +52,7 @@ mod tests {
 
     #[test]
     fn a_file_without_fences_is_refused_with_a_fix() {
-        assert!(
-            split("a = 1\n")
-                .unwrap_err()
-                .contains("must start with a line `+++`")
-        );
+        assert!(split("a = 1\n").unwrap_err().contains("must start with a line `+++`"));
         assert!(split("+++\na = 1\n").unwrap_err().contains("never closed"));
     }
 }

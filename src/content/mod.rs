@@ -3,13 +3,15 @@
 
 mod front_matter;
 pub mod model;
+pub mod occupations;
 mod problem;
 mod role;
 mod validate;
 
 pub use model::Role;
+pub use occupations::{MajorGroup, Occupation};
 pub use problem::{Problem, Problems};
-pub use validate::is_slug as validate_slug;
+pub use validate::{is_slug as validate_slug, is_soc_code};
 
 use crate::methodology::Methodology;
 use std::collections::HashMap;
@@ -24,15 +26,17 @@ pub struct Content {
     pub methodology_source: String,
     /// Sorted by slug.
     pub roles: Vec<Role>,
+    /// The 23 SOC major groups.
+    pub major_groups: Vec<MajorGroup>,
+    /// All O*NET occupations, in table order.
+    pub occupations: Vec<Occupation>,
     /// A stable hash of every file read: the catalogue's version, and so the site's ETag.
     pub fingerprint: u64,
 }
 
 /// FNV-1a: small, stable across builds and platforms, and plenty for change detection.
 fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(hash, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -47,6 +51,12 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     };
 
     let mut fingerprint = fnv1a(FNV_OFFSET, methodology_source.as_bytes());
+    let (major_groups, occupations) = occupations::load(dir, &mut problems);
+    for o in &occupations {
+        fingerprint = fnv1a(fingerprint, o.code.as_bytes());
+        fingerprint = fnv1a(fingerprint, o.title.as_bytes());
+        fingerprint = fnv1a(fingerprint, o.description.as_bytes());
+    }
     let mut roles = Vec::new();
     let mut lines = Vec::new();
     for path in role_files(&dir.join("roles"), &mut problems) {
@@ -59,13 +69,22 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
         }
     }
     cross_check(&roles, &lines, &mut problems);
+    let codes: std::collections::HashSet<&str> = occupations.iter().map(|o| o.code.as_str()).collect();
+    for (r, l) in roles.iter().zip(&lines) {
+        if !codes.is_empty() && !codes.contains(r.occupation.as_str()) {
+            problems.push(Problem::new(
+                &r.source,
+                l.occupation,
+                format!(
+                    "occupation \"{}\" is not in the O*NET 29.2 table; look the code up in content/{}",
+                    r.occupation,
+                    occupations::TABLE
+                ),
+            ));
+        }
+    }
     if problems.is_empty() {
-        Ok(Content {
-            methodology,
-            methodology_source,
-            roles,
-            fingerprint,
-        })
+        Ok(Content { methodology, methodology_source, roles, major_groups, occupations, fingerprint })
     } else {
         Err(Problems(problems))
     }
@@ -73,16 +92,10 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
 
 fn read_methodology(path: &Path) -> Result<(Methodology, String), Problem> {
     let text = fs::read_to_string(path).map_err(|e| {
-        Problem::new(
-            path,
-            1,
-            format!("cannot read the methodology ({e}); restore content/methodology.toml"),
-        )
+        Problem::new(path, 1, format!("cannot read the methodology ({e}); restore content/methodology.toml"))
     })?;
     let m: Methodology = toml::from_str(&text).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(1, |s| front_matter::line_of(&text, s.start));
+        let line = e.span().map_or(1, |s| front_matter::line_of(&text, s.start));
         Problem::new(path, line, e.message().trim())
     })?;
     if let Some(first) = m.problems().into_iter().next() {
@@ -95,64 +108,36 @@ fn role_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(Problem::new(
-                dir,
-                1,
-                format!("cannot read the roles folder ({e}); create content/roles/"),
-            ));
+            problems.push(Problem::new(dir, 1, format!("cannot read the roles folder ({e}); create content/roles/")));
             return Vec::new();
         }
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
     files.sort();
     files
 }
 
-fn read_role(
-    path: &Path,
-    m: &Methodology,
-    fingerprint: &mut u64,
-) -> Result<(Role, validate::Lines), Vec<Problem>> {
-    let text = fs::read_to_string(path).map_err(|e| {
-        vec![Problem::new(
-            path,
-            1,
-            format!("cannot read the file as UTF-8 text ({e})"),
-        )]
-    })?;
+fn read_role(path: &Path, m: &Methodology, fingerprint: &mut u64) -> Result<(Role, validate::Lines), Vec<Problem>> {
+    let text = fs::read_to_string(path)
+        .map_err(|e| vec![Problem::new(path, 1, format!("cannot read the file as UTF-8 text ({e})"))])?;
     *fingerprint = fnv1a(*fingerprint, path.as_os_str().as_encoded_bytes());
     *fingerprint = fnv1a(*fingerprint, text.as_bytes());
     let doc = front_matter::split(&text).map_err(|why| vec![Problem::new(path, 1, why)])?;
     let fm: role::RoleFrontMatter = toml::from_str(doc.front_matter).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(1, |s| front_matter::line_of(doc.front_matter, s.start));
+        let line = e.span().map_or(1, |s| front_matter::line_of(doc.front_matter, s.start));
         let message = e.message().trim().to_string();
         let hint = if message.contains("unknown field") {
             "; check the spelling against the content format in README.md"
         } else {
             ""
         };
-        vec![Problem::new(
-            path,
-            doc.front_matter_line + line - 1,
-            format!("{message}{hint}"),
-        )]
+        vec![Problem::new(path, doc.front_matter_line + line - 1, format!("{message}{hint}"))]
     })?;
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     let mut checker = validate::Checker::new(path, &doc);
     let (role, lines) = validate::role(fm, &mut checker, m, stem, doc.body);
-    if checker.problems.is_empty() {
-        Ok((role, lines))
-    } else {
-        Err(checker.problems)
-    }
+    if checker.problems.is_empty() { Ok((role, lines)) } else { Err(checker.problems) }
 }
 
 /// How two titles or aliases compare: case, spacing and punctuation do not make them different.
@@ -186,26 +171,31 @@ fn cross_check(roles: &[Role], lines: &[validate::Lines], problems: &mut Vec<Pro
     for (r, l) in roles.iter().zip(lines) {
         for (alias, &line) in r.aliases.iter().zip(&l.aliases) {
             let key = title_key(alias);
-            if let Some(owner) = roles
-                .iter()
-                .find(|o| title_key(&o.title) == key && o.slug != r.slug)
-            {
+            if let Some(owner) = roles.iter().find(|o| title_key(&o.title) == key && o.slug != r.slug) {
+                problems.push(Problem::new(
+                    &r.source,
+                    line,
+                    format!("alias \"{alias}\" is the title of {}; remove the alias", owner.slug),
+                ));
+            }
+            if let Some(other) = aliases.insert(key, &r.source) {
                 problems.push(Problem::new(
                     &r.source,
                     line,
                     format!(
-                        "alias \"{alias}\" is the title of {}; remove the alias",
-                        owner.slug
+                        "alias \"{alias}\" is already used by {}; each alias may point to one role only",
+                        other.display()
                     ),
                 ));
-            }
-            if let Some(other) = aliases.insert(key, &r.source) {
-                problems.push(Problem::new(&r.source, line, format!("alias \"{alias}\" is already used by {}; each alias may point to one role only", other.display())));
             }
         }
         for (old, &line) in r.old_slugs.iter().zip(&l.old_slugs) {
             if slugs.contains_key(old.as_str()) {
-                problems.push(Problem::new(&r.source, line, format!("old slug \"{old}\" is the slug of a live role; an old slug must not be in use")));
+                problems.push(Problem::new(
+                    &r.source,
+                    line,
+                    format!("old slug \"{old}\" is the slug of a live role; an old slug must not be in use"),
+                ));
             }
         }
         let mut seen = Vec::new();
@@ -217,7 +207,11 @@ fn cross_check(roles: &[Role], lines: &[validate::Lines], problems: &mut Vec<Pro
                     "a role cannot transition to itself; remove this [[transitions]] entry",
                 ));
             } else if !slugs.contains_key(t.to.as_str()) {
-                problems.push(Problem::new(&r.source, line, format!("transition target \"{}\" is not a role; use the slug of a file in content/roles/", t.to)));
+                problems.push(Problem::new(
+                    &r.source,
+                    line,
+                    format!("transition target \"{}\" is not a role; use the slug of a file in content/roles/", t.to),
+                ));
             } else if seen.contains(&t.to.as_str()) {
                 problems.push(Problem::new(
                     &r.source,
@@ -229,7 +223,11 @@ fn cross_check(roles: &[Role], lines: &[validate::Lines], problems: &mut Vec<Pro
         }
         for (target, &line) in r.seniority_links.iter().zip(&l.seniority_links) {
             if !slugs.contains_key(target.as_str()) {
-                problems.push(Problem::new(&r.source, line, format!("seniority link \"{target}\" is not a role; use the slug of a file in content/roles/")));
+                problems.push(Problem::new(
+                    &r.source,
+                    line,
+                    format!("seniority link \"{target}\" is not a role; use the slug of a file in content/roles/"),
+                ));
             }
         }
     }
@@ -237,7 +235,14 @@ fn cross_check(roles: &[Role], lines: &[validate::Lines], problems: &mut Vec<Pro
     for (r, l) in roles.iter().zip(lines) {
         for (old, &line) in r.old_slugs.iter().zip(&l.old_slugs) {
             if let Some(other) = old_slugs.insert(old, &r.source) {
-                problems.push(Problem::new(&r.source, line, format!("old slug \"{old}\" is also claimed by {}; it can redirect to one role only", other.display())));
+                problems.push(Problem::new(
+                    &r.source,
+                    line,
+                    format!(
+                        "old slug \"{old}\" is also claimed by {}; it can redirect to one role only",
+                        other.display()
+                    ),
+                ));
             }
         }
     }

@@ -96,14 +96,7 @@ impl Role {
     pub fn inputs(&self) -> Inputs {
         let scores = |v: &[Scored]| v.iter().map(|s| s.score).collect();
         Inputs {
-            tasks: self
-                .tasks
-                .iter()
-                .map(|t| TaskInput {
-                    share: t.share,
-                    score: t.score,
-                })
-                .collect(),
+            tasks: self.tasks.iter().map(|t| TaskInput { share: t.share, score: t.score }).collect(),
             evidence: scores(&self.evidence),
             barriers: scores(&self.barriers),
             protective: scores(&self.protective),

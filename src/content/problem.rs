@@ -12,11 +12,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: &Path, line: usize, message: impl Into<String>) -> Self {
-        Problem {
-            path: path.to_path_buf(),
-            line,
-            message: message.into(),
-        }
+        Problem { path: path.to_path_buf(), line, message: message.into() }
     }
 }
 
@@ -35,11 +31,7 @@ impl fmt::Display for Problems {
         for p in &self.0 {
             writeln!(f, "{p}")?;
         }
-        write!(
-            f,
-            "{} problem(s) in content; nothing was written",
-            self.0.len()
-        )
+        write!(f, "{} problem(s) in content; nothing was written", self.0.len())
     }
 }
 

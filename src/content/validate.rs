@@ -19,11 +19,7 @@ pub struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     pub fn new(path: &'a Path, doc: &'a Document<'a>) -> Self {
-        Checker {
-            path,
-            doc,
-            problems: Vec::new(),
-        }
+        Checker { path, doc, problems: Vec::new() }
     }
 
     /// File line of a byte offset into the front matter.
@@ -38,10 +34,7 @@ impl<'a> Checker<'a> {
 
     fn text(&mut self, s: &Spanned<String>, what: &str) -> String {
         if s.get_ref().trim().is_empty() {
-            self.report(
-                s,
-                format!("{what} is empty; write it, or remove the key if it is optional"),
-            );
+            self.report(s, format!("{what} is empty; write it, or remove the key if it is optional"));
         }
         s.get_ref().trim().to_string()
     }
@@ -54,8 +47,7 @@ impl<'a> Checker<'a> {
         let start = s.span().start;
         for (offset, message) in markdown::unsafe_constructs(s.get_ref()) {
             let line = self.line(start) + line_of(s.get_ref(), offset) - 1;
-            self.problems
-                .push(Problem::new(self.path, line, format!("{what}: {message}")));
+            self.problems.push(Problem::new(self.path, line, format!("{what}: {message}")));
         }
         text
     }
@@ -63,10 +55,7 @@ impl<'a> Checker<'a> {
     fn in_range(&mut self, v: &Spanned<i64>, min: i64, max: i64, what: &str) -> i64 {
         let n = *v.get_ref();
         if n < min || n > max {
-            self.report(
-                v,
-                format!("{what} is {n}, outside {min} to {max}; use a whole number in that range"),
-            );
+            self.report(v, format!("{what} is {n}, outside {min} to {max}; use a whole number in that range"));
         }
         n
     }
@@ -87,34 +76,30 @@ pub struct Lines {
     pub old_slugs: Vec<usize>,
     pub transitions: Vec<usize>,
     pub seniority_links: Vec<usize>,
+    pub occupation: usize,
 }
 
 /// Checks a parsed role file against the methodology.
-pub fn role(
-    fm: RoleFrontMatter,
-    c: &mut Checker<'_>,
-    m: &Methodology,
-    stem: &str,
-    body: &str,
-) -> (Role, Lines) {
-    let line_of_each =
-        |c: &Checker<'_>, v: &[Spanned<String>]| v.iter().map(|s| c.line(s.span().start)).collect();
+pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &str, body: &str) -> (Role, Lines) {
+    let line_of_each = |c: &Checker<'_>, v: &[Spanned<String>]| v.iter().map(|s| c.line(s.span().start)).collect();
     let lines = Lines {
         title: c.line(fm.title.span().start),
         aliases: line_of_each(c, &fm.aliases),
         old_slugs: line_of_each(c, &fm.old_slugs),
-        transitions: fm
-            .transitions
-            .iter()
-            .map(|t| c.line(t.to.span().start))
-            .collect(),
+        transitions: fm.transitions.iter().map(|t| c.line(t.to.span().start)).collect(),
         seniority_links: line_of_each(c, &fm.definition.seniority_links),
+        occupation: c.line(fm.occupation.span().start),
     };
     let slug = c.text(&fm.slug, "slug");
     if !is_slug(&slug) {
         c.report(&fm.slug, format!("slug \"{slug}\" must be lowercase letters, digits and single hyphens, e.g. \"backend-api-developer-mid-level\""));
     } else if slug != stem {
-        c.report(&fm.slug, format!("slug \"{slug}\" differs from the file name; rename the file to {slug}.md or set slug = \"{stem}\""));
+        c.report(
+            &fm.slug,
+            format!(
+                "slug \"{slug}\" differs from the file name; rename the file to {slug}.md or set slug = \"{stem}\""
+            ),
+        );
     }
     let seniority = c.text(&fm.seniority, "seniority");
     if !m.seniority_levels.contains(&seniority) {
@@ -130,9 +115,7 @@ pub fn role(
     if !is_soc_code(&occupation) {
         c.report(
             &fm.occupation,
-            format!(
-                "occupation \"{occupation}\" is not an O*NET-SOC code; write it like \"15-1252.00\""
-            ),
+            format!("occupation \"{occupation}\" is not an O*NET-SOC code; write it like \"15-1252.00\""),
         );
     }
     let aliases: Vec<String> = fm.aliases.iter().map(|a| c.text(a, "alias")).collect();
@@ -144,28 +127,15 @@ pub fn role(
     }
 
     let d = &fm.definition;
-    let protective_names = [
-        "embodied physicality",
-        "interpersonal connection",
-        "moral judgment",
-    ];
+    let protective_names = ["embodied physicality", "interpersonal connection", "moral judgment"];
     let (pmin, pmax) = (m.protective.min_score, m.protective.max_score);
     let p = &fm.protective;
-    let protective = [
-        &p.embodied_physicality,
-        &p.interpersonal_connection,
-        &p.moral_judgment,
-    ]
-    .into_iter()
-    .zip(protective_names)
-    .map(|(s, name)| c.scored(s, pmin, pmax, &format!("protective {name}")))
-    .collect();
-    let growth = c.in_range(
-        &fm.growth.score,
-        m.growth.min_score,
-        m.growth.max_score,
-        "growth score",
-    );
+    let protective = [&p.embodied_physicality, &p.interpersonal_connection, &p.moral_judgment]
+        .into_iter()
+        .zip(protective_names)
+        .map(|(s, name)| c.scored(s, pmin, pmax, &format!("protective {name}")))
+        .collect();
+    let growth = c.in_range(&fm.growth.score, m.growth.min_score, m.growth.max_score, "growth score");
 
     if fm.tasks.is_empty() {
         c.problems.push(Problem::new(
@@ -187,50 +157,35 @@ pub fn role(
     let total: i64 = fm.tasks.iter().map(|t| *t.share.get_ref()).sum();
     if let Some(first) = fm.tasks.first() {
         if total != 100 {
-            c.report(&first.share, format!("task shares add up to {total}%, not 100%; adjust the shares of time so they total 100"));
+            c.report(
+                &first.share,
+                format!("task shares add up to {total}%, not 100%; adjust the shares of time so they total 100"),
+            );
         }
     }
 
     let e = &fm.evidence;
     let (emin, emax) = (m.evidence.min_score, m.evidence.max_score);
-    let evidence = [
-        &e.job_postings,
-        &e.company_actions,
-        &e.wage_trends,
-        &e.tool_maturity,
-        &e.expert_consensus,
-    ]
-    .into_iter()
-    .zip(&m.evidence.dimensions)
-    .map(|(s, dim)| c.scored(s, emin, emax, &format!("evidence {}", dim.name)))
-    .collect();
+    let evidence = [&e.job_postings, &e.company_actions, &e.wage_trends, &e.tool_maturity, &e.expert_consensus]
+        .into_iter()
+        .zip(&m.evidence.dimensions)
+        .map(|(s, dim)| c.scored(s, emin, emax, &format!("evidence {}", dim.name)))
+        .collect();
     let b = &fm.barriers;
     let (bmin, bmax) = (m.barriers.min_score, m.barriers.max_score);
-    let barriers = [
-        &b.regulatory,
-        &b.physical,
-        &b.union,
-        &b.liability,
-        &b.cultural,
-    ]
-    .into_iter()
-    .zip(&m.barriers.dimensions)
-    .map(|(s, dim)| c.scored(s, bmin, bmax, &format!("barrier {}", dim.name)))
-    .collect();
+    let barriers = [&b.regulatory, &b.physical, &b.union, &b.liability, &b.cultural]
+        .into_iter()
+        .zip(&m.barriers.dimensions)
+        .map(|(s, dim)| c.scored(s, bmin, bmax, &format!("barrier {}", dim.name)))
+        .collect();
 
     let assessor_override = fm.assessor_override.as_ref().map(|o| {
         let zone = c.text(&o.zone, "override zone");
         if m.zone(&zone).is_none() {
             let keys: Vec<&str> = m.zones.iter().map(|z| z.key.as_str()).collect();
-            c.report(
-                &o.zone,
-                format!("override zone \"{zone}\" is unknown; use one of {keys:?}"),
-            );
+            c.report(&o.zone, format!("override zone \"{zone}\" is unknown; use one of {keys:?}"));
         }
-        model::Override {
-            zone,
-            reason: c.text(&o.reason, "override reason"),
-        }
+        model::Override { zone, reason: c.text(&o.reason, "override reason") }
     });
 
     let o = &fm.outlook;
@@ -238,36 +193,22 @@ pub fn role(
     let outlook = model::Outlook {
         horizon,
         future: c.markdown(&o.future, "outlook future"),
-        strategy: o
-            .strategy
-            .iter()
-            .map(|s| c.markdown(s, "outlook strategy step"))
-            .collect(),
+        strategy: o.strategy.iter().map(|s| c.markdown(s, "outlook strategy step")).collect(),
         timeline: c.markdown(&o.timeline, "outlook timeline"),
     };
 
     let transitions = fm
         .transitions
         .iter()
-        .map(|t| model::Transition {
-            to: c.text(&t.to, "transition target"),
-            why: c.text(&t.why, "transition reason"),
-        })
+        .map(|t| model::Transition { to: c.text(&t.to, "transition target"), why: c.text(&t.why, "transition reason") })
         .collect();
     let sources = fm
         .sources
         .iter()
         .map(|s| {
             let url = c.text(&s.url, "source url");
-            if !(url.starts_with("https://") || url.starts_with("http://"))
-                || url.contains(char::is_whitespace)
-            {
-                c.report(
-                    &s.url,
-                    format!(
-                        "source url \"{url}\" must be a full http(s):// address without spaces"
-                    ),
-                );
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+                c.report(&s.url, format!("source url \"{url}\" must be a full http(s):// address without spaces"));
             }
             model::Source {
                 title: c.text(&s.title, "source title"),
@@ -293,18 +234,12 @@ pub fn role(
                 Err(why) => {
                     c.report(
                         &r.date,
-                        format!(
-                            "revision date {}: {why}; write a date like 2026-03-02",
-                            r.date.get_ref()
-                        ),
+                        format!("revision date {}: {why}; write a date like 2026-03-02", r.date.get_ref()),
                     );
                     String::new()
                 }
             };
-            model::Revision {
-                date,
-                note: c.text(&r.note, "revision note"),
-            }
+            model::Revision { date, note: c.text(&r.note, "revision note") }
         })
         .collect();
     revisions.sort_by(|a, b| b.date.cmp(&a.date));
@@ -312,16 +247,16 @@ pub fn role(
     let body_problems: Vec<Problem> = markdown::unsafe_constructs(body)
         .into_iter()
         .map(|(offset, message)| {
-            Problem::new(
-                c.path,
-                c.doc.body_line + line_of(body, offset) - 1,
-                format!("commentary: {message}"),
-            )
+            Problem::new(c.path, c.doc.body_line + line_of(body, offset) - 1, format!("commentary: {message}"))
         })
         .collect();
     c.problems.extend(body_problems);
     if body.trim().is_empty() {
-        c.problems.push(Problem::new(c.path, c.doc.body_line, "the commentary (Markdown after the closing +++) is empty; write the assessor's commentary"));
+        c.problems.push(Problem::new(
+            c.path,
+            c.doc.body_line,
+            "the commentary (Markdown after the closing +++) is empty; write the assessor's commentary",
+        ));
     }
 
     let role = Role {
@@ -339,23 +274,13 @@ pub fn role(
         primary_function: c.text(&d.primary_function, "primary function"),
         not_this_role: c.text(&d.not_this_role, "what this role is not"),
         typical_experience: c.text(&d.typical_experience, "typical experience"),
-        seniority_note: d
-            .seniority_note
-            .as_ref()
-            .map(|s| c.markdown(s, "seniority note")),
-        seniority_links: d
-            .seniority_links
-            .iter()
-            .map(|s| c.text(s, "seniority link"))
-            .collect(),
+        seniority_note: d.seniority_note.as_ref().map(|s| c.markdown(s, "seniority note")),
+        seniority_links: d.seniority_links.iter().map(|s| c.text(s, "seniority link")).collect(),
         protective,
         growth,
         growth_rationale: c.text(&fm.growth.rationale, "growth rationale"),
         growth_check: c.markdown(&fm.growth.check, "growth check"),
-        quick_screen_note: fm
-            .quick_screen_note
-            .as_ref()
-            .map(|s| c.markdown(s, "quick screen note")),
+        quick_screen_note: fm.quick_screen_note.as_ref().map(|s| c.markdown(s, "quick screen note")),
         tasks,
         reinstatement: c.markdown(&fm.reinstatement, "reinstatement check"),
         evidence,
@@ -373,8 +298,7 @@ pub fn role(
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -407,10 +331,7 @@ fn iso_date(d: &toml::value::Datetime) -> Result<String, &'static str> {
     if date.day == 0 || date.day > days {
         return Err("has no such day in that month");
     }
-    Ok(format!(
-        "{:04}-{:02}-{:02}",
-        date.year, date.month, date.day
-    ))
+    Ok(format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
 }
 
 #[cfg(test)]

@@ -112,63 +112,37 @@ pub fn round_to(x: f64, decimals: u32) -> f64 {
 pub fn score(m: &Methodology, inputs: &Inputs) -> Scorecard {
     // Shares are whole percents and scores whole numbers, so the weighted sum is exact in
     // hundredths; doing it in integers keeps 2.95 from becoming 2.9499999.
-    let hundredths: i64 = inputs
-        .tasks
-        .iter()
-        .map(|t| i64::from(t.share) * t.score)
-        .sum();
+    let hundredths: i64 = inputs.tasks.iter().map(|t| i64::from(t.share) * t.score).sum();
     let weighted_sum = hundredths as f64 / 100.0;
     let task_resistance = round_to(m.task_resistance.ceiling - weighted_sum, 2);
 
     let mut split = Split::default();
     let mut tasks = Vec::with_capacity(inputs.tasks.len());
     for t in &inputs.tasks {
-        let class = m
-            .task_class(t.score)
-            .map_or("", |c| c.key.as_str())
-            .to_string();
+        let class = m.task_class(t.score).map_or("", |c| c.key.as_str()).to_string();
         match class.as_str() {
             "displacement" => split.displaced += t.share,
             "augmentation" => split.augmented += t.share,
             _ => split.not_involved += t.share,
         }
-        tasks.push(TaskScore {
-            weighted: (i64::from(t.share) * t.score) as f64 / 100.0,
-            class,
-        });
+        tasks.push(TaskScore { weighted: (i64::from(t.share) * t.score) as f64 / 100.0, class });
     }
-    let share_scoring_3_plus = inputs
-        .tasks
-        .iter()
-        .filter(|t| t.score >= 3)
-        .map(|t| t.share)
-        .sum();
+    let share_scoring_3_plus = inputs.tasks.iter().filter(|t| t.score >= 3).map(|t| t.share).sum();
 
     let evidence_total: i64 = inputs.evidence.iter().sum();
     let barriers_total: i64 = inputs.barriers.iter().sum();
     let protective_total: i64 = inputs.protective.iter().sum();
     let growth = inputs.growth;
 
-    let evidence_modifier = round_to(
-        1.0 + evidence_total as f64 * m.modifiers.evidence_per_point,
-        4,
-    );
-    let barrier_modifier = round_to(
-        1.0 + barriers_total as f64 * m.modifiers.barriers_per_point,
-        4,
-    );
+    let evidence_modifier = round_to(1.0 + evidence_total as f64 * m.modifiers.evidence_per_point, 4);
+    let barrier_modifier = round_to(1.0 + barriers_total as f64 * m.modifiers.barriers_per_point, 4);
     let growth_modifier = round_to(1.0 + growth as f64 * m.modifiers.growth_per_point, 4);
     let raw = task_resistance * evidence_modifier * barrier_modifier * growth_modifier;
     let unrounded = (raw - m.scale.raw_floor) / m.scale.raw_span * 100.0;
     let score = round_to(unrounded, m.scale.decimals).clamp(0.0, 100.0);
     let zone = zone_for(m, score).to_string();
 
-    let facts = Facts {
-        share_scoring_3_plus,
-        growth,
-        barriers_total,
-        augmented: split.augmented,
-    };
+    let facts = Facts { share_scoring_3_plus, growth, barriers_total, augmented: split.augmented };
     let (sub_label, sub_label_checks) = sub_label(m, &zone, &facts);
     let quick_screen = quick_screen(m, protective_total, growth);
 
@@ -209,11 +183,7 @@ pub fn score(m: &Methodology, inputs: &Inputs) -> Scorecard {
 
 /// The zone of a published (rounded) score: the first, highest zone whose minimum it reaches.
 pub fn zone_for(m: &Methodology, score: f64) -> &str {
-    m.zones
-        .iter()
-        .find(|z| score >= z.min_score)
-        .or(m.zones.last())
-        .map_or("", |z| z.key.as_str())
+    m.zones.iter().find(|z| score >= z.min_score).or(m.zones.last()).map_or("", |z| z.key.as_str())
 }
 
 struct Facts {
@@ -223,11 +193,7 @@ struct Facts {
     augmented: u32,
 }
 
-fn sub_label(
-    m: &Methodology,
-    zone: &str,
-    f: &Facts,
-) -> (Option<String>, Vec<(String, Vec<SubLabelCheck>)>) {
+fn sub_label(m: &Methodology, zone: &str, f: &Facts) -> (Option<String>, Vec<(String, Vec<SubLabelCheck>)>) {
     let mut label = None;
     let mut all_checks = Vec::new();
     for rule in m.sub_labels.iter().filter(|r| r.zone == zone) {
@@ -240,11 +206,7 @@ fn sub_label(
             ));
         }
         if let Some(max) = rule.max_growth {
-            checks.push(check(
-                format!("AI growth correlation {max} or lower"),
-                signed(f.growth),
-                f.growth <= max,
-            ));
+            checks.push(check(format!("AI growth correlation {max} or lower"), signed(f.growth), f.growth <= max));
         }
         if let Some(max) = rule.max_barriers {
             checks.push(check(
@@ -269,20 +231,12 @@ fn sub_label(
 }
 
 fn check(condition: String, actual: String, met: bool) -> SubLabelCheck {
-    SubLabelCheck {
-        condition,
-        actual,
-        met,
-    }
+    SubLabelCheck { condition, actual, met }
 }
 
 /// "+1", "0", "-1": how the page writes signed scores.
 pub fn signed(n: i64) -> String {
-    if n > 0 {
-        format!("+{n}")
-    } else {
-        n.to_string()
-    }
+    if n > 0 { format!("+{n}") } else { n.to_string() }
 }
 
 fn quick_screen(m: &Methodology, protective: i64, growth: i64) -> Option<QuickScreenResult> {
@@ -301,16 +255,10 @@ fn quick_screen(m: &Methodology, protective: i64, growth: i64) -> Option<QuickSc
                 (Some(min), _) if min >= 0 => "correlation zero or positive".to_string(),
                 (min, max) => format!(
                     "correlation {}",
-                    range_words(
-                        min.unwrap_or(m.growth.min_score),
-                        max.unwrap_or(m.growth.max_score)
-                    )
+                    range_words(min.unwrap_or(m.growth.min_score), max.unwrap_or(m.growth.max_score))
                 ),
             };
-            QuickScreenResult {
-                result: r.result.clone(),
-                rule: format!("Protective {p} AND {g}"),
-            }
+            QuickScreenResult { result: r.result.clone(), rule: format!("Protective {p} AND {g}") }
         })
     })
 }
@@ -338,11 +286,7 @@ fn composition(m: &Methodology, score: f64, values: [(f64, f64); 5]) -> Composit
         })
         .collect();
     let total = round_to(parts.iter().map(|p| p.points).sum(), 1);
-    Composition {
-        parts,
-        total,
-        gap: round_to(score - total, 1),
-    }
+    Composition { parts, total, gap: round_to(score - total, 1) }
 }
 
 #[cfg(test)]

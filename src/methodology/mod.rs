@@ -4,8 +4,8 @@
 pub mod engine;
 
 pub use engine::{
-    Composition, CompositionPart, Inputs, QuickScreenResult, Scorecard, Split, SubLabelCheck,
-    TaskInput, TaskScore, score,
+    Composition, CompositionPart, Inputs, QuickScreenResult, Scorecard, Split, SubLabelCheck, TaskInput, TaskScore,
+    score,
 };
 
 use serde::{Deserialize, Serialize};
@@ -177,18 +177,9 @@ pub struct SubLabelRule {
 
 /// The protective principles, evidence dimensions and barriers that role files name by key.
 /// The role format has a field for each, so methodology.toml must list exactly these.
-pub const PROTECTIVE_KEYS: [&str; 3] = [
-    "embodied_physicality",
-    "interpersonal_connection",
-    "moral_judgment",
-];
-pub const EVIDENCE_KEYS: [&str; 5] = [
-    "job_postings",
-    "company_actions",
-    "wage_trends",
-    "tool_maturity",
-    "expert_consensus",
-];
+pub const PROTECTIVE_KEYS: [&str; 3] = ["embodied_physicality", "interpersonal_connection", "moral_judgment"];
+pub const EVIDENCE_KEYS: [&str; 5] =
+    ["job_postings", "company_actions", "wage_trends", "tool_maturity", "expert_consensus"];
 pub const BARRIER_KEYS: [&str; 5] = ["regulatory", "physical", "union", "liability", "cultural"];
 
 impl Methodology {
@@ -196,11 +187,7 @@ impl Methodology {
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         for s in 1..=5 {
-            let n = self
-                .task_classes
-                .iter()
-                .filter(|c| c.min_score <= s && s <= c.max_score)
-                .count();
+            let n = self.task_classes.iter().filter(|c| c.min_score <= s && s <= c.max_score).count();
             if n != 1 {
                 out.push(format!(
                     "task score {s} falls in {n} task classes; make the [[task_classes]] ranges cover 1-5 exactly once"
@@ -209,64 +196,39 @@ impl Methodology {
         }
         for key in ["green", "yellow", "red"] {
             if !self.zones.iter().any(|z| z.key == key) {
-                out.push(format!(
-                    "no zone with key \"{key}\"; add a [[zones]] table for it"
-                ));
+                out.push(format!("no zone with key \"{key}\"; add a [[zones]] table for it"));
             }
         }
-        if !self
-            .zones
-            .windows(2)
-            .all(|w| w[0].min_score > w[1].min_score)
-        {
+        if !self.zones.windows(2).all(|w| w[0].min_score > w[1].min_score) {
             out.push("[[zones]] must be listed highest min_score first".into());
         }
         let keys = |dims: &[Dimension]| dims.iter().map(|d| d.key.clone()).collect::<Vec<_>>();
         if keys(&self.evidence.dimensions) != EVIDENCE_KEYS {
-            out.push(format!(
-                "[evidence] dimensions must be, in order: {EVIDENCE_KEYS:?}"
-            ));
+            out.push(format!("[evidence] dimensions must be, in order: {EVIDENCE_KEYS:?}"));
         }
         if keys(&self.barriers.dimensions) != BARRIER_KEYS {
-            out.push(format!(
-                "[barriers] dimensions must be, in order: {BARRIER_KEYS:?}"
-            ));
+            out.push(format!("[barriers] dimensions must be, in order: {BARRIER_KEYS:?}"));
         }
-        let principle_keys: Vec<_> = self
-            .protective
-            .principles
-            .iter()
-            .map(|p| p.key.as_str())
-            .collect();
+        let principle_keys: Vec<_> = self.protective.principles.iter().map(|p| p.key.as_str()).collect();
         if principle_keys != PROTECTIVE_KEYS {
-            out.push(format!(
-                "[protective] principles must be, in order: {PROTECTIVE_KEYS:?}"
-            ));
+            out.push(format!("[protective] principles must be, in order: {PROTECTIVE_KEYS:?}"));
         }
         let levels = (self.protective.max_score - self.protective.min_score + 1) as usize;
         for p in &self.protective.principles {
             if p.levels.len() != levels {
-                out.push(format!(
-                    "principle {} needs {levels} levels, one per score",
-                    p.key
-                ));
+                out.push(format!("principle {} needs {levels} levels, one per score", p.key));
             }
         }
         let growth_steps = (self.growth.max_score - self.growth.min_score + 1) as usize;
         if self.growth.labels.len() != growth_steps || self.growth.effects.len() != growth_steps {
-            out.push(format!(
-                "[growth] needs {growth_steps} labels and effects, one per score"
-            ));
+            out.push(format!("[growth] needs {growth_steps} labels and effects, one per score"));
         }
         if self.scale.raw_span <= 0.0 {
             out.push("[scale] raw_span must be positive".into());
         }
         for rule in &self.sub_labels {
             if !self.zones.iter().any(|z| z.key == rule.zone) {
-                out.push(format!(
-                    "sub-label {} names unknown zone {}",
-                    rule.name, rule.zone
-                ));
+                out.push(format!("sub-label {} names unknown zone {}", rule.name, rule.zone));
             }
         }
         out
@@ -278,9 +240,7 @@ impl Methodology {
 
     /// The class a 1-5 task score falls in.
     pub fn task_class(&self, score: i64) -> Option<&TaskClass> {
-        self.task_classes
-            .iter()
-            .find(|c| c.min_score <= score && score <= c.max_score)
+        self.task_classes.iter().find(|c| c.min_score <= score && score <= c.max_score)
     }
 
     pub fn growth_label(&self, growth: i64) -> &str {
@@ -293,29 +253,19 @@ impl Methodology {
 
     /// The label of the highest band whose minimum the total reaches.
     pub fn band(bands: &[Band], total: i64) -> &str {
-        bands
-            .iter()
-            .find(|b| total >= b.min)
-            .map_or("", |b| b.label.as_str())
+        bands.iter().find(|b| total >= b.min).map_or("", |b| b.label.as_str())
     }
 
     /// Parses methodology.toml and checks it.
     pub fn from_toml(text: &str) -> Result<Self, String> {
         let m: Methodology = toml::from_str(text).map_err(|e| e.to_string())?;
         let problems = m.problems();
-        if problems.is_empty() {
-            Ok(m)
-        } else {
-            Err(problems.join("; "))
-        }
+        if problems.is_empty() { Ok(m) } else { Err(problems.join("; ")) }
     }
 }
 
 fn index_from(items: &[String], i: i64) -> &str {
-    usize::try_from(i)
-        .ok()
-        .and_then(|i| items.get(i))
-        .map_or("", String::as_str)
+    usize::try_from(i).ok().and_then(|i| items.get(i)).map_or("", String::as_str)
 }
 
 #[cfg(test)]

@@ -12,16 +12,8 @@ struct Asset {
 }
 
 const ASSETS: &[Asset] = &[
-    Asset {
-        name: "style.css",
-        content_type: "text/css; charset=utf-8",
-        body: include_str!("../../static/style.css"),
-    },
-    Asset {
-        name: "favicon.svg",
-        content_type: "image/svg+xml",
-        body: include_str!("../../static/favicon.svg"),
-    },
+    Asset { name: "style.css", content_type: "text/css; charset=utf-8", body: include_str!("../../static/style.css") },
+    Asset { name: "favicon.svg", content_type: "image/svg+xml", body: include_str!("../../static/favicon.svg") },
 ];
 
 /// A token that changes whenever any asset does; pages link `/static/x?v=TOKEN`, so assets
@@ -31,19 +23,14 @@ pub fn version() -> &'static str {
         let hash = ASSETS
             .iter()
             .flat_map(|a| a.body.bytes())
-            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-            });
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
         format!("{:08x}", hash >> 32)
     });
     &VERSION
 }
 
 pub async fn asset(req: HttpRequest, file: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let asset = ASSETS
-        .iter()
-        .find(|a| a.name == file.as_str())
-        .ok_or(WebError::NotFound)?;
+    let asset = ASSETS.iter().find(|a| a.name == file.as_str()).ok_or(WebError::NotFound)?;
     let versioned = req.query_string() == format!("v={}", version());
     let max_age = if versioned { 31_536_000 } else { 3_600 };
     let mut cache = vec![CacheDirective::Public, CacheDirective::MaxAge(max_age)];

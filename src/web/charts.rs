@@ -20,12 +20,7 @@ pub fn zone_bands(m: &Methodology) -> Vec<Segment> {
         .zones
         .iter()
         .map(|z| {
-            let seg = Segment {
-                key: z.key.clone(),
-                label: z.name.clone(),
-                x: z.min_score,
-                width: upper - z.min_score,
-            };
+            let seg = Segment { key: z.key.clone(), label: z.name.clone(), x: z.min_score, width: upper - z.min_score };
             upper = z.min_score;
             seg
         })
@@ -37,29 +32,16 @@ pub fn zone_bands(m: &Methodology) -> Vec<Segment> {
 /// The displaced / augmented / not-involved bar; empty classes are left out.
 pub fn split_bar(m: &Methodology, split: &Split) -> Vec<Segment> {
     let mut x = 0.0;
-    [
-        ("displacement", split.displaced),
-        ("augmentation", split.augmented),
-        ("not_involved", split.not_involved),
-    ]
-    .into_iter()
-    .filter(|&(_, share)| share > 0)
-    .map(|(key, share)| {
-        let label = m
-            .task_classes
-            .iter()
-            .find(|c| c.key == key)
-            .map_or(key, |c| c.label.as_str());
-        let seg = Segment {
-            key: key.to_string(),
-            label: label.to_string(),
-            x,
-            width: f64::from(share),
-        };
-        x += f64::from(share);
-        seg
-    })
-    .collect()
+    [("displacement", split.displaced), ("augmentation", split.augmented), ("not_involved", split.not_involved)]
+        .into_iter()
+        .filter(|&(_, share)| share > 0)
+        .map(|(key, share)| {
+            let label = m.task_classes.iter().find(|c| c.key == key).map_or(key, |c| c.label.as_str());
+            let seg = Segment { key: key.to_string(), label: label.to_string(), x, width: f64::from(share) };
+            x += f64::from(share);
+            seg
+        })
+        .collect()
 }
 
 /// One column of the waterfall, in SVG user units.
@@ -96,20 +78,10 @@ pub fn waterfall(labels: &[String], composition: &Composition, score: f64) -> Wa
     let mut steps: Vec<(String, f64, &'static str)> = labels
         .iter()
         .zip(&composition.parts)
-        .map(|(l, p)| {
-            (
-                l.clone(),
-                p.points,
-                if p.points >= 0.0 { "up" } else { "down" },
-            )
-        })
+        .map(|(l, p)| (l.clone(), p.points, if p.points >= 0.0 { "up" } else { "down" }))
         .collect();
     if composition.gap != 0.0 {
-        steps.push((
-            "Formula difference".into(),
-            composition.gap,
-            if composition.gap >= 0.0 { "up" } else { "down" },
-        ));
+        steps.push(("Formula difference".into(), composition.gap, if composition.gap >= 0.0 { "up" } else { "down" }));
     }
     let mut running = 0.0;
     let mut spans = Vec::new();
@@ -120,11 +92,7 @@ pub fn waterfall(labels: &[String], composition: &Composition, score: f64) -> Wa
     spans.push(("Score".into(), score, "total", 0.0, score));
 
     let lo = spans.iter().map(|s| s.3.min(s.4)).fold(0.0, f64::min);
-    let hi = spans
-        .iter()
-        .map(|s| s.3.max(s.4))
-        .fold(0.0, f64::max)
-        .max(1.0);
+    let hi = spans.iter().map(|s| s.3.max(s.4)).fold(0.0, f64::max).max(1.0);
     let y = |v: f64| PLOT_TOP + (hi - v) / (hi - lo) * (PLOT_BOTTOM - PLOT_TOP);
     let slot = WATERFALL_WIDTH / spans.len() as f64;
     let bar_width = slot * 0.62;
@@ -140,21 +108,11 @@ pub fn waterfall(labels: &[String], composition: &Composition, score: f64) -> Wa
                 x: i as f64 * slot + (slot - bar_width) / 2.0,
                 y: top,
                 height: (bottom - top).max(1.0),
-                label_y: if value >= 0.0 {
-                    top - 7.0
-                } else {
-                    bottom + 16.0
-                },
+                label_y: if value >= 0.0 { top - 7.0 } else { bottom + 16.0 },
             }
         })
         .collect();
-    Waterfall {
-        bars,
-        width: WATERFALL_WIDTH,
-        height: WATERFALL_HEIGHT,
-        bar_width,
-        zero_y: y(0.0),
-    }
+    Waterfall { bars, width: WATERFALL_WIDTH, height: WATERFALL_HEIGHT, bar_width, zero_y: y(0.0) }
 }
 
 /// How full a meter is, 0-100, for a value on a min..max range.
@@ -182,36 +140,18 @@ mod tests {
 
     #[test]
     fn split_bar_leaves_out_empty_classes() {
-        let bar = split_bar(
-            &bundled(),
-            &Split {
-                displaced: 30,
-                augmented: 70,
-                not_involved: 0,
-            },
-        );
+        let bar = split_bar(&bundled(), &Split { displaced: 30, augmented: 70, not_involved: 0 });
         assert_eq!(bar.len(), 2);
-        assert_eq!(
-            (bar[1].label.as_str(), bar[1].x, bar[1].width),
-            ("Augmented", 30.0, 70.0)
-        );
+        assert_eq!((bar[1].label.as_str(), bar[1].x, bar[1].width), ("Augmented", 30.0, 70.0));
     }
 
     #[test]
     fn waterfall_shows_the_gap_and_ends_on_the_score() {
         let parts = [30.5, -8.0, 1.5, 2.2, -2.5]
             .iter()
-            .map(|&p| CompositionPart {
-                key: String::new(),
-                weight: 0.0,
-                points: p,
-            })
+            .map(|&p| CompositionPart { key: String::new(), weight: 0.0, points: p })
             .collect();
-        let c = Composition {
-            parts,
-            total: 23.7,
-            gap: 0.8,
-        };
+        let c = Composition { parts, total: 23.7, gap: 0.8 };
         let labels: Vec<String> = (1..=5).map(|i| format!("d{i}")).collect();
         let w = waterfall(&labels, &c, 24.5);
         assert_eq!(w.bars.len(), 7);
@@ -219,10 +159,7 @@ mod tests {
         assert_eq!(w.bars[5].value, 0.8);
         let score = &w.bars[6];
         assert_eq!((score.kind, score.value), ("total", 24.5));
-        assert!(
-            (score.y + score.height - w.zero_y).abs() < 1e-9,
-            "the score column stands on zero"
-        );
+        assert!((score.y + score.height - w.zero_y).abs() < 1e-9, "the score column stands on zero");
         // The first step rises from zero to 30.5, the highest point, so it touches the top.
         assert!((w.bars[0].y - PLOT_TOP).abs() < 1e-9);
     }

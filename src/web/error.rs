@@ -44,24 +44,14 @@ impl ResponseError for WebError {
                 "We couldn't find that page",
                 "The address may be mistyped, or the role may not be assessed yet.".to_string(),
             ),
-            WebError::BadRequest(why) => {
-                ("That request didn't make sense to us", format!("{why}."))
-            }
+            WebError::BadRequest(why) => ("That request didn't make sense to us", format!("{why}.")),
             WebError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
-                (
-                    "Something went wrong on our side",
-                    "We have logged it. Please try again in a moment.".to_string(),
-                )
+                ("Something went wrong on our side", "We have logged it. Please try again in a moment.".to_string())
             }
         };
         let status = self.status_code();
-        let page = ErrorPage {
-            meta: PageMeta::noindex(heading),
-            status: status.as_u16(),
-            heading,
-            explanation,
-        };
+        let page = ErrorPage { meta: PageMeta::noindex(heading), status: status.as_u16(), heading, explanation };
         let body = page.render().unwrap_or_else(|_| heading.to_string());
         HttpResponse::build(status)
             .insert_header(header::ContentType::html())

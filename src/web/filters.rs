@@ -34,11 +34,7 @@ impl<T: AsNumber + ?Sized> AsNumber for &T {
 /// A whole number with its sign: "+1", "0", "-1".
 pub fn signed<N: AsNumber>(n: N, _: &dyn askama::Values) -> Result<String, Infallible> {
     let v = n.number().round() as i64;
-    Ok(if v > 0 {
-        format!("+{v}")
-    } else {
-        v.to_string()
-    })
+    Ok(if v > 0 { format!("+{v}") } else { v.to_string() })
 }
 
 /// One decimal with its sign: "+30.5", "-8.0", "0.0".

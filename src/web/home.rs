@@ -29,9 +29,7 @@ pub struct HomeTemplate {
 
 impl HomeTemplate {
     fn zone_name(&self, key: &str) -> String {
-        self.m
-            .zone(key)
-            .map_or_else(|| key.to_string(), |z| z.name.clone())
+        self.m.zone(key).map_or_else(|| key.to_string(), |z| z.name.clone())
     }
 }
 
@@ -46,19 +44,9 @@ pub async fn home(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
         .zones
         .iter()
         .map(|z| {
-            let mut roles: Vec<RoleSummary> =
-                all.iter().filter(|r| r.zone == z.key).cloned().collect();
-            roles.sort_by(|a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then_with(|| a.title.cmp(&b.title))
-            });
-            ZoneGroup {
-                key: z.key.clone(),
-                name: z.name.clone(),
-                headline: z.headline.clone(),
-                roles,
-            }
+            let mut roles: Vec<RoleSummary> = all.iter().filter(|r| r.zone == z.key).cloned().collect();
+            roles.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
+            ZoneGroup { key: z.key.clone(), name: z.name.clone(), headline: z.headline.clone(), roles }
         })
         .collect();
     let meta = PageMeta::new(
@@ -67,15 +55,5 @@ pub async fn home(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
         "Will AI replace my job? AI job-risk scores by role",
         "Find out how exposed your job is to AI: task-by-task assessments, market evidence, barriers and one published formula, with safer roles to move to.",
     );
-    render::page(
-        &req,
-        &site,
-        &HomeTemplate {
-            meta,
-            m,
-            zones,
-            recent,
-            total: all.len(),
-        },
-    )
+    render::page(&req, &site, &HomeTemplate { meta, m, zones, recent, total: all.len() })
 }

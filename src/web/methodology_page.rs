@@ -23,26 +23,12 @@ pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, 
     let meta = PageMeta::new(
         &site,
         "/methodology",
-        format!(
-            "Methodology: how the jobzone score is calculated (v{})",
-            m.version
-        ),
+        format!("Methodology: how the jobzone score is calculated (v{})", m.version),
         "Every weight, threshold and label of the jobzone AI job-risk score, exactly as it runs.",
     );
     let growth_rows = (m.growth.min_score..=m.growth.max_score)
-        .map(|g| {
-            (
-                g,
-                m.growth_label(g).to_string(),
-                m.growth_effect(g).to_string(),
-            )
-        })
+        .map(|g| (g, m.growth_label(g).to_string(), m.growth_effect(g).to_string()))
         .collect();
-    let page = MethodologyTemplate {
-        meta,
-        source: site.catalogue.methodology_source.clone(),
-        growth_rows,
-        m,
-    };
+    let page = MethodologyTemplate { meta, source: site.catalogue.methodology_source.clone(), growth_rows, m };
     render::page(&req, &site, &page)
 }

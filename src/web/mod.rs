@@ -1,11 +1,13 @@
 //! The HTTP layer: routes, shared state, and the server itself.
 
 mod assets;
+mod browse;
 mod charts;
 mod error;
 pub mod filters;
 mod home;
 mod methodology_page;
+mod occupations;
 mod render;
 mod role;
 
@@ -36,11 +38,7 @@ pub fn prepare_catalogue(config: &Config) -> Result<()> {
     if !build::is_stale(&config.content, &config.catalogue) {
         return Ok(());
     }
-    tracing::info!(
-        "building {} from {}",
-        config.catalogue.display(),
-        config.content.display()
-    );
+    tracing::info!("building {} from {}", config.catalogue.display(), config.content.display());
     match build::build(&config.content, &config.catalogue) {
         Ok(w) => {
             tracing::info!("catalogue built: {} roles, version {}", w.roles, w.version);
@@ -65,28 +63,19 @@ pub struct Application {
 
 impl Application {
     pub fn build(config: &Config) -> Result<Application> {
-        let listener = TcpListener::bind(&config.addr)
-            .with_context(|| format!("while binding {}", config.addr))?;
+        let listener = TcpListener::bind(&config.addr).with_context(|| format!("while binding {}", config.addr))?;
         let address = listener.local_addr()?;
         let base_url = match &config.base_url {
             Some(_) => config.base_url(),
             None => format!("http://{address}"),
         };
         let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
-        let site = web::Data::new(Site {
-            catalogue,
-            base_url,
-        });
+        let site = web::Data::new(Site { catalogue, base_url });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(site.clone())
-                .app_data(
-                    web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()),
-                )
-                .app_data(
-                    web::QueryConfig::default()
-                        .error_handler(|e, _| WebError::BadRequest(e.to_string()).into()),
-                )
+                .app_data(web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()))
+                .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
                 .wrap(Compress::default())
                 .wrap(security_headers())
                 .wrap(Logger::new("%r %s %b %Dms").log_target("jobzone::access"))
@@ -122,12 +111,12 @@ fn page_route() -> Route {
 
 fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", page_route().to(home::home))
+        .route("/roles", page_route().to(browse::roles))
         .route("/roles/{slug}", page_route().to(role::role_page))
         .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
-        .route(
-            "/methodology",
-            page_route().to(methodology_page::methodology),
-        )
+        .route("/methodology", page_route().to(methodology_page::methodology))
+        .route("/occupations", page_route().to(occupations::occupations))
+        .route("/occupations/{code}", page_route().to(occupations::occupation))
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(assets::robots))
         .default_service(web::to(error::not_found));

@@ -19,12 +19,7 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
-    pub fn new(
-        site: &Site,
-        path: &str,
-        title: impl Into<String>,
-        description: impl Into<String>,
-    ) -> Self {
+    pub fn new(site: &Site, path: &str, title: impl Into<String>, description: impl Into<String>) -> Self {
         PageMeta {
             title: title.into(),
             description: description.into(),
@@ -50,43 +45,26 @@ impl PageMeta {
 
 /// The ETag of every page rendered from this catalogue by this build of the server.
 fn etag(site: &Site) -> EntityTag {
-    EntityTag::new_weak(format!(
-        "{}-{}",
-        site.catalogue.version,
-        env!("CARGO_PKG_VERSION")
-    ))
+    EntityTag::new_weak(format!("{}-{}", site.catalogue.version, env!("CARGO_PKG_VERSION")))
 }
 
 /// Renders `template` as a 200 page, or answers 304 when the reader already has it.
-pub fn page<T: Template>(
-    req: &HttpRequest,
-    site: &Site,
-    template: &T,
-) -> Result<HttpResponse, WebError> {
+pub fn page<T: Template>(req: &HttpRequest, site: &Site, template: &T) -> Result<HttpResponse, WebError> {
     let tag = etag(site);
     if let Some(IfNoneMatch::Items(items)) = req.get_header::<IfNoneMatch>() {
         if items.iter().any(|t| t.weak_eq(&tag)) {
-            return Ok(HttpResponse::NotModified()
-                .insert_header(header::ETag(tag))
-                .finish());
+            return Ok(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish());
         }
     }
-    let body = template
-        .render()
-        .map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
     Ok(HttpResponse::Ok()
         .insert_header(header::ContentType::html())
         .insert_header(header::ETag(tag))
-        .insert_header(CacheControl(vec![
-            CacheDirective::Public,
-            CacheDirective::MaxAge(300),
-        ]))
+        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
         .body(body))
 }
 
 /// A permanent redirect, e.g. from a role's old slug.
 pub fn moved_permanently(location: &str) -> HttpResponse {
-    HttpResponse::MovedPermanently()
-        .insert_header((header::LOCATION, location))
-        .finish()
+    HttpResponse::MovedPermanently().insert_header((header::LOCATION, location)).finish()
 }

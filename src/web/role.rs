@@ -80,11 +80,7 @@ pub struct RoleTemplate {
 
 impl RoleTemplate {
     fn class_label(&self, key: &str) -> String {
-        self.m
-            .task_classes
-            .iter()
-            .find(|c| c.key == key)
-            .map_or_else(|| key.to_string(), |c| c.label.clone())
+        self.m.task_classes.iter().find(|c| c.key == key).map_or_else(|| key.to_string(), |c| c.label.clone())
     }
 
     /// "RED" or "GREEN (Transforming)" for any role summary.
@@ -94,8 +90,7 @@ impl RoleTemplate {
 }
 
 fn zone_name(m: &Methodology, key: &str) -> String {
-    m.zone(key)
-        .map_or_else(|| key.to_string(), |z| z.name.clone())
+    m.zone(key).map_or_else(|| key.to_string(), |z| z.name.clone())
 }
 
 fn zone_tag(m: &Methodology, zone: &str, sub_label: Option<&str>) -> String {
@@ -112,10 +107,7 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
     let m = site.catalogue.methodology.clone();
     let c = &r.card;
     let s = &r.summary;
-    let zone = m
-        .zone(&s.zone)
-        .cloned()
-        .unwrap_or_else(|| m.zones[m.zones.len() - 1].clone());
+    let zone = m.zone(&s.zone).cloned().unwrap_or_else(|| m.zones[m.zones.len() - 1].clone());
     let own_tag = zone_tag(&m, &s.zone, s.sub_label.as_deref());
 
     let glance = vec![
@@ -156,19 +148,11 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
         ),
     ];
 
-    let mut task_bars: Vec<_> = r
-        .tasks
-        .iter()
-        .map(|t| (t.name.clone(), t.share, t.score, t.class.clone()))
-        .collect();
+    let mut task_bars: Vec<_> = r.tasks.iter().map(|t| (t.name.clone(), t.share, t.score, t.class.clone())).collect();
     task_bars.sort_by(|a, b| b.1.cmp(&a.1));
 
-    let (pmax, emin, emax, bmax) = (
-        m.protective.max_score,
-        m.evidence.min_score,
-        m.evidence.max_score,
-        m.barriers.max_score,
-    );
+    let (pmax, emin, emax, bmax) =
+        (m.protective.max_score, m.evidence.min_score, m.evidence.max_score, m.barriers.max_score);
     let protective = r
         .protective
         .iter()
@@ -176,32 +160,26 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
         .map(|(row, p)| ItemRow {
             name: p.name.clone(),
             short: p.short_name().to_string(),
-            level: usize::try_from(row.score)
-                .ok()
-                .and_then(|i| p.levels.get(i))
-                .cloned()
-                .unwrap_or_default(),
+            level: usize::try_from(row.score).ok().and_then(|i| p.levels.get(i)).cloned().unwrap_or_default(),
             score: row.score,
             rationale: row.rationale.clone(),
             fill: charts::fill(row.score as f64, 0.0, pmax as f64),
         })
         .collect();
-    let items = |rows: &[crate::catalogue::models::ScoredRow],
-                 dims: &[crate::methodology::Dimension],
-                 min: i64,
-                 max: i64| {
-        rows.iter()
-            .zip(dims)
-            .map(|(row, d)| ItemRow {
-                name: d.name.clone(),
-                short: d.short_name().to_string(),
-                level: String::new(),
-                score: row.score,
-                rationale: row.rationale.clone(),
-                fill: charts::fill(row.score as f64, min as f64, max as f64),
-            })
-            .collect::<Vec<_>>()
-    };
+    let items =
+        |rows: &[crate::catalogue::models::ScoredRow], dims: &[crate::methodology::Dimension], min: i64, max: i64| {
+            rows.iter()
+                .zip(dims)
+                .map(|(row, d)| ItemRow {
+                    name: d.name.clone(),
+                    short: d.short_name().to_string(),
+                    level: String::new(),
+                    score: row.score,
+                    rationale: row.rationale.clone(),
+                    fill: charts::fill(row.score as f64, min as f64, max as f64),
+                })
+                .collect::<Vec<_>>()
+        };
     let evidence = items(&r.evidence, &m.evidence.dimensions, emin, emax);
     let barriers = items(&r.barriers, &m.barriers.dimensions, 0, bmax);
 
@@ -212,15 +190,8 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
         format!("Protective ({}%)", m.composition.protective),
         format!("AI Growth ({}%)", m.composition.growth),
     ];
-    let short_labels: Vec<String> = [
-        "Task Resistance",
-        "Evidence",
-        "Barriers",
-        "Protective",
-        "AI Growth",
-    ]
-    .map(String::from)
-    .to_vec();
+    let short_labels: Vec<String> =
+        ["Task Resistance", "Evidence", "Barriers", "Protective", "AI Growth"].map(String::from).to_vec();
     let waterfall = charts::waterfall(&short_labels, &c.composition, c.score);
 
     let zone_rule = m
@@ -230,12 +201,7 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
         .map(|(i, z)| match i {
             0 => format!("{} \u{2265}{}", z.name, z.min_score),
             _ if i == m.zones.len() - 1 => format!("{} <{}", z.name, m.zones[i - 1].min_score),
-            _ => format!(
-                "{} {}\u{2013}{:.1}",
-                z.name,
-                z.min_score,
-                m.zones[i - 1].min_score - 0.1
-            ),
+            _ => format!("{} {}\u{2013}{:.1}", z.name, z.min_score, m.zones[i - 1].min_score - 0.1),
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -272,10 +238,7 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
         ..PageMeta::new(
             site,
             &s.url(),
-            format!(
-                "Will AI replace {} jobs? {:.1}/100, {} zone",
-                name, s.score, zone.name
-            ),
+            format!("Will AI replace {} jobs? {:.1}/100, {} zone", name, s.score, zone.name),
             format!(
                 "{name} scores {:.1}/100 on the jobzone AI job-risk index: {} zone. Task breakdown, evidence, barriers, the full calculation and safer roles to move to.",
                 s.score, zone.name
@@ -310,24 +273,14 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
 }
 
 fn meter(name: &str, description: &str, value: String, out_of: &str, fill: f64) -> Meter {
-    Meter {
-        name: name.into(),
-        description: description.into(),
-        value,
-        out_of: out_of.into(),
-        fill,
-    }
+    Meter { name: name.into(), description: description.into(), value, out_of: out_of.into(), fill }
 }
 
 fn filters_signed(n: i64) -> String {
     crate::methodology::engine::signed(n)
 }
 
-pub async fn role_page(
-    req: HttpRequest,
-    site: State,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
+pub async fn role_page(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
     let slug = slug.into_inner();
     if !validate_slug(&slug) {
         return Err(WebError::NotFound);
@@ -335,11 +288,7 @@ pub async fn role_page(
     let (page, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let page = read::role_page(&conn, &slug)?;
-        let renamed = if page.is_none() {
-            read::renamed_to(&conn, &slug)?
-        } else {
-            None
-        };
+        let renamed = if page.is_none() { read::renamed_to(&conn, &slug)? } else { None };
         Ok((page, renamed))
     })
     .await?;
@@ -363,17 +312,8 @@ pub async fn role_feed(site: State, slug: web::Path<String>) -> Result<HttpRespo
     if !validate_slug(&slug) {
         return Err(WebError::NotFound);
     }
-    let page = with_catalogue(&site, move |c| read::role_page(&c.conn(), &slug))
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let feed = RoleFeed {
-        base_url: site.base_url.clone(),
-        r: page,
-    };
-    let body = feed
-        .render()
-        .map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"))
-        .body(body))
+    let page = with_catalogue(&site, move |c| read::role_page(&c.conn(), &slug)).await?.ok_or(WebError::NotFound)?;
+    let feed = RoleFeed { base_url: site.base_url.clone(), r: page };
+    let body = feed.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
+    Ok(HttpResponse::Ok().insert_header((header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")).body(body))
 }

@@ -52,13 +52,10 @@ fn edit(file: &str, after: &str, matches: impl Fn(&str) -> bool, new: &str) -> E
     let path = dir.path().join("content").join(file);
     let text = fs::read_to_string(&path).expect("read role");
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
-    let start = lines
-        .iter()
-        .position(|l| l.starts_with(after))
-        .unwrap_or_else(|| panic!("no line starts with {after}"));
-    let at = (start..lines.len())
-        .find(|&i| matches(&lines[i]))
-        .unwrap_or_else(|| panic!("no line to edit after {after}"));
+    let start =
+        lines.iter().position(|l| l.starts_with(after)).unwrap_or_else(|| panic!("no line starts with {after}"));
+    let at =
+        (start..lines.len()).find(|&i| matches(&lines[i])).unwrap_or_else(|| panic!("no line to edit after {after}"));
     lines[at] = new.to_string();
     fs::write(&path, lines.join("\n") + "\n").expect("write");
     Edited { dir, line: at + 1 }
@@ -69,36 +66,21 @@ fn edit(file: &str, after: &str, matches: impl Fn(&str) -> bool, new: &str) -> E
 fn assert_refused(edited: &Edited, file: &str, line: usize, message: &str) {
     let catalogue = edited.dir.path().join("catalogue.db");
     let good = jobzone(&["build"], &content_dir(), &catalogue);
-    assert!(
-        good.status.success(),
-        "bundled content builds: {}",
-        String::from_utf8_lossy(&good.stderr)
-    );
+    assert!(good.status.success(), "bundled content builds: {}", String::from_utf8_lossy(&good.stderr));
     let before = fs::read(&catalogue).expect("catalogue written");
 
     let expected = format!("{}:{line}: ", edited.content().join(file).display());
     for command in ["check", "build"] {
         let out = jobzone(&[command], &edited.content(), &catalogue);
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{command} should fail; stderr:\n{stderr}"
-        );
+        assert_eq!(out.status.code(), Some(1), "{command} should fail; stderr:\n{stderr}");
         let problem = stderr
             .lines()
             .find(|l| l.starts_with(&expected))
             .unwrap_or_else(|| panic!("{command}: no line starting {expected} in:\n{stderr}"));
-        assert!(
-            problem.contains(message),
-            "{command}: {problem:?} lacks {message:?}"
-        );
+        assert!(problem.contains(message), "{command}: {problem:?} lacks {message:?}");
     }
-    assert_eq!(
-        fs::read(&catalogue).expect("catalogue still there"),
-        before,
-        "the refused build changed the catalogue"
-    );
+    assert_eq!(fs::read(&catalogue).expect("catalogue still there"), before, "the refused build changed the catalogue");
     let leftovers: Vec<_> = fs::read_dir(edited.dir.path())
         .expect("dir")
         .flatten()
@@ -111,124 +93,57 @@ fn assert_refused(edited: &Edited, file: &str, line: usize, message: &str) {
 fn check_accepts_the_bundled_content() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = jobzone(&["check"], &content_dir(), &dir.path().join("c.db"));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("content is valid: 5 roles"));
-    assert!(
-        !dir.path().join("c.db").exists(),
-        "check must not write a catalogue"
-    );
+    assert!(!dir.path().join("c.db").exists(), "check must not write a catalogue");
 }
 
 #[test]
 fn a_task_score_out_of_range_is_refused_with_its_line() {
-    let e = edit(
-        REFERENCE,
-        "[[tasks]]",
-        |l| l.starts_with("score = "),
-        "score = 7",
-    );
+    let e = edit(REFERENCE, "[[tasks]]", |l| l.starts_with("score = "), "score = 7");
     assert_refused(&e, REFERENCE, e.line, "task score is 7, outside 1 to 5");
 }
 
 #[test]
 fn task_shares_adding_to_95_are_refused() {
-    let e = edit(
-        REFERENCE,
-        "[[tasks]]",
-        |l| l.starts_with("share = 15"),
-        "share = 10",
-    );
+    let e = edit(REFERENCE, "[[tasks]]", |l| l.starts_with("share = 15"), "share = 10");
     assert_refused(&e, REFERENCE, e.line, "task shares add up to 95%, not 100%");
 }
 
 #[test]
 fn an_unknown_field_is_refused_with_a_hint() {
-    let e = edit(
-        REFERENCE,
-        "title = ",
-        |l| l.starts_with("title = "),
-        "titel = \"Backend/API Developer\"",
-    );
+    let e = edit(REFERENCE, "title = ", |l| l.starts_with("title = "), "titel = \"Backend/API Developer\"");
     assert_refused(&e, REFERENCE, e.line, "unknown field `titel`");
 }
 
 #[test]
 fn a_transition_to_a_missing_role_is_refused() {
-    let e = edit(
-        REFERENCE,
-        "[[transitions]]",
-        |l| l.starts_with("to = "),
-        "to = \"astronaut\"",
-    );
-    assert_refused(
-        &e,
-        REFERENCE,
-        e.line,
-        "transition target \"astronaut\" is not a role",
-    );
+    let e = edit(REFERENCE, "[[transitions]]", |l| l.starts_with("to = "), "to = \"astronaut\"");
+    assert_refused(&e, REFERENCE, e.line, "transition target \"astronaut\" is not a role");
 }
 
 #[test]
 fn an_alias_used_by_two_roles_is_refused() {
     let file = "roles/senior-software-engineer.md";
-    let e = edit(
-        file,
-        "aliases = ",
-        |l| l.starts_with("aliases = "),
-        "aliases = [\"Backend Engineer\"]",
-    );
-    assert_refused(
-        &e,
-        file,
-        e.line,
-        "alias \"Backend Engineer\" is already used by",
-    );
+    let e = edit(file, "aliases = ", |l| l.starts_with("aliases = "), "aliases = [\"Backend Engineer\"]");
+    assert_refused(&e, file, e.line, "alias \"Backend Engineer\" is already used by");
 }
 
 #[test]
 fn raw_script_in_commentary_is_refused() {
-    let e = edit(
-        REFERENCE,
-        "## ",
-        |l| l.is_empty(),
-        "<script>alert('x')</script>",
-    );
-    assert_refused(
-        &e,
-        REFERENCE,
-        e.line,
-        "raw HTML `<script>alert('x')</script>` is not allowed",
-    );
+    let e = edit(REFERENCE, "## ", |l| l.is_empty(), "<script>alert('x')</script>");
+    assert_refused(&e, REFERENCE, e.line, "raw HTML `<script>alert('x')</script>` is not allowed");
 }
 
 #[test]
 fn a_javascript_link_in_commentary_is_refused() {
-    let e = edit(
-        REFERENCE,
-        "## ",
-        |l| l.is_empty(),
-        "See [this](javascript:alert(document.cookie)).",
-    );
-    assert_refused(
-        &e,
-        REFERENCE,
-        e.line,
-        "link to `javascript:` is not allowed",
-    );
+    let e = edit(REFERENCE, "## ", |l| l.is_empty(), "See [this](javascript:alert(document.cookie)).");
+    assert_refused(&e, REFERENCE, e.line, "link to `javascript:` is not allowed");
 }
 
 #[test]
 fn an_impossible_revision_date_is_refused() {
-    let e = edit(
-        REFERENCE,
-        "[[revisions]]",
-        |l| l.starts_with("date = "),
-        "date = 2026-02-30",
-    );
+    let e = edit(REFERENCE, "[[revisions]]", |l| l.starts_with("date = "), "date = 2026-02-30");
     assert_refused(&e, REFERENCE, e.line, "");
 }
 
@@ -243,17 +158,10 @@ async fn hostile_text_in_plain_fields_is_escaped_on_the_page() {
     let app = spawn_app_with_content(&e.content()).await;
     let page = app.get("/roles/backend-api-developer-mid-level").await;
     page.assert_status(200);
-    assert!(
-        !page.body.contains("<script>alert(1)"),
-        "script reached the page"
-    );
+    assert!(!page.body.contains("<script>alert(1)"), "script reached the page");
     assert!(!page.body.contains("<img src=x"), "img reached the page");
     assert!(
-        one(
-            &page.html(),
-            "table.tasks tbody tr:first-child .task__rationale"
-        )
-        .contains("<script>alert(1)</script>"),
+        one(&page.html(), "table.tasks tbody tr:first-child .task__rationale").contains("<script>alert(1)</script>"),
         "the text is shown, escaped"
     );
 }
@@ -263,11 +171,7 @@ fn build_writes_a_catalogue_and_replaces_it_atomically() {
     let dir = tempfile::tempdir().expect("tempdir");
     let catalogue = dir.path().join("nested").join("catalogue.db");
     let out = jobzone(&["build"], &content_dir(), &catalogue);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("5 roles"));
     let conn = rusqlite_free_check(&catalogue);
     assert!(conn > 0);

@@ -56,17 +56,8 @@ pub async fn spawn_app_with_content(content: &Path) -> TestApp {
     let server = app.into_server();
     let handle = server.handle();
     tokio::spawn(server);
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("http client");
-    TestApp {
-        address: format!("http://127.0.0.1:{port}"),
-        port,
-        client,
-        _dir: dir,
-        server: handle,
-    }
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
+    TestApp { address: format!("http://127.0.0.1:{port}"), port, client, _dir: dir, server: handle }
 }
 
 /// A response read whole, with a readable failure message.
@@ -83,38 +74,22 @@ impl Page {
 
     /// Panics with the status and body when the status is not `expected`.
     pub fn assert_status(&self, expected: u16) -> &Self {
-        assert_eq!(
-            self.status, expected,
-            "unexpected status; body:\n{}",
-            self.body
-        );
+        assert_eq!(self.status, expected, "unexpected status; body:\n{}", self.body);
         self
     }
 
     pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 }
 
 impl TestApp {
     pub async fn get(&self, path: &str) -> Page {
-        let response = self
-            .client
-            .get(format!("{}{}", self.address, path))
-            .send()
-            .await
-            .expect("request sent");
+        let response = self.client.get(format!("{}{}", self.address, path)).send().await.expect("request sent");
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = response.text().await.expect("body read");
-        Page {
-            status,
-            headers,
-            body,
-        }
+        Page { status, headers, body }
     }
 
     /// Sends `raw_target` exactly as written, for paths a URL library would normalise.
@@ -145,11 +120,7 @@ pub fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
 
 /// The whitespace-normalised text of an element.
 pub fn text(el: &ElementRef<'_>) -> String {
-    el.text()
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Texts of all elements matching `css`.
@@ -160,10 +131,6 @@ pub fn texts(html: &Html, css: &str) -> Vec<String> {
 /// The one element matching `css`, as text.
 pub fn one(html: &Html, css: &str) -> String {
     let found = texts(html, css);
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one match for {css}, found {found:?}"
-    );
+    assert_eq!(found.len(), 1, "expected one match for {css}, found {found:?}");
     found.into_iter().next().unwrap_or_default()
 }

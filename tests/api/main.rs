@@ -1,5 +1,6 @@
 //! Integration tests: the real app over HTTP, and the jobzone binary over real content.
 
+mod browse;
 mod cli;
 mod errors;
 mod helpers;

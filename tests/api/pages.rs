@@ -14,16 +14,11 @@ async fn home_page_links_every_role_grouped_by_zone() {
         .collect();
     assert_eq!(
         green,
-        [
-            "/roles/devsecops-engineer",
-            "/roles/senior-software-engineer",
-            "/roles/security-software-developer"
-        ]
+        ["/roles/devsecops-engineer", "/roles/senior-software-engineer", "/roles/security-software-developer"]
     );
     let red = texts(&html, ".zone-col--red .role-list__name");
     assert!(
-        red.contains(&"Backend/API Developer".to_string())
-            && red.contains(&"Junior Software Developer".to_string()),
+        red.contains(&"Backend/API Developer".to_string()) && red.contains(&"Junior Software Developer".to_string()),
         "{red:?}"
     );
     assert_eq!(one(&html, ".zones h2"), "5 assessed roles, by zone");
@@ -49,8 +44,7 @@ async fn methodology_page_renders_the_constants_that_ran() {
         assert!(body.contains(fact), "methodology page lacks {fact}");
     }
     let methodology =
-        std::fs::read_to_string(crate::helpers::content_dir().join("methodology.toml"))
-            .expect("methodology.toml");
+        std::fs::read_to_string(crate::helpers::content_dir().join("methodology.toml")).expect("methodology.toml");
     assert!(page.body.contains("raw_span = 7.93") && methodology.contains("raw_span = 7.93"));
 }
 
@@ -63,10 +57,7 @@ async fn pages_carry_an_etag_and_answer_304_when_it_matches() {
     assert!(first.header("cache-control").contains("max-age"));
     let again = app
         .client
-        .get(format!(
-            "{}/roles/backend-api-developer-mid-level",
-            app.address
-        ))
+        .get(format!("{}/roles/backend-api-developer-mid-level", app.address))
         .header("If-None-Match", &etag)
         .send()
         .await
@@ -78,11 +69,7 @@ async fn pages_carry_an_etag_and_answer_304_when_it_matches() {
 async fn the_stylesheet_is_served_with_long_caching_when_versioned() {
     let app = spawn_app().await;
     let html = app.get("/").await.html();
-    let href = select(&html, "link[rel=stylesheet]")[0]
-        .value()
-        .attr("href")
-        .unwrap_or_default()
-        .to_string();
+    let href = select(&html, "link[rel=stylesheet]")[0].value().attr("href").unwrap_or_default().to_string();
     let css = app.get(&href).await;
     css.assert_status(200);
     assert!(css.header("content-type").starts_with("text/css"));
@@ -93,23 +80,10 @@ async fn the_stylesheet_is_served_with_long_caching_when_versioned() {
 #[tokio::test]
 async fn every_page_carries_the_onet_attribution_and_security_headers() {
     let app = spawn_app().await;
-    for path in [
-        "/",
-        "/methodology",
-        "/roles/backend-api-developer-mid-level",
-        "/roles/missing",
-    ] {
+    for path in ["/", "/methodology", "/roles/backend-api-developer-mid-level", "/roles/missing"] {
         let page = app.get(path).await;
-        assert!(
-            page.body
-                .contains("O*NET 29.2 Database by the U.S. Department of Labor"),
-            "{path}"
-        );
-        assert!(
-            page.header("content-security-policy")
-                .contains("default-src 'self'"),
-            "{path}"
-        );
+        assert!(page.body.contains("O*NET 29.2 Database by the U.S. Department of Labor"), "{path}");
+        assert!(page.header("content-security-policy").contains("default-src 'self'"), "{path}");
         assert_eq!(page.header("x-content-type-options"), "nosniff");
     }
 }

@@ -10,21 +10,10 @@ async fn role_page_shows_the_score_zone_and_aliases_in_the_html() {
     let page = app.get(REFERENCE).await;
     page.assert_status(200);
     let html = page.html();
-    assert_eq!(
-        one(&html, "h1"),
-        "Will AI replace Backend/API Developer jobs?"
-    );
+    assert_eq!(one(&html, "h1"), "Will AI replace Backend/API Developer jobs?");
     assert_eq!(one(&html, ".scorecard__number"), "24.5");
     assert_eq!(one(&html, ".scorecard .badge"), "RED");
-    assert_eq!(
-        texts(&html, ".alias"),
-        [
-            "Back End",
-            "Backend",
-            "Backend Developer",
-            "Backend Engineer"
-        ]
-    );
+    assert_eq!(texts(&html, ".alias"), ["Back End", "Backend", "Backend Developer", "Backend Engineer"]);
     assert!(one(&html, ".role-facts").contains("Mid-Level (3-5 years)"));
 }
 
@@ -38,15 +27,9 @@ async fn role_page_shows_each_task_row_with_time_score_weighted_class_and_ration
         .map(|row| {
             let cell = |css: &str| {
                 let sel = scraper::Selector::parse(css).expect("selector");
-                row.select(&sel)
-                    .next()
-                    .map(|e| text(&e))
-                    .unwrap_or_default()
+                row.select(&sel).next().map(|e| text(&e)).unwrap_or_default()
             };
-            assert!(
-                cell(".task__rationale").len() > 40,
-                "task rationale present"
-            );
+            assert!(cell(".task__rationale").len() > 40, "task rationale present");
             (
                 cell(".task__name"),
                 cell(".task__share"),
@@ -57,74 +40,18 @@ async fn role_page_shows_each_task_row_with_time_score_weighted_class_and_ration
         })
         .collect();
     let expected = [
-        (
-            "API design & architecture decisions",
-            "15%",
-            "2",
-            "0.30",
-            "Augmented",
-        ),
-        (
-            "Implementing API endpoints & business logic",
-            "20%",
-            "4",
-            "0.80",
-            "Displaced",
-        ),
-        (
-            "Database schema design & query optimisation",
-            "15%",
-            "3",
-            "0.45",
-            "Augmented",
-        ),
-        (
-            "Debugging & production incident response",
-            "10%",
-            "3",
-            "0.30",
-            "Augmented",
-        ),
-        (
-            "Code reviews & mentoring juniors",
-            "10%",
-            "2",
-            "0.20",
-            "Augmented",
-        ),
-        (
-            "Writing unit & integration tests",
-            "10%",
-            "4",
-            "0.40",
-            "Displaced",
-        ),
-        (
-            "Sprint planning, standups, cross-team collaboration",
-            "10%",
-            "2",
-            "0.20",
-            "Augmented",
-        ),
-        (
-            "Research, documentation, learning",
-            "10%",
-            "3",
-            "0.30",
-            "Augmented",
-        ),
+        ("API design & architecture decisions", "15%", "2", "0.30", "Augmented"),
+        ("Implementing API endpoints & business logic", "20%", "4", "0.80", "Displaced"),
+        ("Database schema design & query optimisation", "15%", "3", "0.45", "Augmented"),
+        ("Debugging & production incident response", "10%", "3", "0.30", "Augmented"),
+        ("Code reviews & mentoring juniors", "10%", "2", "0.20", "Augmented"),
+        ("Writing unit & integration tests", "10%", "4", "0.40", "Displaced"),
+        ("Sprint planning, standups, cross-team collaboration", "10%", "2", "0.20", "Augmented"),
+        ("Research, documentation, learning", "10%", "3", "0.30", "Augmented"),
     ];
     let expected: Vec<_> = expected
         .iter()
-        .map(|(a, b, c, d, e)| {
-            (
-                a.to_string(),
-                b.to_string(),
-                c.to_string(),
-                d.to_string(),
-                e.to_string(),
-            )
-        })
+        .map(|(a, b, c, d, e)| (a.to_string(), b.to_string(), c.to_string(), d.to_string(), e.to_string()))
         .collect();
     assert_eq!(got, expected);
     assert!(one(&html, "table.tasks tfoot").contains("2.95"));
@@ -134,14 +61,8 @@ async fn role_page_shows_each_task_row_with_time_score_weighted_class_and_ration
 async fn role_page_shows_task_resistance_and_the_work_impact_split() {
     let app = spawn_app().await;
     let html = app.get(REFERENCE).await.html();
-    assert_eq!(
-        one(&html, "#trs"),
-        "Task resistance score: 6.00 − 2.95 = 3.05/5.0"
-    );
-    assert_eq!(
-        one(&html, "#split"),
-        "Split of working time: 30% displacement, 70% augmentation, 0% not involved."
-    );
+    assert_eq!(one(&html, "#trs"), "Task resistance score: 6.00 − 2.95 = 3.05/5.0");
+    assert_eq!(one(&html, "#split"), "Split of working time: 30% displacement, 70% augmentation, 0% not involved.");
     let legend = texts(&html, "#tasks .legend li");
     assert_eq!(legend, ["Displaced 30%", "Augmented 70%"]);
 }
@@ -154,21 +75,14 @@ async fn role_page_shows_each_evidence_barrier_and_protective_row() {
         select(&html, css)
             .iter()
             .map(|row| {
-                let cells: Vec<String> = row
-                    .children()
-                    .filter_map(scraper::ElementRef::wrap)
-                    .map(|e| text(&e))
-                    .collect();
+                let cells: Vec<String> =
+                    row.children().filter_map(scraper::ElementRef::wrap).map(|e| text(&e)).collect();
                 assert!(cells[2].len() > 30, "rationale present in {cells:?}");
                 (cells[0].clone(), cells[1].clone())
             })
             .collect()
     };
-    let pairs = |v: &[(&str, &str)]| {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect::<Vec<_>>()
-    };
+    let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
     assert_eq!(
         rows("#evidence tbody tr"),
         pairs(&[
@@ -200,10 +114,7 @@ async fn role_page_shows_each_evidence_barrier_and_protective_row() {
     assert!(one(&html, "#evidence tfoot").contains("-4"));
     assert!(one(&html, "#barriers tfoot").contains("1/10"));
     let protective_foot = one(&html, "#protective tfoot");
-    assert!(
-        protective_foot.contains("2/9") && protective_foot.contains("-1"),
-        "{protective_foot}"
-    );
+    assert!(protective_foot.contains("2/9") && protective_foot.contains("-1"), "{protective_foot}");
 }
 
 #[tokio::test]
@@ -211,32 +122,15 @@ async fn role_page_shows_the_composite_calculation_with_its_figures() {
     let app = spawn_app().await;
     let html = app.get(REFERENCE).await.html();
     let calc = one(&html, "#composite table.calc tbody");
-    for figure in [
-        "3.05/5.0",
-        "1.0 + (-4 × 0.04) = 0.84",
-        "1.0 + (1 × 0.02) = 1.02",
-        "1.0 + (-1 × 0.05) = 0.95",
-    ] {
+    for figure in ["3.05/5.0", "1.0 + (-4 × 0.04) = 0.84", "1.0 + (1 × 0.02) = 1.02", "1.0 + (-1 × 0.05) = 0.95"] {
         assert!(calc.contains(figure), "missing {figure} in {calc}");
     }
-    assert_eq!(
-        one(&html, "#raw"),
-        "Raw: 3.05 × 0.84 × 1.02 × 0.95 = 2.4826"
-    );
-    assert_eq!(
-        one(&html, "#score"),
-        "JobZone score: (2.4826 − 0.54) / 7.93 × 100 = 24.5/100"
-    );
-    assert_eq!(
-        one(&html, "#zone"),
-        "Zone: RED (Green ≥48, Yellow 25–47.9, Red <25)"
-    );
+    assert_eq!(one(&html, "#raw"), "Raw: 3.05 × 0.84 × 1.02 × 0.95 = 2.4826");
+    assert_eq!(one(&html, "#score"), "JobZone score: (2.4826 − 0.54) / 7.93 × 100 = 24.5/100");
+    assert_eq!(one(&html, "#zone"), "Zone: RED (Green ≥48, Yellow 25–47.9, Red <25)");
     let sub = one(&html, "#composite");
     assert!(sub.contains("65%"), "share scoring 3+");
-    assert!(
-        sub.contains("Red — does not meet all three Imminent conditions"),
-        "{sub}"
-    );
+    assert!(sub.contains("Red — does not meet all three Imminent conditions"), "{sub}");
     assert!(one(&html, "#override").contains("none"));
 }
 
@@ -249,10 +143,7 @@ async fn role_page_states_the_indicative_composition_and_its_gap_to_the_score() 
     let foot = texts(&html, "table.composition tfoot td");
     assert_eq!(foot, ["23.7", "+0.8", "24.5"]);
     let waterfall = texts(&html, ".waterfall .waterfall__value");
-    assert_eq!(
-        waterfall,
-        ["+30.5", "-8.0", "+1.5", "+2.2", "-2.5", "+0.8", "24.5"]
-    );
+    assert_eq!(waterfall, ["+30.5", "-8.0", "+1.5", "+2.2", "-2.5", "+0.8", "24.5"]);
 }
 
 #[tokio::test]
@@ -277,14 +168,8 @@ async fn transition_cards_show_live_scores_and_point_gains() {
     let cards = select(&html, "#transitions article.move");
     assert_eq!(cards.len(), 3);
     let first = text(&cards[0]);
-    assert!(
-        first.contains("Senior Software Engineer (Senior)"),
-        "{first}"
-    );
-    assert!(
-        first.contains("55.4/100") && first.contains("+30.9"),
-        "{first}"
-    );
+    assert!(first.contains("Senior Software Engineer (Senior)"), "{first}");
+    assert!(first.contains("55.4/100") && first.contains("+30.9"), "{first}");
     let gains = texts(&html, "#transitions .points");
     assert_eq!(gains, ["+30.9", "+33.7", "+27.0"]);
     let next = texts(&html, "#outlook .next-roles .aijri");
@@ -302,10 +187,7 @@ async fn the_reference_transition_lists_tasks_lost_gained_and_ai_proof_as_the_se
     };
     assert_eq!(
         list(".move__list--lose li"),
-        [
-            "20% Implementing API endpoints & business logic",
-            "10% Writing unit & integration tests"
-        ]
+        ["20% Implementing API endpoints & business logic", "10% Writing unit & integration tests"]
     );
     assert_eq!(
         list(".move__list--gain li"),
@@ -319,17 +201,10 @@ async fn the_reference_transition_lists_tasks_lost_gained_and_ai_proof_as_the_se
     );
     assert_eq!(
         list(".move__list--proof li"),
-        [
-            "15% Mentoring & team development",
-            "10% Cross-functional collaboration",
-            "5% Hiring & technical interviews"
-        ]
+        ["15% Mentoring & team development", "10% Cross-functional collaboration", "5% Hiring & technical interviews"]
     );
     let summary = list(".move__summary").join(" ");
-    assert!(
-        summary.contains("from 30% down to 0%") && summary.contains("from 24.5 to 55.4"),
-        "{summary}"
-    );
+    assert!(summary.contains("from 30% down to 0%") && summary.contains("from 24.5 to 55.4"), "{summary}");
 }
 
 #[tokio::test]
@@ -340,13 +215,7 @@ async fn seniority_note_links_to_the_junior_and_senior_roles_with_their_live_sco
         .iter()
         .map(|a| a.value().attr("href").unwrap_or("").to_string())
         .collect();
-    assert_eq!(
-        links,
-        [
-            "/roles/junior-software-developer",
-            "/roles/senior-software-engineer"
-        ]
-    );
+    assert_eq!(links, ["/roles/junior-software-developer", "/roles/senior-software-engineer"]);
     let chips = texts(&html, "#definition .chips li");
     assert!(chips[1].contains("55.4"), "{chips:?}");
     assert!(chips[0].contains("RED"), "{chips:?}");
@@ -356,22 +225,12 @@ async fn seniority_note_links_to_the_junior_and_senior_roles_with_their_live_sco
 async fn role_page_has_share_tags_with_title_score_and_zone() {
     let app = spawn_app().await;
     let html = app.get(REFERENCE).await.html();
-    let attr = |css: &str, name: &str| {
-        select(&html, css)
-            .first()
-            .and_then(|e| e.value().attr(name))
-            .unwrap_or("")
-            .to_string()
-    };
-    assert_eq!(
-        attr("link[rel=canonical]", "href"),
-        "https://jobzone.example/roles/backend-api-developer-mid-level"
-    );
+    let attr =
+        |css: &str, name: &str| select(&html, css).first().and_then(|e| e.value().attr(name)).unwrap_or("").to_string();
+    assert_eq!(attr("link[rel=canonical]", "href"), "https://jobzone.example/roles/backend-api-developer-mid-level");
     let og_title = attr("meta[property='og:title']", "content");
     assert!(
-        og_title.contains("Backend/API Developer (Mid-Level)")
-            && og_title.contains("24.5")
-            && og_title.contains("Red"),
+        og_title.contains("Backend/API Developer (Mid-Level)") && og_title.contains("24.5") && og_title.contains("Red"),
         "{og_title}"
     );
     assert!(attr("meta[name=description]", "content").contains("24.5/100"));
@@ -434,17 +293,9 @@ async fn every_role_page_renders_and_links_only_to_existing_roles() {
 #[tokio::test]
 async fn role_feed_lists_the_revisions_as_atom() {
     let app = spawn_app().await;
-    let page = app
-        .get("/roles/backend-api-developer-mid-level/feed.xml")
-        .await;
+    let page = app.get("/roles/backend-api-developer-mid-level/feed.xml").await;
     page.assert_status(200);
-    assert!(
-        page.header("content-type")
-            .starts_with("application/atom+xml")
-    );
-    assert!(
-        page.body
-            .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
-    );
+    assert!(page.header("content-type").starts_with("application/atom+xml"));
+    assert!(page.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
     assert!(page.body.contains("<entry>"));
 }

@@ -7,16 +7,7 @@ use crate::methodology::bundled;
 fn reference() -> Inputs {
     let t = |share, score| TaskInput { share, score };
     Inputs {
-        tasks: vec![
-            t(15, 2),
-            t(20, 4),
-            t(15, 3),
-            t(10, 3),
-            t(10, 2),
-            t(10, 4),
-            t(10, 2),
-            t(10, 3),
-        ],
+        tasks: vec![t(15, 2), t(20, 4), t(15, 3), t(10, 3), t(10, 2), t(10, 4), t(10, 2), t(10, 3)],
         evidence: vec![0, -1, -1, -1, -1],
         barriers: vec![0, 0, 0, 1, 0],
         protective: vec![0, 1, 1],
@@ -40,14 +31,7 @@ fn weighted_task_sum_is_2_95_and_task_resistance_3_05() {
 #[test]
 fn tasks_split_30_displaced_70_augmented_0_not_involved() {
     let c = reference_card();
-    assert_eq!(
-        c.split,
-        Split {
-            displaced: 30,
-            augmented: 70,
-            not_involved: 0
-        }
-    );
+    assert_eq!(c.split, Split { displaced: 30, augmented: 70, not_involved: 0 });
     let classes: Vec<&str> = c.tasks.iter().map(|t| t.class.as_str()).collect();
     assert_eq!(classes[0], "augmentation");
     assert_eq!(classes[1], "displacement");
@@ -56,24 +40,13 @@ fn tasks_split_30_displaced_70_augmented_0_not_involved() {
 #[test]
 fn dimension_totals_match_the_reference() {
     let c = reference_card();
-    assert_eq!(
-        (
-            c.evidence_total,
-            c.barriers_total,
-            c.protective_total,
-            c.growth
-        ),
-        (-4, 1, 2, -1)
-    );
+    assert_eq!((c.evidence_total, c.barriers_total, c.protective_total, c.growth), (-4, 1, 2, -1));
 }
 
 #[test]
 fn modifiers_are_0_84_1_02_0_95() {
     let c = reference_card();
-    assert_eq!(
-        (c.evidence_modifier, c.barrier_modifier, c.growth_modifier),
-        (0.84, 1.02, 0.95)
-    );
+    assert_eq!((c.evidence_modifier, c.barrier_modifier, c.growth_modifier), (0.84, 1.02, 0.95));
 }
 
 #[test]
@@ -107,9 +80,7 @@ fn composition_is_indicative_and_states_its_gap_to_the_score() {
 
 #[test]
 fn quick_screen_flags_low_protection_and_negative_growth_as_almost_certainly_red() {
-    let q = reference_card()
-        .quick_screen
-        .expect("a quick screen rule applies");
+    let q = reference_card().quick_screen.expect("a quick screen rule applies");
     assert_eq!(q.result, "Almost certainly Red Zone");
     assert_eq!(q.rule, "Protective 0-2 AND correlation negative");
 }
@@ -136,10 +107,7 @@ fn a_score_rounding_up_to_the_threshold_takes_the_higher_zone() {
 fn scores_are_clamped_to_0_100() {
     let m = bundled();
     let top = Inputs {
-        tasks: vec![TaskInput {
-            share: 100,
-            score: 1,
-        }],
+        tasks: vec![TaskInput { share: 100, score: 1 }],
         evidence: vec![2; 5],
         barriers: vec![2; 5],
         protective: vec![3; 3],
@@ -147,10 +115,7 @@ fn scores_are_clamped_to_0_100() {
     };
     assert_eq!(score(&m, &top).score, 100.0);
     let bottom = Inputs {
-        tasks: vec![TaskInput {
-            share: 100,
-            score: 5,
-        }],
+        tasks: vec![TaskInput { share: 100, score: 5 }],
         evidence: vec![-2; 5],
         barriers: vec![0; 5],
         protective: vec![0; 3],
@@ -163,16 +128,7 @@ fn scores_are_clamped_to_0_100() {
 fn green_role_with_most_time_augmented_is_transforming() {
     let m = bundled();
     let inputs = Inputs {
-        tasks: vec![
-            TaskInput {
-                share: 70,
-                score: 3,
-            },
-            TaskInput {
-                share: 30,
-                score: 1,
-            },
-        ],
+        tasks: vec![TaskInput { share: 70, score: 3 }, TaskInput { share: 30, score: 1 }],
         evidence: vec![2, 1, 1, 1, 1],
         barriers: vec![1, 0, 0, 2, 1],
         protective: vec![0, 2, 2],

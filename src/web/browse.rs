@@ -1,0 +1,239 @@
+//! `/roles`: every assessed role, filtered by zone, category, seniority and major group,
+//! sorted and paginated. Filters live in the query string, so each view is a link to share.
+
+use super::render::{self, PageMeta};
+use super::{State, WebError, with_catalogue};
+use crate::catalogue::browse as queries;
+use crate::catalogue::models::{Facets, RoleFilter, RoleListing, RoleSort};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use std::collections::HashMap;
+
+pub const PER_PAGE: usize = 50;
+
+/// A link in the pager or a filter chip.
+pub struct Link {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// templates/roles.html
+#[derive(Template)]
+#[template(path = "roles.html")]
+pub struct RolesTemplate {
+    pub meta: PageMeta,
+    pub m: std::sync::Arc<crate::methodology::Methodology>,
+    pub filter: RoleFilter,
+    pub facets: Facets,
+    pub listing: RoleListing,
+    /// Parameters we did not understand and ignored, said back to the reader.
+    pub ignored: Vec<String>,
+    pub zone_links: Vec<(Link, usize)>,
+    pub pages: Vec<Link>,
+    pub last_page: usize,
+    pub first_shown: usize,
+}
+
+impl RolesTemplate {
+    fn is(&self, current: &Option<String>, value: &str) -> bool {
+        current.as_deref() == Some(value)
+    }
+}
+
+/// Reads the query leniently: known values are kept, anything else is reported and dropped.
+pub fn parse_filter(query: &HashMap<String, String>, facets: &Facets, zones: &[String]) -> (RoleFilter, Vec<String>) {
+    let mut f = RoleFilter { page: 1, per_page: PER_PAGE, ..RoleFilter::default() };
+    let mut ignored = Vec::new();
+    let mut keys: Vec<&String> = query.keys().collect();
+    keys.sort();
+    for key in keys {
+        let value = query[key].trim();
+        if value.is_empty() {
+            continue;
+        }
+        let shown = || format!("{key}={}", value.chars().take(60).collect::<String>());
+        let pick = |options: &[String]| options.iter().find(|o| o.eq_ignore_ascii_case(value)).cloned();
+        let ok = match key.as_str() {
+            "zone" => pick(zones).map(|v| f.zone = Some(v)).is_some(),
+            "category" => pick(&facets.categories).map(|v| f.category = Some(v)).is_some(),
+            "seniority" => pick(&facets.seniorities).map(|v| f.seniority = Some(v)).is_some(),
+            "group" => {
+                let codes: Vec<String> = facets.groups.iter().map(|g| g.0.clone()).collect();
+                pick(&codes).map(|v| f.group = Some(v)).is_some()
+            }
+            "sort" => RoleSort::parse(value).map(|s| f.sort = s).is_some(),
+            "page" => value.parse::<usize>().ok().filter(|&p| (1..=100_000).contains(&p)).map(|p| f.page = p).is_some(),
+            _ => false,
+        };
+        if !ok {
+            ignored.push(shown());
+        }
+    }
+    (f, ignored)
+}
+
+/// The query string for `f`, with defaults left out so links stay short and canonical.
+pub fn query_string(f: &RoleFilter) -> String {
+    let mut parts = Vec::new();
+    let mut push = |k: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            parts.push(format!("{k}={}", encode(v)));
+        }
+    };
+    push("zone", &f.zone);
+    push("category", &f.category);
+    push("seniority", &f.seniority);
+    push("group", &f.group);
+    if f.sort != RoleSort::default() {
+        parts.push(format!("sort={}", f.sort.key()));
+    }
+    if f.page > 1 {
+        parts.push(format!("page={}", f.page));
+    }
+    if parts.is_empty() { "/roles".into() } else { format!("/roles?{}", parts.join("&")) }
+}
+
+/// Page numbers to link: the first, the last, and three either side of the current one,
+/// with "Previous" and "Next".
+fn pager(current: usize, last: usize) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    if current > 1 {
+        out.push((current - 1, "Previous".to_string()));
+    }
+    let window = current.saturating_sub(3).max(1)..=(current + 3).min(last);
+    let mut numbers: Vec<usize> = window.collect();
+    numbers.insert(0, 1);
+    numbers.push(last);
+    numbers.dedup();
+    numbers.sort_unstable();
+    numbers.dedup();
+    out.extend(numbers.into_iter().map(|p| (p, p.to_string())));
+    if current < last {
+        out.push((current + 1, "Next".to_string()));
+    }
+    out
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub async fn roles(
+    req: HttpRequest,
+    site: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let m = site.catalogue.methodology.clone();
+    let zones: Vec<String> = m.zones.iter().map(|z| z.key.clone()).collect();
+    let query = query.into_inner();
+    let facets = with_catalogue(&site, |c| queries::facets(&c.conn())).await?;
+    let (filter, ignored) = parse_filter(&query, &facets, &zones);
+    let f = filter.clone();
+    let listing = with_catalogue(&site, move |c| queries::browse(&c.conn(), &f)).await?;
+
+    let last_page = listing.total.div_ceil(PER_PAGE).max(1);
+    let pages = pager(filter.page, last_page)
+        .into_iter()
+        .map(|(p, label)| Link {
+            label,
+            href: query_string(&RoleFilter { page: p, ..filter.clone() }),
+            current: p == filter.page,
+        })
+        .collect();
+    let all_zones: usize = listing.zone_counts.iter().map(|z| z.1).sum();
+    let mut zone_links = vec![(
+        Link {
+            label: "All zones".into(),
+            href: query_string(&RoleFilter { zone: None, page: 1, ..filter.clone() }),
+            current: filter.zone.is_none(),
+        },
+        all_zones,
+    )];
+    for z in &m.zones {
+        let count = listing.zone_counts.iter().find(|c| c.0 == z.key).map_or(0, |c| c.1);
+        let href = query_string(&RoleFilter { zone: Some(z.key.clone()), page: 1, ..filter.clone() });
+        zone_links.push((
+            Link { label: z.name.clone(), href, current: filter.zone.as_deref() == Some(z.key.as_str()) },
+            count,
+        ));
+    }
+    let meta = PageMeta::new(
+        &site,
+        &query_string(&filter),
+        "Browse every assessed role by AI risk",
+        format!(
+            "{} roles scored for AI job risk. Filter by zone, category, seniority and occupation group; sort by score or title.",
+            listing.total
+        ),
+    );
+    let first_shown = (filter.page - 1) * PER_PAGE + 1;
+    render::page(
+        &req,
+        &site,
+        &RolesTemplate { meta, m, filter, facets, listing, ignored, zone_links, pages, last_page, first_shown },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facets() -> Facets {
+        Facets {
+            categories: vec!["Software Development".into()],
+            seniorities: vec!["Junior".into(), "Senior".into()],
+            groups: vec![("15".into(), "Computer and Mathematical".into())],
+        }
+    }
+
+    #[test]
+    fn known_values_are_kept_and_unknown_ones_reported() {
+        let q: HashMap<String, String> =
+            [("zone", "GREEN"), ("sort", "title"), ("page", "2"), ("colour", "blue"), ("seniority", "Wizard")]
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+        let (f, ignored) = parse_filter(&q, &facets(), &["green".into(), "red".into()]);
+        assert_eq!(f.zone.as_deref(), Some("green"));
+        assert_eq!((f.sort, f.page), (RoleSort::Title, 2));
+        assert_eq!(ignored, ["colour=blue", "seniority=Wizard"]);
+    }
+
+    #[test]
+    fn garbage_pages_are_ignored() {
+        for bad in ["0", "-1", "1e999", "99999999999999999999", "abc"] {
+            let q: HashMap<String, String> = [("page".to_string(), bad.to_string())].into();
+            let (f, ignored) = parse_filter(&q, &facets(), &[]);
+            assert_eq!((f.page, ignored.len()), (1, 1), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_pager_shows_a_window_around_the_current_page() {
+        let labels = |c, l| pager(c, l).into_iter().map(|(_, s)| s).collect::<Vec<_>>().join(" ");
+        assert_eq!(labels(1, 1), "1");
+        assert_eq!(labels(1, 200), "1 2 3 4 200 Next");
+        assert_eq!(labels(50, 200), "Previous 1 47 48 49 50 51 52 53 200 Next");
+        assert_eq!(labels(200, 200), "Previous 1 197 198 199 200");
+    }
+
+    #[test]
+    fn query_strings_leave_defaults_out_and_encode_values() {
+        let f = RoleFilter {
+            category: Some("R&D / Ops".into()),
+            sort: RoleSort::ScoreAsc,
+            page: 1,
+            per_page: 50,
+            ..RoleFilter::default()
+        };
+        assert_eq!(query_string(&f), "/roles?category=R%26D%20%2F%20Ops&sort=score-asc");
+        assert_eq!(query_string(&RoleFilter::default()), "/roles");
+    }
+}

@@ -1,0 +1,98 @@
+//! /occupations, /occupations/{soc} and /roles.
+
+use crate::helpers::{one, select, spawn_app, texts};
+
+#[tokio::test]
+async fn an_assessed_occupation_lists_its_roles() {
+    let app = spawn_app().await;
+    let page = app.get("/occupations/15-1252.00").await;
+    page.assert_status(200);
+    let html = page.html();
+    assert_eq!(one(&html, "h1"), "Software Developers");
+    assert!(one(&html, ".occupation").contains("Computer and Mathematical"));
+    let roles: Vec<String> = select(&html, "#assessed ~ .role-list a").iter().map(|a| a.value().attr("href").unwrap_or("").to_string()).collect();
+    for slug in ["junior-software-developer", "backend-api-developer-mid-level", "senior-software-engineer"] {
+        assert!(roles.contains(&format!("/roles/{slug}")), "{slug} missing from {roles:?}");
+    }
+    assert!(select(&html, "#not-assessed").is_empty());
+}
+
+#[tokio::test]
+async fn an_unassessed_occupation_says_so_and_shows_the_nearest_assessed_roles() {
+    let app = spawn_app().await;
+    let nurse = app.get("/occupations/29-1141.00").await;
+    nurse.assert_status(200);
+    let html = nurse.html();
+    assert_eq!(one(&html, "h1"), "Registered Nurses");
+    assert!(one(&html, "#not-assessed").contains("Not yet assessed"));
+    assert!(one(&html, "#nearby").contains("No role in the Healthcare Practitioners and Technical group is assessed yet"));
+    assert!(nurse.body.contains("https://www.onetonline.org/link/summary/29-1141.00"));
+
+    // An unassessed computer occupation has assessed neighbours in its own group.
+    let html = app.get("/occupations/15-1254.00").await.html();
+    let nearby = texts(&html, "#nearby .role-list__name");
+    assert!(nearby.len() >= 3, "{nearby:?}");
+}
+
+#[tokio::test]
+async fn malformed_or_unknown_occupation_codes_are_404() {
+    let app = spawn_app().await;
+    for path in ["/occupations/99-9999.00", "/occupations/15-1252", "/occupations/nurse", "/occupations/%ff"] {
+        app.get(path).await.assert_status(404);
+    }
+}
+
+#[tokio::test]
+async fn the_occupation_index_lists_all_23_major_groups_and_1016_occupations() {
+    let app = spawn_app().await;
+    let page = app.get("/occupations").await;
+    page.assert_status(200);
+    let html = page.html();
+    assert_eq!(select(&html, "section.group").len(), 23);
+    assert_eq!(select(&html, ".occupation-list li").len(), 1016);
+    let software = select(&html, ".occupation-list a[href='/occupations/15-1252.00']");
+    assert_eq!(software.len(), 1);
+    assert!(one(&html, "#group-15").contains("assessed"));
+}
+
+#[tokio::test]
+async fn browsing_green_shows_the_three_green_roles_and_not_the_reference() {
+    let app = spawn_app().await;
+    let html = app.get("/roles?zone=green").await.html();
+    let titles = texts(&html, ".browse-row th a");
+    assert_eq!(titles, ["DevSecOps Engineer", "Senior Software Engineer", "Security Software Developer"]);
+    assert!(!titles.iter().any(|t| t.contains("Backend")));
+    let counts = texts(&html, ".zone-tabs a");
+    assert_eq!(counts, ["All zones 5", "Green 3", "Yellow 0", "Red 2"]);
+}
+
+#[tokio::test]
+async fn browsing_sorts_by_score_either_way_and_by_title() {
+    let app = spawn_app().await;
+    let scores = |html: &scraper::Html| texts(html, ".browse-row .score").iter().map(|s| s.parse::<f64>().unwrap_or(f64::NAN)).collect::<Vec<_>>();
+    let desc = scores(&app.get("/roles").await.html());
+    assert!(desc.windows(2).all(|w| w[0] >= w[1]), "{desc:?}");
+    let asc = scores(&app.get("/roles?sort=score-asc").await.html());
+    assert!(asc.windows(2).all(|w| w[0] <= w[1]), "{asc:?}");
+    let titles = texts(&app.get("/roles?sort=title").await.html(), ".browse-row th a");
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
+}
+
+#[tokio::test]
+async fn browsing_survives_garbage_parameters_with_a_notice() {
+    let app = spawn_app().await;
+    for q in ["zone=purple", "page=-3", "page=1e999", "sort=%27%3B%20DROP%20TABLE%20roles", "category=%00", "seniority=%ff%fe", "zone=", "x=1&x=2"] {
+        let page = app.get(&format!("/roles?{q}")).await;
+        assert!(page.status == 200 || page.status == 400, "{q} answered {}", page.status);
+        if page.status == 200 && !q.ends_with('=') {
+            assert!(!select(&page.html(), ".notice").is_empty(), "{q} had no notice");
+        }
+    }
+    // Filters combine, and a page past the end is empty but fine.
+    let html = app.get("/roles?zone=red&seniority=Junior").await.html();
+    assert_eq!(texts(&html, ".browse-row th a"), ["Junior Software Developer"]);
+    let html = app.get("/roles?page=9").await.html();
+    assert!(!select(&html, "#no-results").is_empty());
+}

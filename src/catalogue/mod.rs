@@ -9,7 +9,7 @@ pub mod read;
 mod write;
 
 pub use pool::{Pool, Pooled};
-pub use write::{Written, write};
+pub use write::{PROGRESS_EVERY, PROGRESS_FROM, Written, write};
 
 use crate::methodology::Methodology;
 use anyhow::{Context, Result};

@@ -9,6 +9,10 @@ use rusqlite::{Connection, Transaction, params};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// Large builds log progress every this many roles.
+pub const PROGRESS_EVERY: usize = 1000;
+pub const PROGRESS_FROM: usize = 2000;
+
 /// What a build produced.
 #[derive(Debug)]
 pub struct Written {
@@ -60,8 +64,12 @@ fn write_to(content: &Content, tmp: &Path) -> Result<()> {
     write_meta(&tx, content)?;
     write_occupations(&tx, content)?;
     let m = &content.methodology;
-    for role in &content.roles {
+    let total = content.roles.len();
+    for (i, role) in content.roles.iter().enumerate() {
         write_role(&tx, m, role).with_context(|| format!("while writing role {}", role.slug))?;
+        if total >= PROGRESS_FROM && (i + 1) % PROGRESS_EVERY == 0 {
+            tracing::info!("wrote {}/{total} roles", i + 1);
+        }
     }
     tx.commit().context("while committing the catalogue")?;
     conn.execute_batch("PRAGMA optimize;")?;

@@ -59,8 +59,12 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     }
     let mut roles = Vec::new();
     let mut lines = Vec::new();
-    for path in role_files(&dir.join("roles"), &mut problems) {
-        match read_role(&path, &methodology, &mut fingerprint) {
+    let files = role_files(&dir.join("roles"), &mut problems);
+    for (i, path) in files.iter().enumerate() {
+        if files.len() >= crate::catalogue::PROGRESS_FROM && i > 0 && i % crate::catalogue::PROGRESS_EVERY == 0 {
+            tracing::info!("read {i}/{} role files", files.len());
+        }
+        match read_role(path, &methodology, &mut fingerprint) {
             Ok((role, l)) => {
                 roles.push(role);
                 lines.push(l);

@@ -171,15 +171,16 @@ fn cross_check(roles: &[Role], lines: &[validate::Lines], problems: &mut Vec<Pro
             ));
         }
     }
+    let titles: HashMap<String, &str> = roles.iter().map(|r| (title_key(&r.title), r.slug.as_str())).collect();
     let mut aliases: HashMap<String, &Path> = HashMap::new();
     for (r, l) in roles.iter().zip(lines) {
         for (alias, &line) in r.aliases.iter().zip(&l.aliases) {
             let key = title_key(alias);
-            if let Some(owner) = roles.iter().find(|o| title_key(&o.title) == key && o.slug != r.slug) {
+            if let Some(owner) = titles.get(&key).filter(|owner| **owner != r.slug) {
                 problems.push(Problem::new(
                     &r.source,
                     line,
-                    format!("alias \"{alias}\" is the title of {}; remove the alias", owner.slug),
+                    format!("alias \"{alias}\" is the title of {owner}; remove the alias"),
                 ));
             }
             if let Some(other) = aliases.insert(key, &r.source) {

@@ -32,9 +32,30 @@ impl Rng {
 
 const SENIORITY: [&str; 5] = ["Entry-Level", "Junior", "Mid-Level", "Senior", "Lead"];
 const WORDS: [&str; 24] = [
-    "Analyst", "Coordinator", "Specialist", "Technician", "Planner", "Advisor", "Operator", "Designer", "Inspector",
-    "Assistant", "Consultant", "Strategist", "Auditor", "Producer", "Officer", "Associate", "Administrator", "Agent",
-    "Examiner", "Scheduler", "Estimator", "Controller", "Editor", "Trainer",
+    "Analyst",
+    "Coordinator",
+    "Specialist",
+    "Technician",
+    "Planner",
+    "Advisor",
+    "Operator",
+    "Designer",
+    "Inspector",
+    "Assistant",
+    "Consultant",
+    "Strategist",
+    "Auditor",
+    "Producer",
+    "Officer",
+    "Associate",
+    "Administrator",
+    "Agent",
+    "Examiner",
+    "Scheduler",
+    "Estimator",
+    "Controller",
+    "Editor",
+    "Trainer",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -65,22 +86,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let seniority = SENIORITY[rng.below(SENIORITY.len() as u64) as usize];
         let slug = format!("synthetic-role-{i:06}");
         let title = format!("{} {} {i}", occupation.trim_end_matches('s'), WORDS[i % WORDS.len()]);
-        let aliases: Vec<String> =
-            (0..aliases_per_role).map(|a| format!("\"{} {} {i}-{a}\"", WORDS[(i + a + 1) % WORDS.len()], code)).collect();
-        fs::write(roles.join(format!("{slug}.md")), role_file(&mut rng, &slug, &title, seniority, code, &aliases, i, n))?;
+        let aliases: Vec<String> = (0..aliases_per_role)
+            .map(|a| format!("\"{} {} {i}-{a}\"", WORDS[(i + a + 1) % WORDS.len()], code))
+            .collect();
+        fs::write(
+            roles.join(format!("{slug}.md")),
+            role_file(&mut rng, &slug, &title, seniority, code, &aliases, i, n),
+        )?;
     }
     println!("wrote {n} roles with {} aliases to {}", n * aliases_per_role, content.display());
     Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
-fn role_file(rng: &mut Rng, slug: &str, title: &str, seniority: &str, code: &str, aliases: &[String], i: usize, n: usize) -> String {
+fn role_file(
+    rng: &mut Rng,
+    slug: &str,
+    title: &str,
+    seniority: &str,
+    code: &str,
+    aliases: &[String],
+    i: usize,
+    n: usize,
+) -> String {
     let mut s = String::with_capacity(4096);
-    let _ = writeln!(s, "+++\nslug = \"{slug}\"\ntitle = \"{title}\"\nseniority = \"{seniority}\"\nexperience = \"2-5 years\"");
-    let _ = writeln!(s, "category = \"Synthetic {}\"\noccupation = \"{code}\"\naliases = [{}]", &code[..2], aliases.join(", "));
+    let _ = writeln!(
+        s,
+        "+++\nslug = \"{slug}\"\ntitle = \"{title}\"\nseniority = \"{seniority}\"\nexperience = \"2-5 years\""
+    );
+    let _ = writeln!(
+        s,
+        "category = \"Synthetic {}\"\noccupation = \"{code}\"\naliases = [{}]",
+        &code[..2],
+        aliases.join(", ")
+    );
     let _ = writeln!(s, "live_tracked = {}\nverdict = \"A synthetic role for benchmarks.\"", i % 2 == 0);
     let _ = writeln!(s, "reinstatement = \"Synthetic reinstatement check.\"\n");
-    let _ = writeln!(s, "[definition]\nprimary_function = \"Synthetic work.\"\nnot_this_role = \"A real role.\"\ntypical_experience = \"Some.\"\n");
+    let _ = writeln!(
+        s,
+        "[definition]\nprimary_function = \"Synthetic work.\"\nnot_this_role = \"A real role.\"\ntypical_experience = \"Some.\"\n"
+    );
     for key in ["embodied_physicality", "interpersonal_connection", "moral_judgment"] {
         let _ = writeln!(s, "[protective.{key}]\nscore = {}\nrationale = \"Synthetic.\"\n", rng.range(0, 3));
     }
@@ -91,7 +136,11 @@ fn role_file(rng: &mut Rng, slug: &str, title: &str, seniority: &str, code: &str
     for t in 0..tasks {
         let share = if t + 1 == tasks { left } else { rng.range(5, left - 5 * (tasks - t - 1) as i64).min(40) };
         left -= share;
-        let _ = writeln!(s, "[[tasks]]\nname = \"Task {t}\"\nshare = {share}\nscore = {}\nrationale = \"Synthetic.\"\n", rng.range(1, 5));
+        let _ = writeln!(
+            s,
+            "[[tasks]]\nname = \"Task {t}\"\nshare = {share}\nscore = {}\nrationale = \"Synthetic.\"\n",
+            rng.range(1, 5)
+        );
     }
     for key in ["job_postings", "company_actions", "wage_trends", "tool_maturity", "expert_consensus"] {
         let _ = writeln!(s, "[evidence.{key}]\nscore = {}\nrationale = \"Synthetic.\"\n", rng.range(-2, 2));
@@ -99,7 +148,10 @@ fn role_file(rng: &mut Rng, slug: &str, title: &str, seniority: &str, code: &str
     for key in ["regulatory", "physical", "union", "liability", "cultural"] {
         let _ = writeln!(s, "[barriers.{key}]\nscore = {}\nrationale = \"Synthetic.\"\n", rng.range(0, 2));
     }
-    let _ = writeln!(s, "[outlook]\nhorizon = 2028\nfuture = \"Synthetic.\"\nstrategy = [\"Synthetic.\"]\ntimeline = \"Synthetic.\"\n");
+    let _ = writeln!(
+        s,
+        "[outlook]\nhorizon = 2028\nfuture = \"Synthetic.\"\nstrategy = [\"Synthetic.\"]\ntimeline = \"Synthetic.\"\n"
+    );
     if n > 1 {
         let _ = writeln!(s, "[[transitions]]\nto = \"synthetic-role-{:06}\"\nwhy = \"Synthetic.\"\n", (i + 1) % n);
     }

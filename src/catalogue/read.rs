@@ -187,3 +187,15 @@ pub fn role_page(conn: &Connection, slug: &str) -> Result<Option<RolePage>> {
         summary,
     }))
 }
+
+/// Roles to offer in a "compare with" list: same category first, then the rest, by title.
+pub fn compare_candidates(conn: &Connection, slug: &str, limit: usize) -> Result<Vec<RoleSummary>> {
+    conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM roles
+         WHERE slug <> ?1
+         ORDER BY category = (SELECT category FROM roles WHERE slug = ?1) DESC, title, seniority_rank, slug
+         LIMIT ?2"
+    ))?
+    .query_map(params![slug, limit as i64], summary)?
+    .collect()
+}

@@ -3,11 +3,13 @@
 mod assets;
 mod browse;
 mod charts;
+mod compare;
 mod error;
 pub mod filters;
 mod home;
 mod methodology_page;
 mod occupations;
+mod personal;
 mod render;
 mod role;
 
@@ -113,10 +115,13 @@ fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", page_route().to(home::home))
         .route("/roles", page_route().to(browse::roles))
         .route("/roles/{slug}", page_route().to(role::role_page))
+        .route("/roles/{slug}/personal", page_route().to(personal::personal))
         .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
         .route("/methodology", page_route().to(methodology_page::methodology))
         .route("/occupations", page_route().to(occupations::occupations))
         .route("/occupations/{code}", page_route().to(occupations::occupation))
+        .route("/compare", page_route().to(compare::compare_form))
+        .route("/compare/{a}/{b}", page_route().to(compare::compare_page))
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(assets::robots))
         .default_service(web::to(error::not_found));

@@ -64,6 +64,18 @@ pub fn page<T: Template>(req: &HttpRequest, site: &Site, template: &T) -> Result
         .body(body))
 }
 
+/// Renders `template` with a 4xx status (a form with a problem to fix); never cached.
+pub fn page_with_status<T: Template>(
+    template: &T,
+    status: actix_web::http::StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    Ok(HttpResponse::build(status)
+        .insert_header(header::ContentType::html())
+        .insert_header(CacheControl(vec![CacheDirective::NoCache]))
+        .body(body))
+}
+
 /// A permanent redirect, e.g. from a role's old slug.
 pub fn moved_permanently(location: &str) -> HttpResponse {
     HttpResponse::MovedPermanently().insert_header((header::LOCATION, location)).finish()

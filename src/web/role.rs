@@ -76,6 +76,8 @@ pub struct RoleTemplate {
     /// "Red: does not meet all three Imminent conditions".
     pub sub_label_line: String,
     pub transitions: Vec<TransitionCard>,
+    /// Roles offered in the "compare with" form.
+    pub compare_roles: Vec<RoleSummary>,
 }
 
 impl RoleTemplate {
@@ -93,7 +95,21 @@ fn zone_name(m: &Methodology, key: &str) -> String {
     m.zone(key).map_or_else(|| key.to_string(), |z| z.name.clone())
 }
 
-fn zone_tag(m: &Methodology, zone: &str, sub_label: Option<&str>) -> String {
+/// "Green ≥48, Yellow 25–47.9, Red <25", from the methodology's zones.
+pub(super) fn zone_rule(m: &Methodology) -> String {
+    m.zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| match i {
+            0 => format!("{} \u{2265}{}", z.name, z.min_score),
+            _ if i == m.zones.len() - 1 => format!("{} <{}", z.name, m.zones[i - 1].min_score),
+            _ => format!("{} {}\u{2013}{:.1}", z.name, z.min_score, m.zones[i - 1].min_score - 0.1),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) fn zone_tag(m: &Methodology, zone: &str, sub_label: Option<&str>) -> String {
     let name = zone_name(m, zone).to_uppercase();
     match sub_label {
         Some(sub) => format!("{name} ({sub})"),
@@ -101,9 +117,12 @@ fn zone_tag(m: &Methodology, zone: &str, sub_label: Option<&str>) -> String {
     }
 }
 
+/// How many roles the "compare with" form offers.
+const COMPARE_CHOICES: usize = 300;
+
 const NUMBER_WORDS: [&str; 6] = ["zero", "one", "two", "three", "four", "five"];
 
-fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
+fn build(site: &super::Site, r: RolePage, compare_roles: Vec<RoleSummary>) -> RoleTemplate {
     let m = site.catalogue.methodology.clone();
     let c = &r.card;
     let s = &r.summary;
@@ -194,17 +213,7 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
         ["Task Resistance", "Evidence", "Barriers", "Protective", "AI Growth"].map(String::from).to_vec();
     let waterfall = charts::waterfall(&short_labels, &c.composition, c.score);
 
-    let zone_rule = m
-        .zones
-        .iter()
-        .enumerate()
-        .map(|(i, z)| match i {
-            0 => format!("{} \u{2265}{}", z.name, z.min_score),
-            _ if i == m.zones.len() - 1 => format!("{} <{}", z.name, m.zones[i - 1].min_score),
-            _ => format!("{} {}\u{2013}{:.1}", z.name, z.min_score, m.zones[i - 1].min_score - 0.1),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let zone_rule = zone_rule(&m);
 
     let sub_label_line = match (&s.sub_label, c.sub_label_checks.first()) {
         (Some(sub), _) => format!("{} \u{2014} {sub}", zone.name),
@@ -267,6 +276,7 @@ fn build(site: &super::Site, r: RolePage) -> RoleTemplate {
         zone_rule,
         sub_label_line,
         transitions,
+        compare_roles,
         r,
         m,
     }
@@ -285,15 +295,16 @@ pub async fn role_page(req: HttpRequest, site: State, slug: web::Path<String>) -
     if !validate_slug(&slug) {
         return Err(WebError::NotFound);
     }
-    let (page, renamed) = with_catalogue(&site, move |c| {
+    let (page, renamed, others) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let page = read::role_page(&conn, &slug)?;
         let renamed = if page.is_none() { read::renamed_to(&conn, &slug)? } else { None };
-        Ok((page, renamed))
+        let others = if page.is_some() { read::compare_candidates(&conn, &slug, COMPARE_CHOICES)? } else { Vec::new() };
+        Ok((page, renamed, others))
     })
     .await?;
     match (page, renamed) {
-        (Some(page), _) => render::page(&req, &site, &build(&site, page)),
+        (Some(page), _) => render::page(&req, &site, &build(&site, page, others)),
         (None, Some(to)) => Ok(render::moved_permanently(&format!("/roles/{to}"))),
         (None, None) => Err(WebError::NotFound),
     }

@@ -10,7 +10,10 @@ async fn an_assessed_occupation_lists_its_roles() {
     let html = page.html();
     assert_eq!(one(&html, "h1"), "Software Developers");
     assert!(one(&html, ".occupation").contains("Computer and Mathematical"));
-    let roles: Vec<String> = select(&html, "#assessed ~ .role-list a").iter().map(|a| a.value().attr("href").unwrap_or("").to_string()).collect();
+    let roles: Vec<String> = select(&html, "#assessed ~ .role-list a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap_or("").to_string())
+        .collect();
     for slug in ["junior-software-developer", "backend-api-developer-mid-level", "senior-software-engineer"] {
         assert!(roles.contains(&format!("/roles/{slug}")), "{slug} missing from {roles:?}");
     }
@@ -25,7 +28,9 @@ async fn an_unassessed_occupation_says_so_and_shows_the_nearest_assessed_roles()
     let html = nurse.html();
     assert_eq!(one(&html, "h1"), "Registered Nurses");
     assert!(one(&html, "#not-assessed").contains("Not yet assessed"));
-    assert!(one(&html, "#nearby").contains("No role in the Healthcare Practitioners and Technical group is assessed yet"));
+    assert!(
+        one(&html, "#nearby").contains("No role in the Healthcare Practitioners and Technical group is assessed yet")
+    );
     assert!(nurse.body.contains("https://www.onetonline.org/link/summary/29-1141.00"));
 
     // An unassessed computer occupation has assessed neighbours in its own group.
@@ -69,7 +74,9 @@ async fn browsing_green_shows_the_three_green_roles_and_not_the_reference() {
 #[tokio::test]
 async fn browsing_sorts_by_score_either_way_and_by_title() {
     let app = spawn_app().await;
-    let scores = |html: &scraper::Html| texts(html, ".browse-row .score").iter().map(|s| s.parse::<f64>().unwrap_or(f64::NAN)).collect::<Vec<_>>();
+    let scores = |html: &scraper::Html| {
+        texts(html, ".browse-row .score").iter().map(|s| s.parse::<f64>().unwrap_or(f64::NAN)).collect::<Vec<_>>()
+    };
     let desc = scores(&app.get("/roles").await.html());
     assert!(desc.windows(2).all(|w| w[0] >= w[1]), "{desc:?}");
     let asc = scores(&app.get("/roles?sort=score-asc").await.html());
@@ -83,7 +90,16 @@ async fn browsing_sorts_by_score_either_way_and_by_title() {
 #[tokio::test]
 async fn browsing_survives_garbage_parameters_with_a_notice() {
     let app = spawn_app().await;
-    for q in ["zone=purple", "page=-3", "page=1e999", "sort=%27%3B%20DROP%20TABLE%20roles", "category=%00", "seniority=%ff%fe", "zone=", "x=1&x=2"] {
+    for q in [
+        "zone=purple",
+        "page=-3",
+        "page=1e999",
+        "sort=%27%3B%20DROP%20TABLE%20roles",
+        "category=%00",
+        "seniority=%ff%fe",
+        "zone=",
+        "x=1&x=2",
+    ] {
         let page = app.get(&format!("/roles?{q}")).await;
         assert!(page.status == 200 || page.status == 400, "{q} answered {}", page.status);
         if page.status == 200 && !q.ends_with('=') {

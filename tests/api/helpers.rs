@@ -57,7 +57,16 @@ pub async fn spawn_app_with_content(content: &Path) -> TestApp {
     let handle = server.handle();
     tokio::spawn(server);
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
-    TestApp { address: format!("http://127.0.0.1:{port}"), port, client, _dir: dir, server: handle }
+    let app = TestApp { address: format!("http://127.0.0.1:{port}"), port, client, _dir: dir, server: handle };
+    // The server starts its workers when its future is first polled: wait until it answers,
+    // so tests that then use blocking sockets are not talking to a server that never started.
+    for _ in 0..200 {
+        if app.client.get(format!("{}/robots.txt", app.address)).send().await.is_ok() {
+            return app;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the server on port {port} never answered");
 }
 
 /// A response read whole, with a readable failure message.

@@ -235,7 +235,7 @@ async fn role_page_has_share_tags_with_title_score_and_zone() {
     );
     assert!(attr("meta[name=description]", "content").contains("24.5/100"));
     assert_eq!(attr("meta[name='twitter:card']", "content"), "summary");
-    assert!(one(&html, "title").contains("24.5"));
+    assert!(one(&html, "head > title").contains("24.5"));
 }
 
 #[tokio::test]

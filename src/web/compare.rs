@@ -1,0 +1,211 @@
+//! `/compare/{a}/{b}`: two roles side by side and the move from a to b; `/compare?a=&b=`
+//! redirects there. Problems answer 4xx with the form, so the reader can try again.
+
+use super::charts::{self, Segment};
+use super::render::{self, PageMeta};
+use super::{State, WebError, filters, with_catalogue};
+use crate::catalogue::models::{RolePage, RoleSummary};
+use crate::catalogue::read;
+use crate::content::validate_slug;
+use crate::transition::Move;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use std::collections::HashMap;
+
+/// How many roles the compare form lists.
+const CANDIDATES: usize = 300;
+
+/// One line of the side-by-side table.
+pub struct Row {
+    pub label: String,
+    pub a: String,
+    pub b: String,
+    /// b - a, signed, or empty where a difference means nothing.
+    pub diff: String,
+    /// "up", "down" or "" for colouring the difference.
+    pub direction: &'static str,
+}
+
+pub struct Comparison {
+    pub a: RoleSummary,
+    pub b: RoleSummary,
+    pub a_tag: String,
+    pub b_tag: String,
+    pub rows: Vec<Row>,
+    pub step: Move,
+    pub summary: String,
+    pub a_split: Vec<Segment>,
+    pub b_split: Vec<Segment>,
+}
+
+/// templates/compare.html
+#[derive(Template)]
+#[template(path = "compare.html")]
+pub struct CompareTemplate {
+    pub meta: PageMeta,
+    pub comparison: Option<Comparison>,
+    /// What is wrong with the request, shown above the form.
+    pub problem: Option<String>,
+    pub roles: Vec<RoleSummary>,
+    pub selected_a: String,
+    pub selected_b: String,
+}
+
+fn row(label: &str, a: f64, b: f64, decimals: usize, suffix: &str, higher_is_safer: bool) -> Row {
+    let diff = b - a;
+    let fmt = |v: f64| format!("{v:.decimals$}{suffix}");
+    let signed = if diff > 0.0 { format!("+{}", fmt(diff)) } else { fmt(diff) };
+    let better = (diff > 0.0) == higher_is_safer;
+    Row {
+        label: label.into(),
+        a: fmt(a),
+        b: fmt(b),
+        direction: if diff.abs() < 1e-9 {
+            ""
+        } else if better {
+            "up"
+        } else {
+            "down"
+        },
+        diff: if diff.abs() < 1e-9 { "no change".into() } else { signed },
+    }
+}
+
+fn compare(site: &super::Site, a: &RolePage, b: &RolePage) -> Comparison {
+    let m = &site.catalogue.methodology;
+    let (ca, cb) = (&a.card, &b.card);
+    let rows = vec![
+        row("Score (0-100)", ca.score, cb.score, 1, "", true),
+        row("Task resistance (1-5)", ca.task_resistance, cb.task_resistance, 2, "", true),
+        row("Evidence (-10 to 10)", ca.evidence_total as f64, cb.evidence_total as f64, 0, "", true),
+        row("Barriers (0-10)", ca.barriers_total as f64, cb.barriers_total as f64, 0, "", true),
+        row("Protective (0-9)", ca.protective_total as f64, cb.protective_total as f64, 0, "", true),
+        row("AI growth (-2 to 2)", ca.growth as f64, cb.growth as f64, 0, "", true),
+        row("Time in displaced tasks", f64::from(ca.split.displaced), f64::from(cb.split.displaced), 0, "%", false),
+        row("Time in augmented tasks", f64::from(ca.split.augmented), f64::from(cb.split.augmented), 0, "%", false),
+        row(
+            "Time AI is not involved in",
+            f64::from(ca.split.not_involved),
+            f64::from(cb.split.not_involved),
+            0,
+            "%",
+            true,
+        ),
+    ];
+    let step = Move::between(&a.summary, &a.tasks, &b.summary, &b.tasks);
+    Comparison {
+        a_tag: super::role::zone_tag(m, &a.summary.zone, a.summary.sub_label.as_deref()),
+        b_tag: super::role::zone_tag(m, &b.summary.zone, b.summary.sub_label.as_deref()),
+        a_split: charts::split_bar(m, &a.summary.split),
+        b_split: charts::split_bar(m, &b.summary.split),
+        summary: step.summary(),
+        step,
+        rows,
+        a: a.summary.clone(),
+        b: b.summary.clone(),
+    }
+}
+
+/// Renders the compare page with a problem and the form, at a 4xx status.
+async fn refuse(
+    site: &State,
+    status: StatusCode,
+    problem: String,
+    a: String,
+    b: String,
+) -> Result<HttpResponse, WebError> {
+    let roles = with_catalogue(site, |c| read::compare_candidates(&c.conn(), "", CANDIDATES)).await?;
+    let meta = PageMeta {
+        noindex: true,
+        ..PageMeta::new(site, "/compare", "Compare two roles", "Compare the AI job risk of two roles side by side.")
+    };
+    let page = CompareTemplate { meta, comparison: None, problem: Some(problem), roles, selected_a: a, selected_b: b };
+    render::page_with_status(&page, status)
+}
+
+/// `/compare?a=..&b=..`: the form's target; sends the reader to the canonical address.
+pub async fn compare_form(site: State, query: web::Query<HashMap<String, String>>) -> Result<HttpResponse, WebError> {
+    let get = |k: &str| query.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+    let (a, b) = (get("a"), get("b"));
+    if a.is_empty() || b.is_empty() {
+        let which = if a.is_empty() && b.is_empty() { "two roles" } else { "a second role" };
+        return refuse(&site, StatusCode::BAD_REQUEST, format!("Choose {which} to compare."), a, b).await;
+    }
+    if !validate_slug(&a) || !validate_slug(&b) {
+        return refuse(
+            &site,
+            StatusCode::NOT_FOUND,
+            "We have no role at that address. Pick one from the lists.".into(),
+            String::new(),
+            String::new(),
+        )
+        .await;
+    }
+    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/compare/{a}/{b}"))).finish())
+}
+
+pub async fn compare_page(
+    req: HttpRequest,
+    site: State,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, WebError> {
+    let (a, b) = path.into_inner();
+    if a == b {
+        return refuse(
+            &site,
+            StatusCode::BAD_REQUEST,
+            "That is the same role twice: choose two different roles.".into(),
+            a,
+            String::new(),
+        )
+        .await;
+    }
+    if !validate_slug(&a) || !validate_slug(&b) {
+        return refuse(
+            &site,
+            StatusCode::NOT_FOUND,
+            "We have no role at that address. Pick one from the lists.".into(),
+            String::new(),
+            String::new(),
+        )
+        .await;
+    }
+    let (sa, sb) = (a.clone(), b.clone());
+    let (pa, pb, roles) = with_catalogue(&site, move |c| {
+        let conn = c.conn();
+        Ok((
+            read::role_page(&conn, &sa)?,
+            read::role_page(&conn, &sb)?,
+            read::compare_candidates(&conn, "", CANDIDATES)?,
+        ))
+    })
+    .await?;
+    let (Some(pa), Some(pb)) = (pa, pb) else {
+        let missing = if validate_slug(&a) && roles.iter().any(|r| r.slug == a) { b.clone() } else { a.clone() };
+        return refuse(
+            &site,
+            StatusCode::NOT_FOUND,
+            format!("We have no role called \"{missing}\". Pick one from the lists."),
+            String::new(),
+            String::new(),
+        )
+        .await;
+    };
+    let comparison = compare(&site, &pa, &pb);
+    let meta = PageMeta::new(
+        &site,
+        &format!("/compare/{a}/{b}"),
+        format!("{} vs {}: AI job risk compared", pa.summary.display_name(), pb.summary.display_name()),
+        format!(
+            "{} scores {:.1} and {} scores {:.1} out of 100 for AI job risk. What moving from one to the other changes.",
+            pa.summary.display_name(),
+            pa.summary.score,
+            pb.summary.display_name(),
+            pb.summary.score
+        ),
+    );
+    let page =
+        CompareTemplate { meta, comparison: Some(comparison), problem: None, roles, selected_a: a, selected_b: b };
+    render::page(&req, &site, &page)
+}

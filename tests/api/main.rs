@@ -2,6 +2,7 @@
 
 mod browse;
 mod cli;
+mod compare;
 mod errors;
 mod helpers;
 mod pages;

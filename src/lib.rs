@@ -7,6 +7,7 @@ pub mod config;
 pub mod content;
 pub mod markdown;
 pub mod methodology;
+pub mod search;
 pub mod telemetry;
 pub mod transition;
 pub mod web;

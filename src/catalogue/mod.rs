@@ -6,6 +6,7 @@ pub mod models;
 pub mod occupations;
 mod pool;
 pub mod read;
+mod search_index;
 mod write;
 
 pub use pool::{Pool, Pooled};
@@ -24,6 +25,8 @@ pub struct Catalogue {
     pub methodology: Arc<Methodology>,
     /// methodology.toml as the editors wrote it.
     pub methodology_source: String,
+    /// Every role, alias and occupation title, ready to search.
+    pub search: crate::search::Index,
 }
 
 impl Catalogue {
@@ -39,8 +42,11 @@ impl Catalogue {
         let methodology: Methodology =
             serde_json::from_str(&get("methodology_json")?).context("while reading the stored methodology")?;
         let methodology_source = get("methodology_source")?;
+        let synonyms: Vec<(String, String)> =
+            serde_json::from_str(&get("synonyms_json")?).context("while reading the stored synonyms")?;
+        let search = search_index::build(&conn, &synonyms).context("while building the search index")?;
         drop(conn);
-        Ok(Catalogue { pool, version, methodology: Arc::new(methodology), methodology_source })
+        Ok(Catalogue { pool, version, methodology: Arc::new(methodology), methodology_source, search })
     }
 
     /// A read-only connection. Call only from a blocking thread.

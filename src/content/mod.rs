@@ -17,6 +17,7 @@ use crate::methodology::Methodology;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// All content, validated.
 #[derive(Debug)]
@@ -30,6 +31,8 @@ pub struct Content {
     pub major_groups: Vec<MajorGroup>,
     /// All O*NET occupations, in table order.
     pub occupations: Vec<Occupation>,
+    /// Search synonyms: (what readers type, what it stands for).
+    pub synonyms: Vec<(String, String)>,
     /// A stable hash of every file read: the catalogue's version, and so the site's ETag.
     pub fingerprint: u64,
 }
@@ -52,6 +55,10 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
 
     let mut fingerprint = fnv1a(FNV_OFFSET, methodology_source.as_bytes());
     let (major_groups, occupations) = occupations::load(dir, &mut problems);
+    let synonyms = read_synonyms(&dir.join(SYNONYMS), &mut problems);
+    for (from, to) in &synonyms {
+        fingerprint = fnv1a(fnv1a(fingerprint, from.as_bytes()), to.as_bytes());
+    }
     for o in &occupations {
         fingerprint = fnv1a(fingerprint, o.code.as_bytes());
         fingerprint = fnv1a(fingerprint, o.title.as_bytes());
@@ -88,9 +95,45 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
         }
     }
     if problems.is_empty() {
-        Ok(Content { methodology, methodology_source, roles, major_groups, occupations, fingerprint })
+        Ok(Content { methodology, methodology_source, roles, major_groups, occupations, synonyms, fingerprint })
     } else {
         Err(Problems(problems))
+    }
+}
+
+const SYNONYMS: &str = "search/synonyms.toml";
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymsFile {
+    synonyms: std::collections::BTreeMap<String, Spanned<String>>,
+}
+
+/// The short forms readers type for job titles; each must expand to some words.
+fn read_synonyms(path: &Path, problems: &mut Vec<Problem>) -> Vec<(String, String)> {
+    let Ok(text) = fs::read_to_string(path) else {
+        problems.push(Problem::new(path, 1, format!("cannot read the search synonyms; create content/{SYNONYMS}")));
+        return Vec::new();
+    };
+    match toml::from_str::<SynonymsFile>(&text) {
+        Ok(f) => f
+            .synonyms
+            .into_iter()
+            .filter_map(|(from, to)| {
+                if crate::search::words(to.get_ref()).is_empty() || crate::search::words(&from).is_empty() {
+                    let line = front_matter::line_of(&text, to.span().start);
+                    problems.push(Problem::new(path, line, format!("synonym \"{from}\" must map words to words")));
+                    None
+                } else {
+                    Some((from, to.into_inner()))
+                }
+            })
+            .collect(),
+        Err(e) => {
+            let line = e.span().map_or(1, |s| front_matter::line_of(&text, s.start));
+            problems.push(Problem::new(path, line, e.message().trim()));
+            Vec::new()
+        }
     }
 }
 

@@ -12,6 +12,7 @@ mod occupations;
 mod personal;
 mod render;
 mod role;
+mod search;
 
 pub use error::WebError;
 
@@ -122,6 +123,9 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/occupations/{code}", page_route().to(occupations::occupation))
         .route("/compare", page_route().to(compare::compare_form))
         .route("/compare/{a}/{b}", page_route().to(compare::compare_page))
+        .route("/search", page_route().to(search::search_page))
+        .route("/api/v1/search", page_route().to(search::search_api))
+        .route("/api/{rest:.*}", web::route().to(search::api_not_found))
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(assets::robots))
         .default_service(web::to(error::not_found));

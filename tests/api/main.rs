@@ -7,3 +7,4 @@ mod errors;
 mod helpers;
 mod pages;
 mod role_page;
+mod search;

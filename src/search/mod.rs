@@ -1,0 +1,268 @@
+//! Search by any title or alias: an in-memory index over roles, their aliases and all O*NET
+//! occupations, built once when the catalogue opens (the catalogue never changes under it).
+//!
+//! Ranking, best first: the whole query equals a title or alias; a title or alias starts with
+//! it; every word matches exactly; every word matches allowing prefixes and typos; some words
+//! match. Ties go to assessed roles over unassessed occupations, then shorter titles, then
+//! alphabetical order, so results are deterministic.
+
+mod normalise;
+
+pub use normalise::{stem, words};
+
+use normalise::{joined_pairs, typos_allowed, within};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What a search entry points at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Target {
+    /// "role" or "occupation".
+    pub kind: &'static str,
+    /// Display title, e.g. "Backend/API Developer (Mid-Level)".
+    pub title: String,
+    pub url: String,
+    pub zone: Option<String>,
+    pub score: Option<f64>,
+}
+
+/// One thing a reader may type a title as.
+struct Entry {
+    target: u32,
+    /// The title or alias as written.
+    text: String,
+    /// "title", "alias" or "occupation title".
+    field: &'static str,
+    /// Its words, normalised, joined by spaces.
+    norm: String,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    #[serde(flatten)]
+    pub target: Target,
+    /// What matched, e.g. "alias: Backend Engineer".
+    pub matched: String,
+}
+
+#[derive(Default)]
+pub struct Index {
+    targets: Vec<Target>,
+    entries: Vec<Entry>,
+    /// token -> entries containing it, ascending.
+    postings: HashMap<String, Vec<u32>>,
+    /// All tokens, sorted, for prefix ranges.
+    sorted_tokens: Vec<String>,
+    /// Tokens by length in characters, for typo scans.
+    by_length: Vec<Vec<u32>>,
+    /// Query word(s) -> the words they stand for.
+    synonyms: HashMap<String, Vec<String>>,
+}
+
+/// How well one query word matched a token: lower is better.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum WordMatch {
+    Exact,
+    Prefix,
+    Typo,
+}
+
+/// Most candidates a single word may contribute; bounds work on very common words.
+const MAX_CANDIDATES: usize = 20_000;
+/// Longest query we read; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most words of a query we use.
+const MAX_WORDS: usize = 8;
+
+pub struct IndexBuilder {
+    index: Index,
+    seniority_words: HashMap<u32, Vec<String>>,
+}
+
+impl IndexBuilder {
+    pub fn new(synonyms: &[(String, String)]) -> Self {
+        let mut index = Index::default();
+        for (from, to) in synonyms {
+            index.synonyms.insert(words(from).join(" "), words(to));
+        }
+        IndexBuilder { index, seniority_words: HashMap::new() }
+    }
+
+    /// Adds a target; `seniority` words (e.g. "Mid-Level") match it but are not its title.
+    pub fn target(&mut self, target: Target, seniority: Option<&str>) -> u32 {
+        let id = self.index.targets.len() as u32;
+        self.index.targets.push(target);
+        if let Some(s) = seniority {
+            let mut w = words(s);
+            // "Mid-Level" is typed "mid", "Entry-Level" "entry"; both also as one word.
+            w.extend(joined_pairs(&w));
+            self.seniority_words.insert(id, w);
+        }
+        id
+    }
+
+    pub fn entry(&mut self, target: u32, text: &str, field: &'static str) {
+        let w = words(text);
+        let norm = w.join(" ");
+        let id = self.index.entries.len() as u32;
+        let mut tokens = w.clone();
+        tokens.extend(joined_pairs(&w));
+        if let Some(extra) = self.seniority_words.get(&target) {
+            tokens.extend(extra.iter().cloned());
+        }
+        tokens.sort();
+        tokens.dedup();
+        for t in tokens {
+            self.index.postings.entry(t).or_default().push(id);
+        }
+        self.index.entries.push(Entry { target, text: text.to_string(), field, norm });
+    }
+
+    pub fn finish(mut self) -> Index {
+        let mut tokens: Vec<String> = self.index.postings.keys().cloned().collect();
+        tokens.sort();
+        for (i, t) in tokens.iter().enumerate() {
+            let len = t.chars().count();
+            if self.index.by_length.len() <= len {
+                self.index.by_length.resize(len + 1, Vec::new());
+            }
+            self.index.by_length[len].push(i as u32);
+        }
+        self.index.sorted_tokens = tokens;
+        self.index
+    }
+}
+
+impl Index {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Entries whose tokens match `word`, each with how well.
+    fn matches(&self, word: &str, allow_prefix: bool) -> HashMap<u32, WordMatch> {
+        let mut out: HashMap<u32, WordMatch> = HashMap::new();
+        let add = |token: &str, how: WordMatch, out: &mut HashMap<u32, WordMatch>| {
+            if let Some(ids) = self.postings.get(token) {
+                for &id in ids.iter().take(MAX_CANDIDATES) {
+                    let best = out.entry(id).or_insert(how);
+                    *best = (*best).min(how);
+                }
+            }
+        };
+        add(word, WordMatch::Exact, &mut out);
+        if allow_prefix && word.chars().count() >= 2 {
+            let start = self.sorted_tokens.partition_point(|t| t.as_str() < word);
+            for t in self.sorted_tokens[start..].iter().take_while(|t| t.starts_with(word)).take(200) {
+                if t != word {
+                    add(t, WordMatch::Prefix, &mut out);
+                }
+            }
+        }
+        let max = typos_allowed(word.chars().count());
+        if max > 0 {
+            let len = word.chars().count();
+            for l in len.saturating_sub(max)..=(len + max).min(self.by_length.len().saturating_sub(1)) {
+                for &i in &self.by_length[l] {
+                    let t = &self.sorted_tokens[i as usize];
+                    if t != word && within(word, t, max).is_some() {
+                        add(t, WordMatch::Typo, &mut out);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The ways to read a query: as typed, with adjacent words joined, and with synonyms.
+    fn variants(&self, query_words: &[String]) -> Vec<Vec<String>> {
+        let mut out = vec![query_words.to_vec()];
+        for i in 0..query_words.len().saturating_sub(1) {
+            let mut v = query_words.to_vec();
+            v.splice(i..i + 2, [stem(&format!("{}{}", query_words[i], query_words[i + 1]))]);
+            out.push(v);
+        }
+        if query_words.len() > 2 {
+            out.push(vec![stem(&query_words.concat())]);
+        }
+        let mut expanded = Vec::new();
+        for v in &out {
+            for n in [2usize, 1] {
+                for i in 0..v.len().saturating_sub(n - 1) {
+                    if let Some(to) = self.synonyms.get(&v[i..i + n].join(" ")) {
+                        let mut e = v.clone();
+                        e.splice(i..i + n, to.iter().cloned());
+                        expanded.push(e);
+                    }
+                }
+            }
+        }
+        out.extend(expanded);
+        out.dedup();
+        out.truncate(16);
+        out
+    }
+
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let mut query_words = words(&query);
+        query_words.truncate(MAX_WORDS);
+        if query_words.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        // Rank key per target: lower is better.
+        let mut best: HashMap<u32, ((u8, usize, u8, usize), u32)> = HashMap::new();
+        for variant in self.variants(&query_words) {
+            let q_norm = variant.join(" ");
+            let per_word: Vec<HashMap<u32, WordMatch>> = variant
+                .iter()
+                .enumerate()
+                .map(|(i, w)| self.matches(w, i + 1 == variant.len() || variant.len() == 1))
+                .collect();
+            let mut counts: HashMap<u32, (usize, WordMatch)> = HashMap::new();
+            for m in &per_word {
+                for (&id, &how) in m {
+                    let c = counts.entry(id).or_insert((0, WordMatch::Exact));
+                    c.0 += 1;
+                    c.1 = c.1.max(how);
+                }
+            }
+            for (id, (matched, worst)) in counts {
+                let e = &self.entries[id as usize];
+                let tier = if e.norm == q_norm {
+                    0
+                } else if e.norm.starts_with(&q_norm) {
+                    1
+                } else if matched == variant.len() && worst == WordMatch::Exact {
+                    2
+                } else if matched == variant.len() {
+                    3
+                } else {
+                    4
+                };
+                let kind_rank = u8::from(self.targets[e.target as usize].kind != "role");
+                let key = (tier, variant.len() - matched, kind_rank, e.norm.len());
+                let slot = best.entry(e.target).or_insert((key, id));
+                if (key, &self.entries[id as usize].text) < (slot.0, &self.entries[slot.1 as usize].text) {
+                    *slot = (key, id);
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, ((u8, usize, u8, usize), u32))> = best.into_iter().collect();
+        ranked.sort_by(|a, b| {
+            a.1.0.cmp(&b.1.0).then_with(|| self.targets[a.0 as usize].title.cmp(&self.targets[b.0 as usize].title))
+        });
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(target, (_, entry))| {
+                let e = &self.entries[entry as usize];
+                Hit { target: self.targets[target as usize].clone(), matched: format!("{}: {}", e.field, e.text) }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,99 @@
+//! `/search?q=` (the results page) and `/api/v1/search?q=&limit=` (JSON, for suggestions).
+
+use super::render::{self, PageMeta};
+use super::{State, WebError};
+use crate::search::{Hit, MAX_QUERY_CHARS};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Results on the page.
+const PAGE_RESULTS: usize = 30;
+const DEFAULT_LIMIT: usize = 8;
+const MAX_LIMIT: usize = 50;
+
+/// templates/search.html
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchTemplate {
+    pub meta: PageMeta,
+    /// The query as the reader typed it (trimmed, at most MAX_QUERY_CHARS).
+    pub query: String,
+    pub hits: Vec<Hit>,
+    /// Suggestions when nothing matched.
+    pub suggestions: Vec<&'static str>,
+}
+
+fn clean(q: Option<&String>) -> String {
+    q.map(|q| q.trim().chars().filter(|c| !c.is_control()).take(MAX_QUERY_CHARS).collect()).unwrap_or_default()
+}
+
+pub async fn search_page(
+    req: HttpRequest,
+    site: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let q = clean(query.get("q"));
+    let hits = if q.is_empty() { Vec::new() } else { site.catalogue.search.search(&q, PAGE_RESULTS) };
+    let suggestions = if hits.is_empty() {
+        vec!["software developer", "nurse", "accountant", "teacher", "truck driver"]
+    } else {
+        Vec::new()
+    };
+    let title = if q.is_empty() {
+        "Search for your job".to_string()
+    } else {
+        format!("Search results for \u{201c}{q}\u{201d}")
+    };
+    let meta = PageMeta {
+        noindex: !q.is_empty(),
+        ..PageMeta::new(
+            &site,
+            "/search",
+            title,
+            "Find your job by any title you know it by, and see how exposed it is to AI.",
+        )
+    };
+    render::page(&req, &site, &SearchTemplate { meta, query: q, hits, suggestions })
+}
+
+#[derive(Serialize)]
+struct ApiResults<'a> {
+    query: &'a str,
+    results: Vec<Hit>,
+}
+
+#[derive(Serialize)]
+struct ApiError {
+    error: String,
+}
+
+fn api_error(status: StatusCode, message: String) -> HttpResponse {
+    HttpResponse::build(status).json(ApiError { error: message })
+}
+
+pub async fn search_api(site: State, query: web::Query<HashMap<String, String>>) -> HttpResponse {
+    let Some(raw) = query.get("q") else {
+        return api_error(StatusCode::BAD_REQUEST, "the q parameter is required".into());
+    };
+    let limit = match query.get("limit").map(|l| l.trim().parse::<usize>()) {
+        None => DEFAULT_LIMIT,
+        Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
+        Some(_) => {
+            return api_error(StatusCode::BAD_REQUEST, format!("limit must be a whole number from 1 to {MAX_LIMIT}"));
+        }
+    };
+    let q = clean(Some(raw));
+    let results = if q.is_empty() { Vec::new() } else { site.catalogue.search.search(&q, limit) };
+    HttpResponse::Ok()
+        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
+        .json(ApiResults { query: &q, results })
+}
+
+/// JSON 404 for unknown paths under /api/.
+pub async fn api_not_found() -> HttpResponse {
+    api_error(StatusCode::NOT_FOUND, "no such API endpoint".into())
+}

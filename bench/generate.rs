@@ -73,6 +73,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     fs::create_dir_all(&roles)?;
     fs::create_dir_all(content.join("occupations"))?;
     fs::copy(source.join("methodology.toml"), content.join("methodology.toml"))?;
+    fs::create_dir_all(content.join("search"))?;
+    fs::copy(source.join("search/synonyms.toml"), content.join("search/synonyms.toml"))?;
     for f in ["occupation-data-29.2.tsv", "major-groups.toml"] {
         fs::copy(source.join("occupations").join(f), content.join("occupations").join(f))?;
     }
@@ -120,7 +122,7 @@ fn role_file(
         &code[..2],
         aliases.join(", ")
     );
-    let _ = writeln!(s, "live_tracked = {}\nverdict = \"A synthetic role for benchmarks.\"", i % 2 == 0);
+    let _ = writeln!(s, "live_tracked = {}\nverdict = \"A synthetic role for benchmarks.\"", i.is_multiple_of(2));
     let _ = writeln!(s, "reinstatement = \"Synthetic reinstatement check.\"\n");
     let _ = writeln!(
         s,

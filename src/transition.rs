@@ -27,7 +27,7 @@ pub struct Move {
 fn of_class(tasks: &[TaskRow], class: &str) -> Vec<TaskShare> {
     let mut out: Vec<TaskShare> =
         tasks.iter().filter(|t| t.class == class).map(|t| TaskShare { name: t.name.clone(), share: t.share }).collect();
-    out.sort_by(|a, b| b.share.cmp(&a.share));
+    out.sort_by_key(|t| std::cmp::Reverse(t.share));
     out
 }
 

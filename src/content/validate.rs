@@ -155,13 +155,11 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
         })
         .collect();
     let total: i64 = fm.tasks.iter().map(|t| *t.share.get_ref()).sum();
-    if let Some(first) = fm.tasks.first() {
-        if total != 100 {
-            c.report(
-                &first.share,
-                format!("task shares add up to {total}%, not 100%; adjust the shares of time so they total 100"),
-            );
-        }
+    if let Some(first) = fm.tasks.first().filter(|_| total != 100) {
+        c.report(
+            &first.share,
+            format!("task shares add up to {total}%, not 100%; adjust the shares of time so they total 100"),
+        );
     }
 
     let e = &fm.evidence;

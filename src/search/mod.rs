@@ -68,6 +68,9 @@ enum WordMatch {
     Typo,
 }
 
+/// (tier, words unmatched, 0 for a role or 1 for an occupation, title length): lower ranks higher.
+type RankKey = (u8, usize, u8, usize);
+
 /// Most candidates a single word may contribute; bounds work on very common words.
 const MAX_CANDIDATES: usize = 20_000;
 /// Longest query we read; the rest is ignored.
@@ -215,7 +218,7 @@ impl Index {
             return Vec::new();
         }
         // Rank key per target: lower is better.
-        let mut best: HashMap<u32, ((u8, usize, u8, usize), u32)> = HashMap::new();
+        let mut best: HashMap<u32, (RankKey, u32)> = HashMap::new();
         for variant in self.variants(&query_words) {
             let q_norm = variant.join(" ");
             let per_word: Vec<HashMap<u32, WordMatch>> = variant
@@ -252,10 +255,16 @@ impl Index {
                 }
             }
         }
-        let mut ranked: Vec<(u32, ((u8, usize, u8, usize), u32))> = best.into_iter().collect();
-        ranked.sort_by(|a, b| {
+        let mut ranked: Vec<(u32, (RankKey, u32))> = best.into_iter().collect();
+        let order = |a: &(u32, (RankKey, u32)), b: &(u32, (RankKey, u32))| {
             a.1.0.cmp(&b.1.0).then_with(|| self.targets[a.0 as usize].title.cmp(&self.targets[b.0 as usize].title))
-        });
+        };
+        // Only the first `limit` need ordering: select them, then sort just those.
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit - 1, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_by(order);
         ranked
             .into_iter()
             .take(limit)

@@ -14,6 +14,11 @@ struct Asset {
 const ASSETS: &[Asset] = &[
     Asset { name: "style.css", content_type: "text/css; charset=utf-8", body: include_str!("../../static/style.css") },
     Asset { name: "favicon.svg", content_type: "image/svg+xml", body: include_str!("../../static/favicon.svg") },
+    Asset {
+        name: "suggest.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_str!("../../static/suggest.js"),
+    },
 ];
 
 /// A token that changes whenever any asset does; pages link `/static/x?v=TOKEN`, so assets

@@ -60,7 +60,9 @@ mod tests {
 
     const NO_VALUES: &dyn askama::Values = &();
 
+    // Askama passes some values by reference, so the filters are tested with both.
     #[test]
+    #[allow(clippy::needless_borrows_for_generic_args)]
     fn signed_shows_plus_for_positive_and_nothing_for_zero() {
         assert_eq!(signed(2i64, NO_VALUES).unwrap(), "+2");
         assert_eq!(signed(&0i64, NO_VALUES).unwrap(), "0");
@@ -68,6 +70,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::needless_borrows_for_generic_args)]
     fn signed1_rounds_to_one_decimal() {
         assert_eq!(signed1(30.5, NO_VALUES).unwrap(), "+30.5");
         assert_eq!(signed1(&-8.0, NO_VALUES).unwrap(), "-8.0");

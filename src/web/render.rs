@@ -51,10 +51,10 @@ fn etag(site: &Site) -> EntityTag {
 /// Renders `template` as a 200 page, or answers 304 when the reader already has it.
 pub fn page<T: Template>(req: &HttpRequest, site: &Site, template: &T) -> Result<HttpResponse, WebError> {
     let tag = etag(site);
-    if let Some(IfNoneMatch::Items(items)) = req.get_header::<IfNoneMatch>() {
-        if items.iter().any(|t| t.weak_eq(&tag)) {
-            return Ok(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish());
-        }
+    if let Some(IfNoneMatch::Items(items)) = req.get_header::<IfNoneMatch>()
+        && items.iter().any(|t| t.weak_eq(&tag))
+    {
+        return Ok(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish());
     }
     let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
     Ok(HttpResponse::Ok()

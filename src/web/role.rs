@@ -168,7 +168,7 @@ fn build(site: &super::Site, r: RolePage, compare_roles: Vec<RoleSummary>) -> Ro
     ];
 
     let mut task_bars: Vec<_> = r.tasks.iter().map(|t| (t.name.clone(), t.share, t.score, t.class.clone())).collect();
-    task_bars.sort_by(|a, b| b.1.cmp(&a.1));
+    task_bars.sort_by_key(|t| std::cmp::Reverse(t.1));
 
     let (pmax, emin, emax, bmax) =
         (m.protective.max_score, m.evidence.min_score, m.evidence.max_score, m.barriers.max_score);

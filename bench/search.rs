@@ -1,0 +1,61 @@
+//! In-process search latency over a built catalogue.
+//!
+//!     cargo run --release --example search_bench -- CATALOGUE.db [ROUNDS]
+//!
+//! Runs a fixed mix of queries (exact titles, aliases, typos, prefixes, abbreviations,
+//! misses) ROUNDS times and prints p50 and p99 per query.
+
+use jobzone::catalogue::Catalogue;
+use std::path::PathBuf;
+use std::time::Instant;
+
+const QUERIES: &[&str] = &[
+    "backend engineer",
+    "nurse practioner",
+    "hr manager",
+    "ux designer",
+    "secretary",
+    "economist",
+    "node backend eng",
+    "sen",
+    "software dev",
+    "registered nurses",
+    "analyst 15",
+    "specialist",
+    "truck driver",
+    "zzqxjv",
+    "chief executive",
+    "accountant",
+    "electrican",
+    "web developers",
+    "coordinator 29-1141",
+    "data scientist",
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let path = PathBuf::from(args.get(1).ok_or("usage: search_bench CATALOGUE.db [ROUNDS]")?);
+    let rounds: usize = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(200);
+    let started = Instant::now();
+    let catalogue = Catalogue::open(&path, 1)?;
+    println!("index: {} entries, opened in {:.0} ms", catalogue.search.len(), started.elapsed().as_secs_f64() * 1000.0);
+    let mut micros = Vec::with_capacity(rounds * QUERIES.len());
+    for _ in 0..rounds {
+        for q in QUERIES {
+            let t = Instant::now();
+            let hits = catalogue.search.search(q, 8);
+            micros.push(t.elapsed().as_secs_f64() * 1e6);
+            std::hint::black_box(hits);
+        }
+    }
+    micros.sort_by(f64::total_cmp);
+    let pct = |p: f64| micros[((micros.len() as f64 - 1.0) * p) as usize];
+    println!(
+        "in-process: {} searches, p50 {:.0} µs, p99 {:.0} µs, max {:.0} µs",
+        micros.len(),
+        pct(0.5),
+        pct(0.99),
+        pct(1.0)
+    );
+    Ok(())
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Search latency, in process and over HTTP, at the bundled catalogue and at a synthetic
+# 10,000 roles with 100,000 aliases. Prints p50 and p99. Usage: bench/search.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+out=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$out"' EXIT
+
+cargo build --release --quiet --bin jobzone --example generate --example search_bench
+target/release/jobzone build --content content --catalogue "$out/real.db" >/dev/null
+target/release/examples/generate 10000 "$out/synthetic" 10 >/dev/null
+target/release/jobzone build --content "$out/synthetic/content" --catalogue "$out/synthetic.db" >/dev/null 2>&1
+
+for name in real synthetic; do
+  echo "== $name catalogue"
+  target/release/examples/search_bench "$out/$name.db" 200
+  port=$((18000 + RANDOM % 1000))
+  RUST_LOG=warn target/release/jobzone serve --addr 127.0.0.1:$port --catalogue "$out/$name.db" --content "$out/none" >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/robots.txt" >/dev/null && break; sleep 0.1; done
+  wrk -t2 -c16 -d5s --latency "http://127.0.0.1:$port/api/v1/search?q=nurse%20practioner&limit=8" \
+    | awk '/Latency Distribution/{p=1} p&&/50%|99%/{print "over HTTP (wrk, 16 connections): " $1 " " $2} /Requests\/sec/{print "over HTTP: " $0}'
+  kill $pid; wait $pid 2>/dev/null || true
+done

@@ -1,0 +1,88 @@
+// As-you-type suggestions for every search box (ARIA 1.2 combobox with a listbox popup).
+// Progressive enhancement: without this script the plain GET form to /search still works.
+(function () {
+  "use strict";
+  var DELAY = 120;
+
+  function enhance(input, n) {
+    var form = input.form;
+    var list = document.createElement("ul");
+    list.id = "suggest-" + n;
+    list.className = "suggest";
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    form.classList.add("has-suggest");
+    form.appendChild(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+
+    var timer = null, active = -1, items = [], latest = 0;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function highlight(i) {
+      items.forEach(function (li, j) { li.setAttribute("aria-selected", String(i === j)); });
+      active = i;
+      if (i >= 0) input.setAttribute("aria-activedescendant", items[i].id);
+      else input.removeAttribute("aria-activedescendant");
+    }
+
+    function render(results) {
+      list.textContent = "";
+      items = results.map(function (r, i) {
+        var li = document.createElement("li");
+        li.id = list.id + "-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.dataset.url = r.url;
+        var title = document.createElement("span");
+        title.className = "suggest__title";
+        title.textContent = r.title;
+        var meta = document.createElement("span");
+        meta.className = "suggest__meta";
+        meta.textContent = r.kind === "role" ? r.zone.toUpperCase() + " " + r.score.toFixed(1) : "Occupation";
+        li.appendChild(title);
+        li.appendChild(meta);
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); window.location.href = r.url; });
+        list.appendChild(li);
+        return li;
+      });
+      list.hidden = items.length === 0;
+      input.setAttribute("aria-expanded", String(items.length > 0));
+      active = -1;
+    }
+
+    function fetchSuggestions() {
+      var q = input.value.trim();
+      if (!q) { close(); return; }
+      var ticket = ++latest;
+      fetch("/api/v1/search?limit=6&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : { results: [] }; })
+        .then(function (data) { if (ticket === latest) render(data.results || []); })
+        .catch(function () { close(); });
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(fetchSuggestions, DELAY);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (list.hidden && e.key !== "ArrowDown") return;
+      if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) { fetchSuggestions(); return; } highlight(Math.min(active + 1, items.length - 1)); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); highlight(Math.max(active - 1, -1)); }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); window.location.href = items[active].dataset.url; }
+      else if (e.key === "Escape") { close(); }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 100); });
+  }
+
+  var inputs = document.querySelectorAll('form[action="/search"] input[name="q"]');
+  for (var i = 0; i < inputs.length; i++) enhance(inputs[i], i);
+})();

@@ -40,14 +40,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalogue = Catalogue::open(&path, 1)?;
     println!("index: {} entries, opened in {:.0} ms", catalogue.search.len(), started.elapsed().as_secs_f64() * 1000.0);
     let mut micros = Vec::with_capacity(rounds * QUERIES.len());
+    let mut per_query = vec![0.0f64; QUERIES.len()];
     for _ in 0..rounds {
-        for q in QUERIES {
+        for (i, q) in QUERIES.iter().enumerate() {
             let t = Instant::now();
             let hits = catalogue.search.search(q, 8);
-            micros.push(t.elapsed().as_secs_f64() * 1e6);
+            let us = t.elapsed().as_secs_f64() * 1e6;
+            micros.push(us);
+            per_query[i] = per_query[i].max(us);
             std::hint::black_box(hits);
         }
     }
+    let mut slowest: Vec<(f64, &str)> = per_query.iter().copied().zip(QUERIES.iter().copied()).collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let shown: Vec<String> = slowest.iter().take(3).map(|(us, q)| format!("{q:?} {us:.0} µs")).collect();
+    println!("slowest queries (max): {}", shown.join(", "));
     micros.sort_by(f64::total_cmp);
     let pct = |p: f64| micros[((micros.len() as f64 - 1.0) * p) as usize];
     println!(

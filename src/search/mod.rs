@@ -52,6 +52,9 @@ pub struct Index {
     entries: Vec<Entry>,
     /// token -> entries containing it, ascending.
     postings: HashMap<String, Vec<u32>>,
+    /// Adjacent words run together ("backend" from "back end") -> entries. Matched exactly
+    /// only: they are many, and fuzzy matching them would mostly find noise.
+    joined: HashMap<String, Vec<u32>>,
     /// All tokens, sorted, for prefix ranges.
     sorted_tokens: Vec<String>,
     /// Tokens by length in characters, for typo scans.
@@ -73,6 +76,17 @@ type RankKey = (u8, usize, u8, usize);
 
 /// Most candidates a single word may contribute; bounds work on very common words.
 const MAX_CANDIDATES: usize = 20_000;
+/// Most candidates a prefix expansion adds for one word.
+const PREFIX_CANDIDATES: usize = 3_000;
+
+/// Most candidates per word considered for partial matches.
+const PARTIAL_CANDIDATES: usize = 5_000;
+
+/// Words too common in job titles to select anything by themselves.
+fn is_stop_word(w: &str) -> bool {
+    matches!(w, "and" | "or" | "of" | "the" | "a" | "an" | "in" | "for" | "except" | "all" | "other" | "to" | "with")
+}
+
 /// Longest query we read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
 /// Most words of a query we use.
@@ -110,14 +124,20 @@ impl IndexBuilder {
         let norm = w.join(" ");
         let id = self.index.entries.len() as u32;
         let mut tokens = w.clone();
-        tokens.extend(joined_pairs(&w));
         if let Some(extra) = self.seniority_words.get(&target) {
             tokens.extend(extra.iter().cloned());
         }
         tokens.sort();
         tokens.dedup();
+        let mut pairs = joined_pairs(&w);
+        pairs.retain(|p| !tokens.contains(p));
+        pairs.sort();
+        pairs.dedup();
         for t in tokens {
             self.index.postings.entry(t).or_default().push(id);
+        }
+        for p in pairs {
+            self.index.joined.entry(p).or_default().push(id);
         }
         self.index.entries.push(Entry { target, text: text.to_string(), field, norm });
     }
@@ -149,20 +169,33 @@ impl Index {
     /// Entries whose tokens match `word`, each with how well.
     fn matches(&self, word: &str, allow_prefix: bool) -> HashMap<u32, WordMatch> {
         let mut out: HashMap<u32, WordMatch> = HashMap::new();
-        let add = |token: &str, how: WordMatch, out: &mut HashMap<u32, WordMatch>| {
+        let add = |token: &str, how: WordMatch, out: &mut HashMap<u32, WordMatch>, limit: usize| {
             if let Some(ids) = self.postings.get(token) {
-                for &id in ids.iter().take(MAX_CANDIDATES) {
+                for &id in ids.iter().take(limit) {
                     let best = out.entry(id).or_insert(how);
                     *best = (*best).min(how);
                 }
             }
         };
-        add(word, WordMatch::Exact, &mut out);
+        add(word, WordMatch::Exact, &mut out, MAX_CANDIDATES);
+        for &id in self.joined.get(word).into_iter().flatten().take(MAX_CANDIDATES) {
+            out.insert(id, WordMatch::Exact);
+        }
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            return out; // numbers (codes) match exactly, never by prefix or typo
+        }
         if allow_prefix && word.chars().count() >= 2 {
+            // A short prefix can open onto most of the index; past a budget the extra
+            // candidates cannot change the first page, since they all rank as prefix matches.
+            let budget = out.len() + PREFIX_CANDIDATES;
             let start = self.sorted_tokens.partition_point(|t| t.as_str() < word);
             for t in self.sorted_tokens[start..].iter().take_while(|t| t.starts_with(word)).take(200) {
+                if out.len() >= budget {
+                    break;
+                }
                 if t != word {
-                    add(t, WordMatch::Prefix, &mut out);
+                    let remaining = budget - out.len();
+                    add(t, WordMatch::Prefix, &mut out, remaining);
                 }
             }
         }
@@ -173,7 +206,7 @@ impl Index {
                 for &i in &self.by_length[l] {
                     let t = &self.sorted_tokens[i as usize];
                     if t != word && within(word, t, max).is_some() {
-                        add(t, WordMatch::Typo, &mut out);
+                        add(t, WordMatch::Typo, &mut out, MAX_CANDIDATES);
                     }
                 }
             }
@@ -210,6 +243,11 @@ impl Index {
         out
     }
 
+    /// Assessed roles rank before occupations at equal match quality.
+    fn kind_rank(&self, target: u32) -> u8 {
+        u8::from(self.targets[target as usize].kind != "role")
+    }
+
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
         let mut query_words = words(&query);
@@ -219,39 +257,73 @@ impl Index {
         }
         // Rank key per target: lower is better.
         let mut best: HashMap<u32, (RankKey, u32)> = HashMap::new();
-        for variant in self.variants(&query_words) {
-            let q_norm = variant.join(" ");
-            let per_word: Vec<HashMap<u32, WordMatch>> = variant
-                .iter()
-                .enumerate()
-                .map(|(i, w)| self.matches(w, i + 1 == variant.len() || variant.len() == 1))
-                .collect();
-            let mut counts: HashMap<u32, (usize, WordMatch)> = HashMap::new();
-            for m in &per_word {
-                for (&id, &how) in m {
-                    let c = counts.entry(id).or_insert((0, WordMatch::Exact));
-                    c.0 += 1;
-                    c.1 = c.1.max(how);
-                }
+        // Variants share most words; look each (word, prefix allowed) up once.
+        let mut memo: HashMap<(String, bool), HashMap<u32, WordMatch>> = HashMap::new();
+        let variants = self.variants(&query_words);
+        let keep = |best: &mut HashMap<u32, (RankKey, u32)>, id: u32, key: RankKey| {
+            let target = self.entries[id as usize].target;
+            let slot = best.entry(target).or_insert((key, id));
+            if (key, &self.entries[id as usize].text) < (slot.0, &self.entries[slot.1 as usize].text) {
+                *slot = (key, id);
             }
-            for (id, (matched, worst)) in counts {
+        };
+        let mut word_sets: Vec<(Vec<String>, String)> = Vec::new();
+        for variant in &variants {
+            // Words like "and" or "of" match almost everything; they still count for the exact
+            // and prefix tiers (which compare whole titles) but select nothing on their own.
+            let content: Vec<String> = variant.iter().filter(|w| !is_stop_word(w)).cloned().collect();
+            let content = if content.is_empty() { variant.clone() } else { content };
+            for (i, w) in content.iter().enumerate() {
+                let prefix = i + 1 == content.len();
+                memo.entry((w.clone(), prefix)).or_insert_with(|| self.matches(w, prefix));
+            }
+            word_sets.push((content, variant.join(" ")));
+        }
+        let lookup = |content: &[String]| -> Vec<&HashMap<u32, WordMatch>> {
+            content.iter().enumerate().filter_map(|(i, w)| memo.get(&(w.clone(), i + 1 == content.len()))).collect()
+        };
+        // Full matches: every word matches. Walk the smallest set and probe the others.
+        for (content, q_norm) in &word_sets {
+            let per_word = lookup(content);
+            let Some(smallest) = per_word.iter().min_by_key(|m| m.len()) else { continue };
+            for (&id, &how) in smallest.iter() {
+                let mut worst = how;
+                if !per_word.iter().all(|m| {
+                    m.get(&id).is_some_and(|&h| {
+                        worst = worst.max(h);
+                        true
+                    })
+                }) {
+                    continue;
+                }
                 let e = &self.entries[id as usize];
-                let tier = if e.norm == q_norm {
+                let tier = if e.norm == *q_norm {
                     0
-                } else if e.norm.starts_with(&q_norm) {
+                } else if e.norm.starts_with(q_norm.as_str()) {
                     1
-                } else if matched == variant.len() && worst == WordMatch::Exact {
+                } else if worst == WordMatch::Exact {
                     2
-                } else if matched == variant.len() {
-                    3
                 } else {
-                    4
+                    3
                 };
-                let kind_rank = u8::from(self.targets[e.target as usize].kind != "role");
-                let key = (tier, variant.len() - matched, kind_rank, e.norm.len());
-                let slot = best.entry(e.target).or_insert((key, id));
-                if (key, &self.entries[id as usize].text) < (slot.0, &self.entries[slot.1 as usize].text) {
-                    *slot = (key, id);
+                keep(&mut best, id, (tier, 0, self.kind_rank(e.target), e.norm.len()));
+            }
+        }
+        // Partial matches rank below every full match, so they are needed only to fill the page.
+        if best.len() < limit {
+            for (content, _) in &word_sets {
+                let per_word = lookup(content);
+                let mut counts: HashMap<u32, usize> = HashMap::new();
+                for m in &per_word {
+                    for &id in m.keys().take(PARTIAL_CANDIDATES) {
+                        *counts.entry(id).or_default() += 1;
+                    }
+                }
+                for (id, matched) in counts {
+                    if matched < content.len() {
+                        let e = &self.entries[id as usize];
+                        keep(&mut best, id, (4, content.len() - matched, self.kind_rank(e.target), e.norm.len()));
+                    }
                 }
             }
         }

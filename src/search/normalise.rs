@@ -45,6 +45,12 @@ pub fn joined_pairs(words: &[String]) -> Vec<String> {
 
 /// Levenshtein distance, or None as soon as it must exceed `max`.
 pub fn within(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max && a.is_ascii() && b.is_ascii() {
+        return None;
+    }
+    if a.is_ascii() && b.is_ascii() && b.len() < 48 {
+        return within_ascii(a.as_bytes(), b.as_bytes(), max);
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len().abs_diff(b.len()) > max {
         return None;
@@ -54,6 +60,30 @@ pub fn within(a: &str, b: &str, max: usize) -> Option<usize> {
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= max).then_some(prev[b.len()])
+}
+
+/// The same on ASCII bytes with rows on the stack: the typo scan calls this thousands of
+/// times per query, so it must not allocate.
+fn within_ascii(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    let mut prev = [0usize; 48];
+    let mut cur = [0usize; 48];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
@@ -102,6 +132,7 @@ mod tests {
         assert_eq!(within("practioner", "practitioner", 2), Some(2));
         assert_eq!(within("nurse", "nurze", 1), Some(1));
         assert_eq!(within("nurse", "purple", 1), None);
+        assert_eq!(within("écon", "econ", 1), Some(1));
         assert_eq!(typos_allowed(4), 0);
         assert_eq!(typos_allowed(5), 1);
         assert_eq!(typos_allowed(9), 2);

@@ -43,44 +43,22 @@ pub fn joined_pairs(words: &[String]) -> Vec<String> {
     words.windows(2).map(|w| stem(&format!("{}{}", w[0], w[1]))).collect()
 }
 
-/// Levenshtein distance, or None as soon as it must exceed `max`.
+/// Levenshtein distance, or None as soon as it must exceed `max`. The typo scan calls this
+/// thousands of times per query, so ASCII words (nearly all) are compared as bytes.
 pub fn within(a: &str, b: &str, max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max && a.is_ascii() && b.is_ascii() {
-        return None;
+    if a.is_ascii() && b.is_ascii() {
+        bounded_distance(a.as_bytes(), b.as_bytes(), max)
+    } else {
+        bounded_distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>(), max)
     }
-    if a.is_ascii() && b.is_ascii() && b.len() < 48 {
-        return within_ascii(a.as_bytes(), b.as_bytes(), max);
-    }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+}
+
+fn bounded_distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            row_min = row_min.min(cur[j]);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    (prev[b.len()] <= max).then_some(prev[b.len()])
-}
-
-/// The same on ASCII bytes with rows on the stack: the typo scan calls this thousands of
-/// times per query, so it must not allocate.
-fn within_ascii(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
-    let mut prev = [0usize; 48];
-    let mut cur = [0usize; 48];
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j;
-    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = i;

@@ -78,7 +78,7 @@ pub fn query_string(f: &RoleFilter) -> String {
     let mut parts = Vec::new();
     let mut push = |k: &str, v: &Option<String>| {
         if let Some(v) = v {
-            parts.push(format!("{k}={}", encode(v)));
+            parts.push(format!("{k}={}", super::encode_query_value(v)));
         }
     };
     push("zone", &f.zone);
@@ -113,16 +113,6 @@ fn pager(current: usize, last: usize) -> Vec<(usize, String)> {
         out.push((current + 1, "Next".to_string()));
     }
     out
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 pub async fn roles(

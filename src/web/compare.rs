@@ -124,6 +124,11 @@ async fn refuse(
     render::page_with_status(&page, status)
 }
 
+async fn no_such_role(site: &State) -> Result<HttpResponse, WebError> {
+    let why = "We have no role at that address. Pick one from the lists.".to_string();
+    refuse(site, StatusCode::NOT_FOUND, why, String::new(), String::new()).await
+}
+
 /// `/compare?a=..&b=..`: the form's target; sends the reader to the canonical address.
 pub async fn compare_form(site: State, query: web::Query<HashMap<String, String>>) -> Result<HttpResponse, WebError> {
     let get = |k: &str| query.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
@@ -133,14 +138,7 @@ pub async fn compare_form(site: State, query: web::Query<HashMap<String, String>
         return refuse(&site, StatusCode::BAD_REQUEST, format!("Choose {which} to compare."), a, b).await;
     }
     if !validate_slug(&a) || !validate_slug(&b) {
-        return refuse(
-            &site,
-            StatusCode::NOT_FOUND,
-            "We have no role at that address. Pick one from the lists.".into(),
-            String::new(),
-            String::new(),
-        )
-        .await;
+        return no_such_role(&site).await;
     }
     Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/compare/{a}/{b}"))).finish())
 }
@@ -162,14 +160,7 @@ pub async fn compare_page(
         .await;
     }
     if !validate_slug(&a) || !validate_slug(&b) {
-        return refuse(
-            &site,
-            StatusCode::NOT_FOUND,
-            "We have no role at that address. Pick one from the lists.".into(),
-            String::new(),
-            String::new(),
-        )
-        .await;
+        return no_such_role(&site).await;
     }
     let (sa, sb) = (a.clone(), b.clone());
     let (pa, pb, roles) = with_catalogue(&site, move |c| {

@@ -153,23 +153,19 @@ pub fn read_form(
 fn share_query(tasks: &[TaskField], custom: &CustomField) -> String {
     let mut parts: Vec<String> = tasks
         .iter()
-        .flat_map(|t| [format!("share{}={}", t.index, enc(&t.share)), format!("score{}={}", t.index, enc(&t.score))])
+        .flat_map(|t| {
+            [
+                format!("share{}={}", t.index, super::encode_query_value(&t.share)),
+                format!("score{}={}", t.index, super::encode_query_value(&t.score)),
+            ]
+        })
         .collect();
     if !custom.name.is_empty() || !custom.share.is_empty() {
-        parts.push(format!("custom_name={}", enc(&custom.name)));
-        parts.push(format!("custom_share={}", enc(&custom.share)));
-        parts.push(format!("custom_score={}", enc(&custom.score)));
+        parts.push(format!("custom_name={}", super::encode_query_value(&custom.name)));
+        parts.push(format!("custom_share={}", super::encode_query_value(&custom.share)));
+        parts.push(format!("custom_score={}", super::encode_query_value(&custom.score)));
     }
     parts.join("&")
-}
-
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 pub async fn personal(

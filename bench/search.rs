@@ -36,13 +36,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let path = PathBuf::from(args.get(1).ok_or("usage: search_bench CATALOGUE.db [ROUNDS]")?);
     let rounds: usize = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(200);
+    // An optional third argument runs just that query, for profiling.
+    let only: Vec<&str> = args.get(3).map(|q| vec![q.as_str()]).unwrap_or_default();
+    let queries: &[&str] = if only.is_empty() { QUERIES } else { &only };
     let started = Instant::now();
     let catalogue = Catalogue::open(&path, 1)?;
     println!("index: {} entries, opened in {:.0} ms", catalogue.search.len(), started.elapsed().as_secs_f64() * 1000.0);
-    let mut micros = Vec::with_capacity(rounds * QUERIES.len());
-    let mut per_query = vec![0.0f64; QUERIES.len()];
+    let mut micros = Vec::with_capacity(rounds * queries.len());
+    let mut per_query = vec![0.0f64; queries.len()];
     for _ in 0..rounds {
-        for (i, q) in QUERIES.iter().enumerate() {
+        for (i, q) in queries.iter().enumerate() {
             let t = Instant::now();
             let hits = catalogue.search.search(q, 8);
             let us = t.elapsed().as_secs_f64() * 1e6;
@@ -51,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::hint::black_box(hits);
         }
     }
-    let mut slowest: Vec<(f64, &str)> = per_query.iter().copied().zip(QUERIES.iter().copied()).collect();
+    let mut slowest: Vec<(f64, &str)> = per_query.iter().copied().zip(queries.iter().copied()).collect();
     slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
     let shown: Vec<String> = slowest.iter().take(3).map(|(us, q)| format!("{q:?} {us:.0} µs")).collect();
     println!("slowest queries (max): {}", shown.join(", "));

@@ -11,8 +11,8 @@ mod normalise;
 pub use normalise::{stem, words};
 
 use normalise::{joined_pairs, typos_allowed, within};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// What a search entry points at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,6 +59,8 @@ pub struct Index {
     sorted_tokens: Vec<String>,
     /// Tokens by length in characters, for typo scans.
     by_length: Vec<Vec<u32>>,
+    /// Which letters and digits each token contains, parallel to `sorted_tokens`.
+    letter_masks: Vec<u64>,
     /// Query word(s) -> the words they stand for.
     synonyms: HashMap<String, Vec<String>>,
 }
@@ -76,6 +78,18 @@ type RankKey = (u8, usize, u8, usize);
 
 /// Most candidates a single word may contribute; bounds work on very common words.
 const MAX_CANDIDATES: usize = 20_000;
+/// A bit per letter or digit present in `word` (other characters share one bit).
+fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |m, c| {
+        m | 1u64
+            << match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                '0'..='9' => 26 + c as u32 - '0' as u32,
+                _ => 36,
+            }
+    })
+}
+
 /// Most candidates a prefix expansion adds for one word.
 const PREFIX_CANDIDATES: usize = 3_000;
 
@@ -103,7 +117,7 @@ impl IndexBuilder {
         for (from, to) in synonyms {
             index.synonyms.insert(words(from).join(" "), words(to));
         }
-        IndexBuilder { index, seniority_words: HashMap::new() }
+        IndexBuilder { index, seniority_words: HashMap::default() }
     }
 
     /// Adds a target; `seniority` words (e.g. "Mid-Level") match it but are not its title.
@@ -152,6 +166,7 @@ impl IndexBuilder {
             }
             self.index.by_length[len].push(i as u32);
         }
+        self.index.letter_masks = tokens.iter().map(|t| letter_mask(t)).collect();
         self.index.sorted_tokens = tokens;
         self.index
     }
@@ -168,7 +183,7 @@ impl Index {
 
     /// Entries whose tokens match `word`, each with how well.
     fn matches(&self, word: &str, allow_prefix: bool) -> HashMap<u32, WordMatch> {
-        let mut out: HashMap<u32, WordMatch> = HashMap::new();
+        let mut out: HashMap<u32, WordMatch> = HashMap::default();
         let add = |token: &str, how: WordMatch, out: &mut HashMap<u32, WordMatch>, limit: usize| {
             if let Some(ids) = self.postings.get(token) {
                 for &id in ids.iter().take(limit) {
@@ -202,8 +217,13 @@ impl Index {
         let max = typos_allowed(word.chars().count());
         if max > 0 {
             let len = word.chars().count();
+            let mask = letter_mask(word);
             for l in len.saturating_sub(max)..=(len + max).min(self.by_length.len().saturating_sub(1)) {
                 for &i in &self.by_length[l] {
+                    // One edit changes at most two letters' presence; skip hopeless tokens cheaply.
+                    if (mask ^ self.letter_masks[i as usize]).count_ones() as usize > 2 * max {
+                        continue;
+                    }
                     let t = &self.sorted_tokens[i as usize];
                     if t != word && within(word, t, max).is_some() {
                         add(t, WordMatch::Typo, &mut out, MAX_CANDIDATES);
@@ -256,9 +276,9 @@ impl Index {
             return Vec::new();
         }
         // Rank key per target: lower is better.
-        let mut best: HashMap<u32, (RankKey, u32)> = HashMap::new();
+        let mut best: HashMap<u32, (RankKey, u32)> = HashMap::default();
         // Variants share most words; look each (word, prefix allowed) up once.
-        let mut memo: HashMap<(String, bool), HashMap<u32, WordMatch>> = HashMap::new();
+        let mut memo: HashMap<(String, bool), HashMap<u32, WordMatch>> = HashMap::default();
         let variants = self.variants(&query_words);
         let keep = |best: &mut HashMap<u32, (RankKey, u32)>, id: u32, key: RankKey| {
             let target = self.entries[id as usize].target;
@@ -313,7 +333,7 @@ impl Index {
         if best.len() < limit {
             for (content, _) in &word_sets {
                 let per_word = lookup(content);
-                let mut counts: HashMap<u32, usize> = HashMap::new();
+                let mut counts: HashMap<u32, usize> = HashMap::default();
                 for m in &per_word {
                     for &id in m.keys().take(PARTIAL_CANDIDATES) {
                         *counts.entry(id).or_default() += 1;

@@ -33,19 +33,21 @@ pub fn browse(conn: &Connection, f: &RoleFilter) -> Result<RoleListing> {
         RoleSort::Title => "title, seniority_rank, slug",
     };
     let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM roles {where_sql}"))?
+        .prepare_cached(&format!("SELECT count(*) FROM role_cards {where_sql}"))?
         .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
     let mut page_values = values.clone();
     page_values.push(Value::Integer(f.per_page as i64));
     page_values.push(Value::Integer((f.page.saturating_sub(1) * f.per_page) as i64));
     let roles = conn
-        .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM roles {where_sql} ORDER BY {order} LIMIT ? OFFSET ?"))?
+        .prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM role_cards {where_sql} ORDER BY {order} LIMIT ? OFFSET ?"
+        ))?
         .query_map(params_from_iter(page_values.iter()), summary)?
         .collect::<Result<_>>()?;
 
     let (zone_where, zone_values) = conditions(f, false);
     let zone_counts = conn
-        .prepare_cached(&format!("SELECT zone, count(*) FROM roles {zone_where} GROUP BY zone"))?
+        .prepare_cached(&format!("SELECT zone, count(*) FROM role_cards {zone_where} GROUP BY zone"))?
         .query_map(params_from_iter(zone_values.iter()), |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
         .collect::<Result<_>>()?;
     Ok(RoleListing { roles, total: total as usize, zone_counts })
@@ -55,15 +57,15 @@ pub fn facets(conn: &Connection) -> Result<Facets> {
     let strings =
         |sql: &str| -> Result<Vec<String>> { conn.prepare_cached(sql)?.query_map([], |r| r.get(0))?.collect() };
     Ok(Facets {
-        categories: strings("SELECT DISTINCT category FROM roles ORDER BY category")?,
+        categories: strings("SELECT DISTINCT category FROM role_cards ORDER BY category")?,
         seniorities: conn
-            .prepare_cached("SELECT seniority FROM roles GROUP BY seniority ORDER BY min(seniority_rank), seniority")?
+            .prepare_cached("SELECT seniority FROM role_cards GROUP BY seniority ORDER BY min(seniority_rank), seniority")?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_>>()?,
         groups: conn
             .prepare_cached(
                 "SELECT g.code, g.name FROM major_groups g
-                 WHERE EXISTS (SELECT 1 FROM roles r WHERE substr(r.occupation, 1, 2) = g.code) ORDER BY g.position",
+                 WHERE EXISTS (SELECT 1 FROM role_cards r WHERE substr(r.occupation, 1, 2) = g.code) ORDER BY g.position",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_>>()?,

@@ -27,6 +27,8 @@ pub struct Catalogue {
     pub methodology_source: String,
     /// Every role, alias and occupation title, ready to search.
     pub search: crate::search::Index,
+    /// The values /roles can filter on; fixed for the catalogue's life, so read once.
+    pub facets: models::Facets,
 }
 
 impl Catalogue {
@@ -45,8 +47,9 @@ impl Catalogue {
         let synonyms: Vec<(String, String)> =
             serde_json::from_str(&get("synonyms_json")?).context("while reading the stored synonyms")?;
         let search = search_index::build(&conn, &synonyms).context("while building the search index")?;
+        let facets = browse::facets(&conn).context("while reading the browse facets")?;
         drop(conn);
-        Ok(Catalogue { pool, version, methodology: Arc::new(methodology), methodology_source, search })
+        Ok(Catalogue { pool, version, methodology: Arc::new(methodology), methodology_source, search, facets })
     }
 
     /// A read-only connection. Call only from a blocking thread.

@@ -24,7 +24,7 @@ pub fn occupation(conn: &Connection, code: &str) -> Result<Option<OccupationRow>
 /// Roles assessed in this occupation, by seniority.
 pub fn roles_in(conn: &Connection, code: &str) -> Result<Vec<RoleSummary>> {
     conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM roles WHERE occupation = ?1 ORDER BY seniority_rank, title"
+        "SELECT {SUMMARY_COLUMNS} FROM role_cards WHERE occupation = ?1 ORDER BY seniority_rank, title"
     ))?
     .query_map([code], summary)?
     .collect()
@@ -37,7 +37,7 @@ pub fn nearby_roles(conn: &Connection, code: &str, limit: usize) -> Result<Vec<N
                 CASE WHEN substr(occupation, 1, 6) = substr(?1, 1, 6) THEN 3
                      WHEN substr(occupation, 1, 4) = substr(?1, 1, 4) THEN 2
                      ELSE 1 END AS closeness
-         FROM roles
+         FROM role_cards
          WHERE substr(occupation, 1, 2) = substr(?1, 1, 2) AND occupation <> ?1
          ORDER BY closeness DESC, score DESC, slug
          LIMIT ?2"
@@ -61,7 +61,7 @@ pub fn by_major_group(conn: &Connection) -> Result<Vec<MajorGroupRow>> {
         .collect::<Result<_>>()?;
     let mut stmt = conn.prepare_cached(
         "SELECT o.code, o.title, o.major_group, count(r.slug)
-         FROM occupations o LEFT JOIN roles r ON r.occupation = o.code
+         FROM occupations o LEFT JOIN role_cards r ON r.occupation = o.code
          GROUP BY o.code ORDER BY o.code",
     )?;
     let rows = stmt.query_map([], |r| {

@@ -29,21 +29,21 @@ pub fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
 }
 
 pub fn role_summary(conn: &Connection, slug: &str) -> Result<Option<RoleSummary>> {
-    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM roles WHERE slug = ?1"))?
+    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM role_cards WHERE slug = ?1"))?
         .query_row([slug], summary)
         .optional()
 }
 
 /// All roles, by title then seniority.
 pub fn all_roles(conn: &Connection) -> Result<Vec<RoleSummary>> {
-    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM roles ORDER BY title, seniority_rank, slug"))?
+    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM role_cards ORDER BY title, seniority_rank, slug"))?
         .query_map([], summary)?
         .collect()
 }
 
 /// The most recently revised roles.
 pub fn recently_updated(conn: &Connection, limit: usize) -> Result<Vec<RoleSummary>> {
-    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM roles ORDER BY updated DESC, slug LIMIT ?1"))?
+    conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM role_cards ORDER BY updated DESC, slug LIMIT ?1"))?
         .query_map([limit as i64], summary)?
         .collect()
 }
@@ -191,9 +191,9 @@ pub fn role_page(conn: &Connection, slug: &str) -> Result<Option<RolePage>> {
 /// Roles to offer in a "compare with" list: same category first, then the rest, by title.
 pub fn compare_candidates(conn: &Connection, slug: &str, limit: usize) -> Result<Vec<RoleSummary>> {
     conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM roles
+        "SELECT {SUMMARY_COLUMNS} FROM role_cards
          WHERE slug <> ?1
-         ORDER BY category = (SELECT category FROM roles WHERE slug = ?1) DESC, title, seniority_rank, slug
+         ORDER BY category = (SELECT category FROM role_cards WHERE slug = ?1) DESC, title, seniority_rank, slug
          LIMIT ?2"
     ))?
     .query_map(params![slug, limit as i64], summary)?

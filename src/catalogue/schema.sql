@@ -23,14 +23,34 @@ CREATE TABLE occupations (
 
 CREATE INDEX occupations_by_group ON occupations (major_group, title);
 
+-- What every list, count and search shows of a role: narrow rows, so listing 10,000 roles
+-- never reads the page details below.
+CREATE TABLE role_cards (
+    slug            TEXT PRIMARY KEY,
+    title           TEXT NOT NULL,
+    seniority       TEXT NOT NULL,
+    seniority_rank  INTEGER NOT NULL,
+    experience      TEXT NOT NULL,
+    category        TEXT NOT NULL,
+    occupation      TEXT NOT NULL REFERENCES occupations (code),
+    task_resistance REAL NOT NULL,
+    score           REAL NOT NULL,
+    zone            TEXT NOT NULL,      -- after any assessor override
+    sub_label       TEXT,
+    displaced       INTEGER NOT NULL,
+    augmented       INTEGER NOT NULL,
+    not_involved    INTEGER NOT NULL,
+    updated         TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE INDEX role_cards_by_score ON role_cards (score, slug);
+CREATE INDEX role_cards_by_title ON role_cards (title, seniority_rank, slug);
+CREATE INDEX role_cards_by_updated ON role_cards (updated, slug);
+CREATE INDEX role_cards_by_occupation ON role_cards (occupation);
+
+-- Everything else the role page shows.
 CREATE TABLE roles (
-    slug                  TEXT PRIMARY KEY,
-    title                 TEXT NOT NULL,
-    seniority             TEXT NOT NULL,
-    seniority_rank        INTEGER NOT NULL,
-    experience            TEXT NOT NULL,
-    category              TEXT NOT NULL,
-    occupation            TEXT NOT NULL REFERENCES occupations (code),
+    slug                  TEXT PRIMARY KEY REFERENCES role_cards (slug),
     live_tracked          INTEGER NOT NULL,
     verdict_html          TEXT NOT NULL,
     primary_function      TEXT NOT NULL,
@@ -46,32 +66,15 @@ CREATE TABLE roles (
     outlook_horizon       INTEGER NOT NULL,
     outlook_future_html   TEXT NOT NULL,
     outlook_timeline_html TEXT NOT NULL,
-    -- Computed figures, as columns for listing and sorting ...
-    task_resistance       REAL NOT NULL,
-    evidence_total        INTEGER NOT NULL,
-    barriers_total        INTEGER NOT NULL,
-    protective_total      INTEGER NOT NULL,
-    growth                INTEGER NOT NULL,
     raw                   REAL NOT NULL,
-    score                 REAL NOT NULL,
     formula_zone          TEXT NOT NULL,
-    zone                  TEXT NOT NULL,      -- after any assessor override
-    sub_label             TEXT,
-    displaced             INTEGER NOT NULL,
-    augmented             INTEGER NOT NULL,
-    not_involved          INTEGER NOT NULL,
-    -- ... and the whole scorecard, every derived figure, as the engine returned it.
+    -- The whole scorecard, every derived figure, as the engine returned it.
     scorecard_json        TEXT NOT NULL,
-    published             TEXT NOT NULL,
-    updated               TEXT NOT NULL
+    published             TEXT NOT NULL
 ) WITHOUT ROWID;
 
-CREATE INDEX roles_by_score ON roles (score, slug);
-CREATE INDEX roles_by_occupation ON roles (occupation);
-CREATE INDEX roles_by_updated ON roles (updated, slug);
-
 CREATE TABLE aliases (
-    slug     TEXT NOT NULL REFERENCES roles (slug),
+    slug     TEXT NOT NULL REFERENCES role_cards (slug),
     position INTEGER NOT NULL,
     alias    TEXT NOT NULL,
     PRIMARY KEY (slug, position)
@@ -79,11 +82,11 @@ CREATE TABLE aliases (
 
 CREATE TABLE old_slugs (
     old_slug TEXT PRIMARY KEY,
-    slug     TEXT NOT NULL REFERENCES roles (slug)
+    slug     TEXT NOT NULL REFERENCES role_cards (slug)
 ) WITHOUT ROWID;
 
 CREATE TABLE tasks (
-    slug      TEXT NOT NULL REFERENCES roles (slug),
+    slug      TEXT NOT NULL REFERENCES role_cards (slug),
     position  INTEGER NOT NULL,
     name      TEXT NOT NULL,
     share     INTEGER NOT NULL,
@@ -96,7 +99,7 @@ CREATE TABLE tasks (
 
 -- Protective principles, evidence dimensions and barriers: one row per scored item.
 CREATE TABLE scored_items (
-    slug      TEXT NOT NULL REFERENCES roles (slug),
+    slug      TEXT NOT NULL REFERENCES role_cards (slug),
     kind      TEXT NOT NULL CHECK (kind IN ('protective', 'evidence', 'barrier')),
     position  INTEGER NOT NULL,
     key       TEXT NOT NULL,
@@ -106,14 +109,14 @@ CREATE TABLE scored_items (
 ) WITHOUT ROWID;
 
 CREATE TABLE strategy_steps (
-    slug     TEXT NOT NULL REFERENCES roles (slug),
+    slug     TEXT NOT NULL REFERENCES role_cards (slug),
     position INTEGER NOT NULL,
     html     TEXT NOT NULL,
     PRIMARY KEY (slug, position)
 ) WITHOUT ROWID;
 
 CREATE TABLE commentary (
-    slug     TEXT NOT NULL REFERENCES roles (slug),
+    slug     TEXT NOT NULL REFERENCES role_cards (slug),
     position INTEGER NOT NULL,
     title    TEXT NOT NULL,
     anchor   TEXT NOT NULL,
@@ -122,22 +125,22 @@ CREATE TABLE commentary (
 ) WITHOUT ROWID;
 
 CREATE TABLE transitions (
-    slug     TEXT NOT NULL REFERENCES roles (slug),
+    slug     TEXT NOT NULL REFERENCES role_cards (slug),
     position INTEGER NOT NULL,
-    target   TEXT NOT NULL REFERENCES roles (slug),
+    target   TEXT NOT NULL REFERENCES role_cards (slug),
     why      TEXT NOT NULL,
     PRIMARY KEY (slug, position)
 ) WITHOUT ROWID;
 
 CREATE TABLE seniority_links (
-    slug     TEXT NOT NULL REFERENCES roles (slug),
+    slug     TEXT NOT NULL REFERENCES role_cards (slug),
     position INTEGER NOT NULL,
-    target   TEXT NOT NULL REFERENCES roles (slug),
+    target   TEXT NOT NULL REFERENCES role_cards (slug),
     PRIMARY KEY (slug, position)
 ) WITHOUT ROWID;
 
 CREATE TABLE sources (
-    slug      TEXT NOT NULL REFERENCES roles (slug),
+    slug      TEXT NOT NULL REFERENCES role_cards (slug),
     position  INTEGER NOT NULL,
     title     TEXT NOT NULL,
     url       TEXT NOT NULL,
@@ -146,7 +149,7 @@ CREATE TABLE sources (
 ) WITHOUT ROWID;
 
 CREATE TABLE revisions (
-    slug     TEXT NOT NULL REFERENCES roles (slug),
+    slug     TEXT NOT NULL REFERENCES role_cards (slug),
     position INTEGER NOT NULL,
     date     TEXT NOT NULL,
     note     TEXT NOT NULL,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 pub fn build(conn: &Connection, synonyms: &[(String, String)]) -> Result<Index> {
     let mut b = IndexBuilder::new(synonyms);
     let mut role_ids: HashMap<String, u32> = HashMap::new();
-    let mut stmt = conn.prepare("SELECT slug, title, seniority, zone, score FROM roles ORDER BY slug")?;
+    let mut stmt = conn.prepare("SELECT slug, title, seniority, zone, score FROM role_cards ORDER BY slug")?;
     let roles = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,

@@ -106,9 +106,7 @@ fn write_role(tx: &Transaction<'_>, m: &Methodology, r: &Role) -> Result<()> {
     let published = r.revisions.last().map_or("", |v| v.date.as_str());
     let opt_inline = |s: &Option<String>| s.as_deref().map(markdown::inline_to_html);
     tx.prepare_cached(
-        "INSERT INTO roles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,
-         ?34, ?35, ?36, ?37, ?38)",
+        "INSERT INTO role_cards VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         r.slug,
@@ -118,6 +116,20 @@ fn write_role(tx: &Transaction<'_>, m: &Methodology, r: &Role) -> Result<()> {
         r.experience,
         r.category,
         r.occupation,
+        card.task_resistance,
+        card.score,
+        zone,
+        card.sub_label,
+        card.split.displaced,
+        card.split.augmented,
+        card.split.not_involved,
+        r.updated(),
+    ])?;
+    tx.prepare_cached(
+        "INSERT INTO roles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    )?
+    .execute(params![
+        r.slug,
         r.live_tracked,
         markdown::inline_to_html(&r.verdict),
         r.primary_function,
@@ -133,22 +145,10 @@ fn write_role(tx: &Transaction<'_>, m: &Methodology, r: &Role) -> Result<()> {
         r.outlook.horizon,
         markdown::to_html(&r.outlook.future),
         markdown::to_html(&r.outlook.timeline),
-        card.task_resistance,
-        card.evidence_total,
-        card.barriers_total,
-        card.protective_total,
-        card.growth,
         card.raw,
-        card.score,
         card.zone,
-        zone,
-        card.sub_label,
-        card.split.displaced,
-        card.split.augmented,
-        card.split.not_involved,
         serde_json::to_string(&card)?,
         published,
-        r.updated(),
     ])?;
 
     let mut alias = tx.prepare_cached("INSERT INTO aliases VALUES (?1, ?2, ?3)")?;

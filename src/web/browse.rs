@@ -123,7 +123,7 @@ pub async fn roles(
     let m = site.catalogue.methodology.clone();
     let zones: Vec<String> = m.zones.iter().map(|z| z.key.clone()).collect();
     let query = query.into_inner();
-    let facets = with_catalogue(&site, |c| queries::facets(&c.conn())).await?;
+    let facets = site.catalogue.facets.clone();
     let (filter, ignored) = parse_filter(&query, &facets, &zones);
     let f = filter.clone();
     let listing = with_catalogue(&site, move |c| queries::browse(&c.conn(), &f)).await?;

@@ -183,3 +183,28 @@ fn rusqlite_free_check(path: &Path) -> usize {
     assert!(bytes.starts_with(b"SQLite format 3\0"));
     bytes.len()
 }
+
+#[tokio::test]
+async fn an_old_slug_redirects_permanently_to_the_renamed_role() {
+    let e = edit(
+        REFERENCE,
+        "live_tracked = ",
+        |l| l.starts_with("live_tracked = "),
+        "live_tracked = true\nold_slugs = [\"backend-developer\"]",
+    );
+    let app = spawn_app_with_content(&e.content()).await;
+    let page = app.get("/roles/backend-developer").await;
+    assert_eq!(page.status, 301);
+    assert_eq!(page.header("location"), "/roles/backend-api-developer-mid-level");
+}
+
+#[test]
+fn an_old_slug_that_is_a_live_slug_is_refused() {
+    let e = edit(
+        REFERENCE,
+        "live_tracked = ",
+        |l| l.starts_with("live_tracked = "),
+        "old_slugs = [\"devsecops-engineer\"]",
+    );
+    assert_refused(&e, REFERENCE, e.line, "old slug \"devsecops-engineer\" is the slug of a live role");
+}

@@ -1,0 +1,62 @@
+//! Loads every file in content/ and pins each bundled role's published figures.
+
+use jobzone::content;
+use jobzone::methodology::score;
+use std::path::Path;
+
+fn bundled() -> content::Content {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    content::load(&dir).unwrap_or_else(|problems| panic!("bundled content is invalid:\n{problems}"))
+}
+
+#[test]
+fn every_content_file_loads_and_validates() {
+    let c = bundled();
+    assert_eq!(c.roles.len(), 5);
+    assert_eq!(c.occupations.len(), 1016);
+    assert_eq!(c.major_groups.len(), 23);
+    assert!(c.synonyms.iter().any(|(from, to)| from == "swe" && to == "software engineer"));
+}
+
+#[test]
+fn each_bundled_role_scores_as_published() {
+    let c = bundled();
+    let expected = [
+        ("backend-api-developer-mid-level", 3.05, 24.5, "red", None),
+        ("senior-software-engineer", 3.75, 55.4, "green", Some("Transforming")),
+        ("devsecops-engineer", 3.55, 58.2, "green", None),
+        ("security-software-developer", 3.65, 51.5, "green", None),
+        ("junior-software-developer", 2.10, 11.3, "red", Some("Imminent")),
+    ];
+    for (slug, trs, points, zone, sub_label) in expected {
+        let role = c.roles.iter().find(|r| r.slug == slug).unwrap_or_else(|| panic!("{slug} missing"));
+        let card = score(&c.methodology, &role.inputs());
+        assert_eq!(card.task_resistance, trs, "{slug} task resistance");
+        assert_eq!(card.score, points, "{slug} score");
+        assert_eq!(card.zone, zone, "{slug} zone");
+        assert_eq!(card.sub_label.as_deref(), sub_label, "{slug} sub-label");
+        assert!(role.assessor_override.is_none(), "{slug} has no override");
+    }
+}
+
+#[test]
+fn the_senior_role_has_the_seeds_task_profile() {
+    let c = bundled();
+    let senior = c.roles.iter().find(|r| r.slug == "senior-software-engineer").expect("senior role");
+    let card = score(&c.methodology, &senior.inputs());
+    assert_eq!((card.split.displaced, card.split.augmented, card.split.not_involved), (0, 70, 30));
+    let shares: Vec<(&str, u32)> = senior.tasks.iter().map(|t| (t.name.as_str(), t.share)).collect();
+    assert_eq!(
+        shares,
+        [
+            ("System design & architecture decisions", 20),
+            ("Code review & quality governance", 15),
+            ("Complex implementation & critical systems", 20),
+            ("Technical strategy & roadmap", 10),
+            ("Incident response & production issues", 5),
+            ("Mentoring & team development", 15),
+            ("Cross-functional collaboration", 10),
+            ("Hiring & technical interviews", 5),
+        ]
+    );
+}

@@ -199,3 +199,15 @@ pub fn compare_candidates(conn: &Connection, slug: &str, limit: usize) -> Result
     .query_map(params![slug, limit as i64], summary)?
     .collect()
 }
+
+/// Every role's slug and last revision date, for the sitemap.
+pub fn role_dates(conn: &Connection) -> Result<Vec<(String, String)>> {
+    conn.prepare_cached("SELECT slug, updated FROM role_cards ORDER BY slug")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// Every occupation code, for the sitemap.
+pub fn occupation_codes(conn: &Connection) -> Result<Vec<String>> {
+    conn.prepare_cached("SELECT code FROM occupations ORDER BY code")?.query_map([], |r| r.get(0))?.collect()
+}

@@ -47,9 +47,3 @@ pub async fn asset(req: HttpRequest, file: web::Path<String>) -> Result<HttpResp
         .insert_header(CacheControl(cache))
         .body(asset.body))
 }
-
-pub async fn robots() -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
-        .body("User-agent: *\nAllow: /\n")
-}

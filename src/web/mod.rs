@@ -13,6 +13,7 @@ mod personal;
 mod render;
 mod role;
 mod search;
+mod sitemap;
 
 pub use error::WebError;
 
@@ -127,7 +128,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/api/v1/search", page_route().to(search::search_api))
         .route("/api/{rest:.*}", web::route().to(search::api_not_found))
         .route("/static/{file}", page_route().to(assets::asset))
-        .route("/robots.txt", page_route().to(assets::robots))
+        .route("/robots.txt", page_route().to(sitemap::robots))
+        .route("/sitemap.xml", page_route().to(sitemap::sitemap))
         .default_service(web::to(error::not_found));
 }
 

@@ -87,3 +87,19 @@ async fn every_page_carries_the_onet_attribution_and_security_headers() {
         assert_eq!(page.header("x-content-type-options"), "nosniff");
     }
 }
+
+#[tokio::test]
+async fn the_sitemap_lists_every_role_and_occupation_and_robots_points_to_it() {
+    let app = spawn_app().await;
+    let page = app.get("/sitemap.xml").await;
+    page.assert_status(200);
+    assert!(page.header("content-type").starts_with("application/xml"));
+    assert!(page.body.contains(
+        "<loc>https://jobzone.example/roles/backend-api-developer-mid-level</loc><lastmod>2026-10-27</lastmod>"
+    ));
+    assert_eq!(page.body.matches("<loc>https://jobzone.example/roles/").count(), 5);
+    assert_eq!(page.body.matches("<loc>https://jobzone.example/occupations/").count(), 1016);
+    let robots = app.get("/robots.txt").await;
+    assert!(robots.body.contains("Sitemap: https://jobzone.example/sitemap.xml"));
+    assert!(robots.body.contains("Disallow: /api/"));
+}

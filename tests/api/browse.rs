@@ -112,3 +112,49 @@ async fn browsing_survives_garbage_parameters_with_a_notice() {
     let html = app.get("/roles?page=9").await.html();
     assert!(!select(&html, "#no-results").is_empty());
 }
+
+/// The bundled content plus `n` copies of the junior role under new slugs and titles.
+fn content_with_extra_roles(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let content = dir.path().join("content");
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(crate::helpers::content_dir())
+        .arg(&content)
+        .status()
+        .expect("cp");
+    assert!(copy.success());
+    let junior = std::fs::read_to_string(content.join("roles/junior-software-developer.md")).expect("junior role");
+    for i in 0..n {
+        let text: String = junior
+            .lines()
+            .map(|l| match l {
+                l if l.starts_with("slug = ") => format!("slug = \"copy-{i:03}\""),
+                l if l.starts_with("title = ") => format!("title = \"Copy Role {i:03}\""),
+                l if l.starts_with("aliases = ") => "aliases = []".to_string(),
+                l => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(content.join(format!("roles/copy-{i:03}.md")), text).expect("write role");
+    }
+    dir
+}
+
+#[tokio::test]
+async fn browsing_paginates_past_50_roles() {
+    let dir = content_with_extra_roles(55);
+    let app = crate::helpers::spawn_app_with_content(&dir.path().join("content")).await;
+    let first = app.get("/roles?sort=title").await.html();
+    assert_eq!(select(&first, ".browse-row").len(), 50);
+    assert_eq!(one(&first, "#result-count"), "1–50 of 60 roles");
+    let pager: Vec<String> =
+        select(&first, ".pager a").iter().map(|a| a.value().attr("href").unwrap_or("").to_string()).collect();
+    assert!(pager.contains(&"/roles?sort=title&page=2".to_string()), "{pager:?}");
+    let second = app.get("/roles?sort=title&page=2").await.html();
+    assert_eq!(select(&second, ".browse-row").len(), 10);
+    assert_eq!(one(&second, "#result-count"), "51–60 of 60 roles");
+    let page_one: Vec<String> = texts(&first, ".browse-row th a");
+    let page_two: Vec<String> = texts(&second, ".browse-row th a");
+    assert!(page_one.iter().all(|t| !page_two.contains(t)), "pages do not overlap");
+}

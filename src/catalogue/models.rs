@@ -155,7 +155,7 @@ impl MajorGroupRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct NearbyRole {
     pub role: RoleSummary,
-    /// "broad" (same 5-digit SOC group), "minor" or "major".
+    /// "broad" (same 5-digit SOC group), "minor", "major", or "other" (another major group).
     pub closeness: &'static str,
 }
 

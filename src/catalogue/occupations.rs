@@ -30,23 +30,28 @@ pub fn roles_in(conn: &Connection, code: &str) -> Result<Vec<RoleSummary>> {
     .collect()
 }
 
-/// Assessed roles in the same broad, minor or major SOC group as `code`, closest first.
+/// Assessed roles closest to `code`: same broad, minor or major SOC group first; when its
+/// major group has none, the roles of the numerically nearest groups, so a reader always
+/// has somewhere to go.
 pub fn nearby_roles(conn: &Connection, code: &str, limit: usize) -> Result<Vec<NearbyRole>> {
     conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS},
-                CASE WHEN substr(occupation, 1, 6) = substr(?1, 1, 6) THEN 3
-                     WHEN substr(occupation, 1, 4) = substr(?1, 1, 4) THEN 2
-                     ELSE 1 END AS closeness
+                CASE WHEN substr(occupation, 1, 6) = substr(?1, 1, 6) THEN 4
+                     WHEN substr(occupation, 1, 4) = substr(?1, 1, 4) THEN 3
+                     WHEN substr(occupation, 1, 2) = substr(?1, 1, 2) THEN 2
+                     ELSE 1 END AS closeness,
+                abs(CAST(substr(occupation, 1, 2) AS INTEGER) - CAST(substr(?1, 1, 2) AS INTEGER)) AS distance
          FROM role_cards
-         WHERE substr(occupation, 1, 2) = substr(?1, 1, 2) AND occupation <> ?1
-         ORDER BY closeness DESC, score DESC, slug
+         WHERE occupation <> ?1
+         ORDER BY closeness DESC, distance, score DESC, slug
          LIMIT ?2"
     ))?
     .query_map(rusqlite::params![code, limit as i64], |r| {
         let closeness = match r.get::<_, i64>(14)? {
-            3 => "broad",
-            2 => "minor",
-            _ => "major",
+            4 => "broad",
+            3 => "minor",
+            2 => "major",
+            _ => "other",
         };
         Ok(NearbyRole { role: summary(r)?, closeness })
     })?

@@ -20,6 +20,8 @@ pub struct OccupationTemplate {
     pub nearby: Vec<NearbyRole>,
     /// O*NET OnLine's page for this code.
     pub onet_url: String,
+    /// True when no nearby role shares this occupation's major group.
+    pub only_other_groups: bool,
 }
 
 impl OccupationTemplate {
@@ -27,7 +29,8 @@ impl OccupationTemplate {
         match n.closeness {
             "broad" => "Same broad occupation group".into(),
             "minor" => "Same minor group".into(),
-            _ => format!("Same major group: {}", self.o.major_group_name),
+            "major" => format!("Same major group: {}", self.o.major_group_name),
+            _ => "Another occupation group".into(),
         }
     }
 }
@@ -58,7 +61,8 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
         format!("{} — O*NET-SOC {}. {}", o.title, o.code, first_sentence(&o.description)),
     );
     let onet_url = format!("https://www.onetonline.org/link/summary/{}", o.code);
-    render::page(&req, &site, &OccupationTemplate { meta, o, roles, nearby, onet_url })
+    let only_other_groups = !nearby.is_empty() && nearby.iter().all(|n| n.closeness == "other");
+    render::page(&req, &site, &OccupationTemplate { meta, o, roles, nearby, onet_url, only_other_groups })
 }
 
 fn first_sentence(text: &str) -> &str {

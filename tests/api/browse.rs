@@ -35,8 +35,9 @@ async fn an_unassessed_occupation_says_so_and_shows_the_nearest_assessed_roles()
 
     // An unassessed computer occupation has assessed neighbours in its own group.
     let html = app.get("/occupations/15-1254.00").await.html();
-    let nearby = texts(&html, "#nearby .role-list__name");
-    assert!(nearby.len() >= 3, "{nearby:?}");
+    let nearby = texts(&html, "#nearby .role-list__meta");
+    assert!(nearby.len() >= 3 && nearby[0].contains("Same broad occupation group"), "{nearby:?}");
+    assert!(select(&html, "#other-groups").is_empty());
 }
 
 #[tokio::test]

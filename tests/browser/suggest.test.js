@@ -2,41 +2,19 @@
 // same search with JavaScript off. Starts the jobzone binary itself on a free port.
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
-const { spawn } = require("node:child_process");
-const path = require("node:path");
-const { chromium } = require("playwright-core");
+const { startServer, launchBrowser } = require("./harness");
 
-const root = path.resolve(__dirname, "..", "..");
-const binary = process.env.JOBZONE_BIN || path.join(root, "target", "debug", "jobzone");
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 let server, base, browser;
 
 before(async () => {
-  const catalogue = path.join(require("node:os").tmpdir(), `jobzone-browser-${process.pid}.db`);
-  server = spawn(binary, ["serve", "--addr", "127.0.0.1:0", "--content", path.join(root, "content"), "--catalogue", catalogue], {
-    env: { ...process.env, RUST_LOG: "info" },
-  });
-  base = await new Promise((resolve, reject) => {
-    let log = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30000);
-    const read = (chunk) => {
-      log += chunk;
-      const m = log.match(/serving at (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    server.stdout.on("data", read);
-    server.stderr.on("data", read);
-    server.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  server = await startServer();
+  base = server.base;
+  browser = await launchBrowser();
 });
 
 after(async () => {
   if (browser) await browser.close();
-  if (server) server.kill();
+  if (server) server.process.kill();
 });
 
 test("typing shows suggestions from the JSON API, and the keyboard chooses one", async () => {

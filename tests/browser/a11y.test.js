@@ -1,0 +1,41 @@
+// Accessibility: axe-core finds no serious or critical WCAG A/AA violations on the main pages.
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, launchBrowser } = require("./harness");
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.process.kill();
+});
+
+const PAGES = [
+  "/",
+  "/roles/backend-api-developer-mid-level",
+  "/roles?zone=green",
+  "/occupations/29-1141.00",
+  "/search?q=nurse",
+  "/compare/backend-api-developer-mid-level/senior-software-engineer",
+  "/roles/backend-api-developer-mid-level/personal?share0=90",
+  "/methodology",
+  "/no-such-page",
+];
+
+for (const path of PAGES) {
+  test(`${path} has no serious accessibility violations`, async () => {
+    // The site's CSP rightly refuses injected scripts; only this test context lifts it for axe.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.base}${path}`);
+    await page.addScriptTag({ path: require.resolve("axe-core") });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }));
+    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    const report = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    await context.close();
+    assert.deepEqual(report, [], report.join("\n"));
+  });
+}

@@ -27,11 +27,15 @@ pub fn build(content_dir: &Path, catalogue_path: &Path) -> Result<Written, Build
     Ok(catalogue::write(&content, catalogue_path)?)
 }
 
-/// True when the catalogue is missing or any content file is newer than it.
+/// True when the catalogue is missing, was written with another schema (an older or newer
+/// jobzone), or any content file is newer than it.
 pub fn is_stale(content_dir: &Path, catalogue_path: &Path) -> bool {
     let Ok(built) = fs::metadata(catalogue_path).and_then(|m| m.modified()) else {
         return true;
     };
+    if catalogue::stored_schema_version(catalogue_path).as_deref() != Some(catalogue::schema_version().as_str()) {
+        return true;
+    }
     newest_modification(content_dir).is_some_and(|newest| newest > built)
 }
 

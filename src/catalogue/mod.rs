@@ -17,6 +17,21 @@ use anyhow::{Context, Result};
 use std::path::Path;
 use std::sync::Arc;
 
+/// Identifies the schema this binary writes and reads: a catalogue built by another version of
+/// the schema is rebuilt, never half-read.
+pub fn schema_version() -> String {
+    let hash = include_str!("schema.sql")
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
+
+/// The schema version recorded in the catalogue at `path`, if it can be read at all.
+pub fn stored_schema_version(path: &Path) -> Option<String> {
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    read::meta(&conn, "schema").ok().flatten()
+}
+
 /// An open, immutable catalogue.
 pub struct Catalogue {
     pool: Pool,
@@ -40,6 +55,12 @@ impl Catalogue {
             read::meta(&conn, key)?
                 .with_context(|| format!("the catalogue has no {key}; rebuild it with `jobzone build`"))
         };
+        if get("schema")? != schema_version() {
+            anyhow::bail!(
+                "the catalogue {} was built by another version of jobzone; rebuild it with `jobzone build`",
+                path.display()
+            );
+        }
         let version = get("version")?;
         let methodology: Methodology =
             serde_json::from_str(&get("methodology_json")?).context("while reading the stored methodology")?;

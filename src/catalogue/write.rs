@@ -80,6 +80,7 @@ fn write_to(content: &Content, tmp: &Path) -> Result<()> {
 fn write_meta(tx: &Transaction<'_>, content: &Content) -> Result<()> {
     let mut stmt = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     stmt.execute(params!["version", version(content)])?;
+    stmt.execute(params!["schema", super::schema_version()])?;
     stmt.execute(params!["methodology_version", content.methodology.version])?;
     stmt.execute(params!["methodology_json", serde_json::to_string(&content.methodology)?])?;
     stmt.execute(params!["methodology_source", content.methodology_source])?;

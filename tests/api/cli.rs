@@ -208,3 +208,20 @@ fn an_old_slug_that_is_a_live_slug_is_refused() {
     );
     assert_refused(&e, REFERENCE, e.line, "old slug \"devsecops-engineer\" is the slug of a live role");
 }
+
+#[test]
+fn a_catalogue_from_another_schema_is_stale_and_is_rebuilt() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let catalogue = dir.path().join("catalogue.db");
+    jobzone::build::build(&content_dir(), &catalogue).expect("build");
+    assert!(!jobzone::build::is_stale(&content_dir(), &catalogue), "a fresh build is not stale");
+    let conn = rusqlite::Connection::open(&catalogue).expect("open");
+    let updated = conn.execute("UPDATE meta SET value = 'older' WHERE key = 'schema'", []).expect("update");
+    assert_eq!(updated, 1);
+    assert_eq!(jobzone::catalogue::stored_schema_version(&catalogue).as_deref(), Some("older"));
+    drop(conn);
+    assert!(jobzone::build::is_stale(&content_dir(), &catalogue), "another schema is stale");
+    let refused = jobzone::catalogue::Catalogue::open(&catalogue, 1).err().expect("refused");
+    assert!(refused.to_string().contains("rebuild it with `jobzone build`"), "{refused}");
+    assert!(jobzone::build::is_stale(&content_dir(), &dir.path().join("missing.db")));
+}

@@ -6,6 +6,7 @@ use super::{State, WebError, filters, with_catalogue};
 use crate::catalogue::models::{RolePage, RoleSummary};
 use crate::catalogue::read;
 use crate::content::validate_slug;
+use crate::methodology::engine::signed;
 use crate::methodology::{Methodology, Zone};
 use crate::transition::Move;
 use actix_web::http::header;
@@ -129,42 +130,36 @@ fn build(site: &super::Site, r: RolePage, compare_roles: Vec<RoleSummary>) -> Ro
     let zone = m.zone(&s.zone).cloned().unwrap_or_else(|| m.zones[m.zones.len() - 1].clone());
     let own_tag = zone_tag(&m, &s.zone, s.sub_label.as_deref());
 
+    // Each gauge's range is the methodology's: a dimension's per-item range times its items.
+    let total = |min: i64, max: i64, items: usize| ((min * items as i64) as f64, (max * items as i64) as f64);
+    let evidence_range = total(m.evidence.min_score, m.evidence.max_score, m.evidence.dimensions.len());
+    let barrier_range = total(m.barriers.min_score, m.barriers.max_score, m.barriers.dimensions.len());
+    let protective_range = total(m.protective.min_score, m.protective.max_score, m.protective.principles.len());
+    let growth_range = (m.growth.min_score as f64, m.growth.max_score as f64);
     let glance = vec![
         meter(
             "Task Resistance",
             &m.task_resistance.description,
             format!("{:.2}", c.task_resistance),
-            "/5",
-            charts::fill(c.task_resistance, 0.0, 5.0),
+            c.task_resistance,
+            (0.0, 5.0),
         ),
-        meter(
-            "Evidence",
-            &m.evidence.description,
-            filters_signed(c.evidence_total),
-            "/10",
-            charts::fill(c.evidence_total as f64, -10.0, 10.0),
-        ),
+        meter("Evidence", &m.evidence.description, signed(c.evidence_total), c.evidence_total as f64, evidence_range),
         meter(
             "Barriers to AI",
             &m.barriers.description,
             c.barriers_total.to_string(),
-            "/10",
-            charts::fill(c.barriers_total as f64, 0.0, 10.0),
+            c.barriers_total as f64,
+            barrier_range,
         ),
         meter(
             "Protective Principles",
             &m.protective.description,
             c.protective_total.to_string(),
-            "/9",
-            charts::fill(c.protective_total as f64, 0.0, 9.0),
+            c.protective_total as f64,
+            protective_range,
         ),
-        meter(
-            "AI Growth",
-            &m.growth.description,
-            filters_signed(c.growth),
-            "/2",
-            charts::fill(c.growth as f64, -2.0, 2.0),
-        ),
+        meter("AI Growth", &m.growth.description, signed(c.growth), c.growth as f64, growth_range),
     ];
 
     let mut task_bars: Vec<_> = r.tasks.iter().map(|t| (t.name.clone(), t.share, t.score, t.class.clone())).collect();
@@ -282,12 +277,15 @@ fn build(site: &super::Site, r: RolePage, compare_roles: Vec<RoleSummary>) -> Ro
     }
 }
 
-fn meter(name: &str, description: &str, value: String, out_of: &str, fill: f64) -> Meter {
-    Meter { name: name.into(), description: description.into(), value, out_of: out_of.into(), fill }
-}
-
-fn filters_signed(n: i64) -> String {
-    crate::methodology::engine::signed(n)
+/// A gauge showing `value` (as `shown`) out of the top of `range`.
+fn meter(name: &str, description: &str, shown: String, value: f64, range: (f64, f64)) -> Meter {
+    Meter {
+        name: name.into(),
+        description: description.into(),
+        value: shown,
+        out_of: format!("/{}", range.1),
+        fill: charts::fill(value, range.0, range.1),
+    }
 }
 
 pub async fn role_page(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {

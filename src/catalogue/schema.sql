@@ -6,7 +6,7 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- The SOC major groups and the O*NET 29.2 occupations, assessed or not.
+-- The SOC major groups and the O*NET 30.1 occupations, assessed or not.
 CREATE TABLE major_groups (
     code     TEXT PRIMARY KEY,
     name     TEXT NOT NULL,

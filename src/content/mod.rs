@@ -87,7 +87,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
                 &r.source,
                 l.occupation,
                 format!(
-                    "occupation \"{}\" is not in the O*NET 29.2 table; look the code up in content/{}",
+                    "occupation \"{}\" is not in the O*NET 30.1 table; look the code up in content/{}",
                     r.occupation,
                     occupations::TABLE
                 ),

@@ -1,4 +1,4 @@
-//! The O*NET 29.2 occupation table (kept unmodified in content/occupations/) and our own
+//! The O*NET 30.1 occupation table (kept unmodified in content/data/onet-30.1/) and our own
 //! file of SOC major-group names.
 
 use super::front_matter::line_of;
@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
-pub const TABLE: &str = "occupations/occupation-data-29.2.tsv";
+pub const TABLE: &str = "data/onet-30.1/Occupation Data.txt";
 pub const GROUPS: &str = "occupations/major-groups.toml";
 
 #[derive(Debug, Clone)]
@@ -50,7 +50,7 @@ pub fn load(dir: &Path, problems: &mut Vec<Problem>) -> (Vec<MajorGroup>, Vec<Oc
             problems.push(Problem::new(
                 &path,
                 1,
-                format!("cannot read the O*NET occupation table ({e}); copy it from ../shared/data/onet/"),
+                format!("cannot read the O*NET occupation table ({e}); copy it from ../shared/data/onet-30.1/"),
             ));
             return (groups, Vec::new());
         }

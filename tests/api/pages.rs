@@ -82,7 +82,7 @@ async fn every_page_carries_the_onet_attribution_and_security_headers() {
     let app = spawn_app().await;
     for path in ["/", "/methodology", "/roles/backend-api-developer-mid-level", "/roles/missing"] {
         let page = app.get(path).await;
-        assert!(page.body.contains("O*NET 29.2 Database by the U.S. Department of Labor"), "{path}");
+        assert!(page.body.contains("O*NET 30.1 Database by the U.S. Department of Labor"), "{path}");
         assert!(page.header("content-security-policy").contains("default-src 'self'"), "{path}");
         assert_eq!(page.header("x-content-type-options"), "nosniff");
     }

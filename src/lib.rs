@@ -5,6 +5,7 @@ pub mod build;
 pub mod catalogue;
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod markdown;
 pub mod methodology;
 pub mod search;

@@ -1,5 +1,6 @@
 //! The HTTP layer: routes, shared state, and the server itself.
 
+mod assessment;
 mod assets;
 mod browse;
 mod charts;
@@ -117,11 +118,12 @@ fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", page_route().to(home::home))
         .route("/roles", page_route().to(browse::roles))
         .route("/roles/{slug}", page_route().to(role::role_page))
-        .route("/roles/{slug}/personal", page_route().to(personal::personal))
+        .route("/roles/{slug}/personal", page_route().to(personal::role_personal))
         .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
         .route("/methodology", page_route().to(methodology_page::methodology))
         .route("/occupations", page_route().to(occupations::occupations))
         .route("/occupations/{code}", page_route().to(occupations::occupation))
+        .route("/occupations/{code}/personal", page_route().to(personal::occupation_personal))
         .route("/compare", page_route().to(compare::compare_form))
         .route("/compare/{a}/{b}", page_route().to(compare::compare_page))
         .route("/search", page_route().to(search::search_page))

@@ -103,6 +103,18 @@ pub fn all_scores(conn: &Connection) -> Result<Vec<(f64, ZoneKey, Provenance)>> 
         .collect()
 }
 
+/// Each editor role beside the data-derived card of its occupation, where that has a score.
+pub fn editor_and_data_pairs(conn: &Connection) -> Result<Vec<(Card, Card)>> {
+    let roles = all_roles(conn)?;
+    let mut out = Vec::new();
+    for r in roles {
+        if let Some(o) = card_of(conn, &Key::occupation(r.occupation.clone()))? {
+            out.push((r, o));
+        }
+    }
+    Ok(out)
+}
+
 /// The most recently revised editor roles.
 pub fn recently_updated(conn: &Connection, limit: usize) -> Result<Vec<Card>> {
     conn.prepare_cached(&format!(

@@ -1,5 +1,6 @@
 //! The HTTP layer: routes, shared state, and the server itself.
 
+mod api;
 mod assessment;
 mod assets;
 mod browse;
@@ -128,6 +129,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/compare/{a}/{b}", page_route().to(compare::compare_page))
         .route("/search", page_route().to(search::search_page))
         .route("/api/v1/search", page_route().to(search::search_api))
+        .route("/api/v1/occupations", page_route().to(api::occupations))
+        .route("/api/v1/occupations/{code}", page_route().to(api::occupation))
         .route("/api/{rest:.*}", web::route().to(search::api_not_found))
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(sitemap::robots))

@@ -85,6 +85,13 @@ pub fn assessment_page(conn: &Connection, key: &Key) -> Result<Option<Assessment
     Ok(Some(AssessmentPage { a, card, transitions, seniority_links }))
 }
 
+/// Every assessment's key, roles first.
+pub fn all_keys(conn: &Connection) -> Result<Vec<Key>> {
+    conn.prepare_cached("SELECT kind, id FROM cards ORDER BY kind DESC, id")?
+        .query_map([], |r| Ok(Key { kind: parsed(r, "kind", Kind::parse)?, id: r.get(1)? }))?
+        .collect()
+}
+
 /// Editor-reviewed roles, by title then seniority.
 pub fn all_roles(conn: &Connection) -> Result<Vec<Card>> {
     conn.prepare_cached(&format!(

@@ -139,3 +139,27 @@ fn green_role_with_most_time_augmented_is_transforming() {
     assert_eq!(c.zone, ZoneKey::Green);
     assert_eq!(c.sub_label.as_deref(), Some("Transforming"));
 }
+
+#[test]
+fn core_and_supplemental_weights_become_fractional_shares_of_time() {
+    // Two Core tasks (weight 2) scoring 4 and 2, one Supplemental (weight 1) scoring 1:
+    // shares 40/40/20, weighted sum (2x4 + 2x2 + 1x1) / 5 = 13/5 = 2.60, TRS 3.40.
+    let m = bundled();
+    let t = |weight, score| TaskInput { weight, score };
+    let inputs = Inputs {
+        tasks: vec![t(2, 4), t(2, 2), t(1, 1)],
+        evidence: vec![0; 5],
+        barriers: vec![0; 5],
+        protective: vec![0; 3],
+        growth: 0,
+    };
+    let c = score(&m, &inputs);
+    let shares: Vec<f64> = c.tasks.iter().map(|t| t.share).collect();
+    assert_eq!(shares, [40.0, 40.0, 20.0]);
+    assert_eq!((c.weighted_sum, c.task_resistance), (2.6, 3.4));
+    assert_eq!(c.split, Split { displaced: 40.0, augmented: 40.0, not_involved: 20.0 });
+    // Three equal Core tasks: a third each, shown as 33.3 but summed exactly.
+    let thirds = score(&m, &Inputs { tasks: vec![t(2, 3), t(2, 3), t(2, 2)], ..inputs });
+    assert_eq!(percent(thirds.tasks[0].share), "33.3");
+    assert_eq!(thirds.weighted_sum, 2.67);
+}

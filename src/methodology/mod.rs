@@ -1,6 +1,7 @@
 //! The published methodology: every weight, threshold and label of the score, read from
 //! `content/methodology.toml`, and the pure score engine that applies it.
 
+pub mod data_method;
 pub mod engine;
 
 pub use engine::{
@@ -29,6 +30,7 @@ pub struct Methodology {
     pub growth: GrowthScale,
     pub quick_screen: Vec<QuickScreenRule>,
     pub sub_labels: Vec<SubLabelRule>,
+    pub data_method: data_method::DataMethod,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -5,6 +5,7 @@
 //! Usage: cargo run --release --example derive_report [content-dir] [code ...]
 
 use jobzone::data::DataSets;
+use jobzone::derive::stats::spearman;
 use jobzone::derive::{derive, scorecard};
 use jobzone::methodology::Methodology;
 use std::collections::BTreeMap;
@@ -104,33 +105,4 @@ fn dims<'a>(o: &'a jobzone::derive::DerivedOccupation, group: &str) -> &'a [jobz
         "barriers" => &o.barriers,
         _ => &o.protective,
     }
-}
-
-fn ranks(v: &[f64]) -> Vec<f64> {
-    let mut idx: Vec<usize> = (0..v.len()).collect();
-    idx.sort_by(|&a, &b| v[a].total_cmp(&v[b]));
-    let mut r = vec![0.0; v.len()];
-    let mut i = 0;
-    while i < idx.len() {
-        let mut j = i;
-        while j + 1 < idx.len() && v[idx[j + 1]] == v[idx[i]] {
-            j += 1;
-        }
-        for k in i..=j {
-            r[idx[k]] = (i + j) as f64 / 2.0 + 1.0;
-        }
-        i = j + 1;
-    }
-    r
-}
-
-fn spearman(pairs: &[(f64, f64)]) -> f64 {
-    let a = ranks(&pairs.iter().map(|p| p.0).collect::<Vec<_>>());
-    let b = ranks(&pairs.iter().map(|p| p.1).collect::<Vec<_>>());
-    let n = a.len() as f64;
-    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
-    let cov: f64 = a.iter().zip(&b).map(|(x, y)| (x - ma) * (y - mb)).sum();
-    let va: f64 = a.iter().map(|x| (x - ma).powi(2)).sum();
-    let vb: f64 = b.iter().map(|y| (y - mb).powi(2)).sum();
-    cov / (va * vb).sqrt()
 }

@@ -6,6 +6,7 @@
 pub mod dimensions;
 pub mod factors;
 pub mod model;
+pub mod stats;
 
 pub use model::{DerivedOccupation, DerivedTask, DimensionValue, Facts, Ooh, Quote, RelatedOccupation};
 
@@ -139,5 +140,7 @@ pub fn percent_shares(weights: &[u32]) -> Vec<u32> {
     shares
 }
 
+#[cfg(test)]
+mod calibration;
 #[cfg(test)]
 mod tests;

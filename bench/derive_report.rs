@@ -3,6 +3,7 @@
 //! Spearman correlation with Eloundou et al.'s human exposure rating, the face-validity
 //! occupations, the editor roles' occupations, and how points spread per dimension.
 //! Usage: cargo run --release --example derive_report [content-dir] [code ...]
+//! (each code given is also printed whole, as JSON).
 
 use jobzone::data::DataSets;
 use jobzone::derive::stats::spearman;
@@ -88,6 +89,11 @@ fn main() -> Result<(), String> {
                 no_data += usize::from(d.no_data);
             }
             println!("{group}.{:<26} points {counts:?} no data {no_data}", dims(&derived[0], group)[i].key);
+        }
+    }
+    for code in &extra {
+        if let Some(o) = derived.iter().find(|o| &o.code == code) {
+            println!("{}", serde_json::to_string_pretty(o).map_err(|e| e.to_string())?);
         }
     }
     let mut growth: BTreeMap<i64, usize> = BTreeMap::new();

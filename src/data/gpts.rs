@@ -66,29 +66,22 @@ impl Gpts {
                 columns(t, ["Task ID", "human_exposure_agg", "gpt4_exposure", "gpt4_automation"], p)?;
             for row in &t.rows {
                 let Some(task) = id(t, row, tid, p) else { continue };
-                let mut label = |col: usize| {
+                // "E0".."E2" in the exposure columns, "T0".."T4" in the automation column; empty = unlabelled.
+                let mut label = |col: usize, letter: char, max: usize| {
                     let raw = text(row, col);
-                    let parsed = match raw {
-                        "" => Some(None),
-                        "E0" | "T0" => Some(Some(0)),
-                        "E1" | "T1" => Some(Some(1)),
-                        "E2" | "T2" => Some(Some(2)),
-                        "T3" => Some(Some(3)),
-                        "T4" => Some(Some(4)),
-                        _ => None,
-                    };
-                    let ok = parsed.filter(|v| v.is_none_or(|n| raw.starts_with('T') || n <= 2));
-                    if ok.is_none() {
-                        p.push(t.problem(row, format!("column \"{}\" holds \"{raw}\", not a label like E0-E2 or T0-T4; restore the file from ../shared/data/", t.headers[col])));
+                    let level = raw.strip_prefix(letter).and_then(|n| n.parse::<usize>().ok()).filter(|&n| n <= max);
+                    if level.is_none() && !raw.is_empty() {
+                        p.push(t.problem(row, format!("column \"{}\" holds \"{raw}\", not a label {letter}0-{letter}{max}; restore the file from ../shared/data/", t.headers[col])));
                     }
-                    ok.flatten()
+                    level
                 };
-                let exposure = |n: Option<usize>| n.map(|n| [Exposure::E0, Exposure::E1, Exposure::E2][n.min(2)]);
+                const EXPOSURES: [Exposure; 3] = [Exposure::E0, Exposure::E1, Exposure::E2];
+                const AUTOMATION: [Automation; 5] =
+                    [Automation::T0, Automation::T1, Automation::T2, Automation::T3, Automation::T4];
                 let labels = Labels {
-                    human: exposure(label(human)),
-                    gpt4: exposure(label(gpt4)),
-                    automation: label(auto)
-                        .map(|n| [Automation::T0, Automation::T1, Automation::T2, Automation::T3, Automation::T4][n]),
+                    human: label(human, 'E', 2).map(|n| EXPOSURES[n]),
+                    gpt4: label(gpt4, 'E', 2).map(|n| EXPOSURES[n]),
+                    automation: label(auto, 'T', 4).map(|n| AUTOMATION[n]),
                 };
                 gpts.labels.insert(task, labels);
             }

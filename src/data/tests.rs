@@ -63,6 +63,10 @@ fn a_broken_row_a_bad_value_and_a_missing_file_are_problems_at_their_file_and_li
     replace_line(&data.join("working-with-ai/soc_ai_applicability_scores.csv"), 2, "11-1011,Chief Executives,lots");
     std::fs::remove_file(data.join("anthropic-economic-index/onet_task_mappings.csv")).expect("remove");
     replace_line(&data.join("bls/ep-2024-34-table-1.2.tsv"), 2, "Total, all occupations\t00-0000\tSummary");
+    let labels = data.join("gpts-are-gpts/full_labelset.tsv");
+    let second =
+        std::fs::read_to_string(&labels).expect("read").lines().nth(1).expect("line 2").replace("\tT2\t", "\tT9\t");
+    replace_line(&labels, 2, &second);
     let mut problems = Vec::new();
     DataSets::load(dir.path(), &mut problems);
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -71,5 +75,6 @@ fn a_broken_row_a_bad_value_and_a_missing_file_are_problems_at_their_file_and_li
     assert!(has("soc_ai_applicability_scores.csv:2: column \"ai_applicability_score\" holds \"lots\""), "{shown:#?}");
     assert!(has("onet_task_mappings.csv:1: cannot read this data file"), "{shown:#?}");
     assert!(has("ep-2024-34-table-1.2.tsv:2: expected 16 fields"), "{shown:#?}");
-    assert_eq!(shown.len(), 4, "{shown:#?}");
+    assert!(has("full_labelset.tsv:2: column \"gpt4_automation\" holds \"T9\", not a label T0-T4"), "{shown:#?}");
+    assert_eq!(shown.len(), 5, "{shown:#?}");
 }

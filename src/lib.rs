@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod derive;
 pub mod markdown;
 pub mod methodology;
 pub mod search;

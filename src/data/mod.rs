@@ -2,4 +2,41 @@
 //! with AI, the Anthropic Economic Index, BLS), read into typed tables. One file per source; all
 //! of them read through [`table::Table`], so a malformed file is refused with `file:line`.
 
+pub mod aei;
+pub mod bls;
+pub mod gpts;
+pub mod onet;
 pub mod table;
+pub mod value;
+pub mod working_with_ai;
+
+use crate::content::Problem;
+use std::path::Path;
+
+/// Everything the data-derived method reads, loaded once per build.
+#[derive(Debug, Default)]
+pub struct DataSets {
+    pub onet: onet::Onet,
+    pub gpts: gpts::Gpts,
+    pub working_with_ai: working_with_ai::WorkingWithAi,
+    pub aei: aei::Aei,
+    pub bls: bls::Bls,
+}
+
+impl DataSets {
+    /// Reads every data set under `content_dir/data/`. Each malformed or missing file or value is
+    /// pushed to `problems` with file:line; the data sets are usable only when none were pushed.
+    pub fn load(content_dir: &Path, problems: &mut Vec<Problem>) -> DataSets {
+        let dir = content_dir.join("data");
+        DataSets {
+            onet: onet::Onet::load(&dir, problems),
+            gpts: gpts::Gpts::load(&dir, problems),
+            working_with_ai: working_with_ai::WorkingWithAi::load(&dir, problems),
+            aei: aei::Aei::load(&dir, problems),
+            bls: bls::Bls::load(&dir, problems),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,7 @@
 //! The published methodology: every weight, threshold and label of the score, read from
 //! `content/methodology.toml`, and the pure score engine that applies it.
 
+pub mod data_method;
 pub mod engine;
 pub mod vocabulary;
 
@@ -36,6 +37,8 @@ pub struct Methodology {
     pub sub_labels: Vec<SubLabelRule>,
     /// How each provenance is named to readers.
     pub provenance: Vec<ProvenanceLabel>,
+    /// How data-derived assessments turn research data into inputs.
+    pub data_method: data_method::DataMethod,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -1,0 +1,114 @@
+//! Derives every occupation's inputs from content/data/ with content/methodology.toml, scores
+//! them, and prints what calibrating the method needs: load and derive time, zone counts, the
+//! Spearman correlation with Eloundou et al.'s human exposure rating, the face-validity
+//! occupations, the editor roles' occupations, and how points spread per dimension.
+//! Usage: cargo run --release --example derive_report [content-dir] [code ...]
+//! (each code given is also printed whole, as JSON).
+
+use jobzone::data::DataSets;
+use jobzone::derive::stats::spearman;
+use jobzone::derive::{derive, scorecard};
+use jobzone::methodology::Methodology;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Instant;
+
+fn main() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let content = args.next().unwrap_or_else(|| "content".into());
+    let extra: Vec<String> = args.collect();
+    let text = std::fs::read_to_string(Path::new(&content).join("methodology.toml")).map_err(|e| e.to_string())?;
+    let m = Methodology::from_toml(&text)?;
+    let problems = m.data_method.problems(&m);
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    let start = Instant::now();
+    let mut load_problems = Vec::new();
+    let data = DataSets::load(Path::new(&content), &mut load_problems);
+    let loaded = start.elapsed();
+    if !load_problems.is_empty() {
+        return Err(format!("{load_problems:?}"));
+    }
+    let derived = derive(&m, &data);
+    let scored: Vec<_> = derived.iter().filter_map(|o| scorecard(&m, o).map(|s| (o, s))).collect();
+    let total = start.elapsed();
+    println!("load {:.3} s, load + derive + score {:.3} s", loaded.as_secs_f64(), total.as_secs_f64());
+    println!("derived {}, scored {}", derived.len(), scored.len());
+    let mut zones: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, s) in &scored {
+        *zones.entry(s.zone.as_str()).or_default() += 1;
+    }
+    println!("zones {zones:?}");
+    let pairs: Vec<(f64, f64)> = scored
+        .iter()
+        .filter_map(|(o, s)| data.gpts.occupations.get(&o.code).map(|e| (s.score, e.human_rating_beta)))
+        .collect();
+    println!("spearman vs human_rating_beta {:.3} (n = {})", spearman(&pairs), pairs.len());
+    let dv: Vec<(f64, f64)> = scored
+        .iter()
+        .filter_map(|(o, s)| data.gpts.occupations.get(&o.code).map(|e| (s.score, e.dv_rating_beta)))
+        .collect();
+    println!("spearman vs dv_rating_beta {:.3}", spearman(&dv));
+    let mut codes = vec![
+        "41-9041.00",
+        "43-9081.00",
+        "43-4051.00",
+        "47-2181.00",
+        "35-9021.00",
+        "31-1131.00",
+        "15-1252.00",
+        "15-1299.05",
+    ];
+    codes.extend(extra.iter().map(String::as_str));
+    for code in codes {
+        if let Some((o, s)) = scored.iter().find(|(o, _)| o.code == code) {
+            let pts = |d: &[jobzone::derive::DimensionValue]| d.iter().map(|d| d.points).collect::<Vec<_>>();
+            println!(
+                "{code} {:<40} {:>5.1} {:<6} TRS {:.2} E{:?} B{:?} P{:?} G{} rated {}%",
+                o.title,
+                s.score,
+                s.zone,
+                s.task_resistance,
+                pts(&o.evidence),
+                pts(&o.barriers),
+                pts(&o.protective),
+                o.growth.points,
+                o.facts.rated_share
+            );
+        }
+    }
+    for group in ["evidence", "barriers", "protective"] {
+        let n = derived.first().map_or(0, |o| dims(o, group).len());
+        for i in 0..n {
+            let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+            let mut no_data = 0;
+            for o in &derived {
+                let d = &dims(o, group)[i];
+                *counts.entry(d.points).or_default() += 1;
+                no_data += usize::from(d.no_data);
+            }
+            println!("{group}.{:<26} points {counts:?} no data {no_data}", dims(&derived[0], group)[i].key);
+        }
+    }
+    for code in &extra {
+        if let Some(o) = derived.iter().find(|o| &o.code == code) {
+            println!("{}", serde_json::to_string_pretty(o).map_err(|e| e.to_string())?);
+        }
+    }
+    let mut growth: BTreeMap<i64, usize> = BTreeMap::new();
+    derived.iter().for_each(|o| *growth.entry(o.growth.points).or_default() += 1);
+    println!("growth points {growth:?}");
+    let mut hist = [0usize; 10];
+    scored.iter().for_each(|(_, s)| hist[((s.score / 10.0) as usize).min(9)] += 1);
+    println!("score histogram by tens {hist:?}");
+    Ok(())
+}
+
+fn dims<'a>(o: &'a jobzone::derive::DerivedOccupation, group: &str) -> &'a [jobzone::derive::DimensionValue] {
+    match group {
+        "evidence" => &o.evidence,
+        "barriers" => &o.barriers,
+        _ => &o.protective,
+    }
+}

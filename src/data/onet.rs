@@ -1,0 +1,254 @@
+//! O*NET 30.1 (`content/data/onet-30.1/`): occupations, task statements, the detailed work
+//! activities each task involves and the generalized work activity above each, Job Zones,
+//! related occupations, and the interest, skill and work-style measures the method reads.
+
+use super::table::{Format, Table};
+use super::value::{code, columns, id, number, text};
+use crate::content::Problem;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+pub const DIR: &str = "onet-30.1";
+
+/// O*NET's task type. Some tasks have none yet (845 in 30.1); the method weighs them on their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskType {
+    Core,
+    Supplemental,
+    Unspecified,
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub id: u32,
+    pub text: String,
+    pub kind: TaskType,
+}
+
+#[derive(Debug, Clone)]
+pub struct Occupation {
+    pub code: String,
+    pub title: String,
+}
+
+/// How closely O*NET relates two occupations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    PrimaryShort,
+    PrimaryLong,
+    Supplemental,
+}
+
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub code: String,
+    pub tier: Tier,
+    /// O*NET's rank, 1 = most related.
+    pub index: u32,
+}
+
+/// Occupation-level measures (Interests OI, Skills IM, Work Styles WI) by (element ID, scale ID):
+/// the keys are stored once, each occupation holds (key index, value) pairs.
+#[derive(Debug, Default)]
+pub struct Measures {
+    keys: Vec<(String, String)>,
+    values: FxHashMap<String, Vec<(u16, f32)>>,
+}
+
+impl Measures {
+    fn insert(&mut self, occupation: &str, element: &str, scale: &str, value: f64) {
+        let k = match self.keys.iter().position(|(e, s)| e == element && s == scale) {
+            Some(k) => k,
+            None => {
+                self.keys.push((element.to_string(), scale.to_string()));
+                self.keys.len() - 1
+            }
+        };
+        let slot = self.values.entry(occupation.to_string()).or_default();
+        slot.push((k as u16, value as f32));
+    }
+
+    /// The value of O*NET element `element` on scale `scale` for an occupation.
+    pub fn get(&self, occupation: &str, element: &str, scale: &str) -> Option<f64> {
+        let k = self.keys.iter().position(|(e, s)| e == element && s == scale)? as u16;
+        let v = self.values.get(occupation)?.iter().find(|(i, _)| *i == k)?.1;
+        // f32 keeps the table lean; round back to the two decimals O*NET publishes.
+        Some((f64::from(v) * 100.0).round() / 100.0)
+    }
+
+    /// Whether any occupation has this element on this scale (for checking methodology.toml).
+    pub fn knows(&self, element: &str, scale: &str) -> bool {
+        self.keys.iter().any(|(e, s)| e == element && s == scale)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Onet {
+    /// Every occupation, in O*NET's order.
+    pub occupations: Vec<Occupation>,
+    /// Task statements by occupation code, in file order.
+    pub tasks: FxHashMap<String, Vec<Task>>,
+    /// Generalized work activity element IDs, stored once; `task_gwas` points into it.
+    pub gwas: Vec<String>,
+    /// The distinct generalized work activities of each task's detailed work activities.
+    pub task_gwas: FxHashMap<u32, Vec<u8>>,
+    pub job_zones: FxHashMap<String, u8>,
+    /// Related occupations by occupation code, in O*NET's order.
+    pub related: FxHashMap<String, Vec<Related>>,
+    pub measures: Measures,
+}
+
+impl Onet {
+    pub fn load(content: &Path, problems: &mut Vec<Problem>) -> Onet {
+        let dir = content.join(DIR);
+        let mut onet = Onet::default();
+        read(&dir, "Occupation Data.txt", problems, |t, p| occupations(&mut onet, t, p));
+        read(&dir, "Task Statements.txt", problems, |t, p| tasks(&mut onet, t, p));
+        let mut dwa_gwa = FxHashMap::default();
+        read(&dir, "DWA Reference.txt", problems, |t, p| dwas(&mut onet, &mut dwa_gwa, t, p));
+        read(&dir, "Tasks to DWAs.txt", problems, |t, p| task_dwas(&mut onet, &dwa_gwa, t, p));
+        read(&dir, "Job Zones.txt", problems, |t, p| job_zones(&mut onet, t, p));
+        read(&dir, "Related Occupations.txt", problems, |t, p| related(&mut onet, t, p));
+        for (file, scale) in [("Interests.txt", "OI"), ("Skills.txt", "IM"), ("Work Styles.txt", "WI")] {
+            read(&dir, file, problems, |t, p| measures(&mut onet, scale, t, p));
+        }
+        onet
+    }
+}
+
+/// Reads one table and hands it to `f`; a missing file or column is recorded and skipped.
+pub(super) fn read(
+    dir: &Path,
+    file: &str,
+    problems: &mut Vec<Problem>,
+    f: impl FnOnce(&Table, &mut Vec<Problem>) -> Option<()>,
+) {
+    let format = if file.ends_with(".csv") { Format::Csv } else { Format::Tsv };
+    if let Some(table) = Table::read(dir, file, format, problems) {
+        f(&table, problems);
+    }
+}
+
+fn occupations(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+    let [c, title] = columns(t, ["O*NET-SOC Code", "Title"], p)?;
+    for row in &t.rows {
+        if let Some(code) = code(t, row, c, p) {
+            onet.occupations.push(Occupation { code: code.to_string(), title: text(row, title).to_string() });
+        }
+    }
+    Some(())
+}
+
+fn tasks(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+    let [c, tid, task, kind] = columns(t, ["O*NET-SOC Code", "Task ID", "Task", "Task Type"], p)?;
+    for row in &t.rows {
+        let kind = match text(row, kind) {
+            "Core" => TaskType::Core,
+            "Supplemental" => TaskType::Supplemental,
+            "" => TaskType::Unspecified,
+            other => {
+                p.push(t.problem(row, format!("Task Type \"{other}\" is not Core, Supplemental or empty; restore the file from ../shared/data/")));
+                continue;
+            }
+        };
+        if let (Some(code), Some(id)) = (code(t, row, c, p), id(t, row, tid, p)) {
+            let entry = onet.tasks.entry(code.to_string()).or_default();
+            entry.push(Task { id, text: text(row, task).to_string(), kind });
+        }
+    }
+    Some(())
+}
+
+fn dwas(onet: &mut Onet, dwa_gwa: &mut FxHashMap<String, u8>, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+    let [element, dwa] = columns(t, ["Element ID", "DWA ID"], p)?;
+    for row in &t.rows {
+        let gwa = text(row, element);
+        let i = match onet.gwas.iter().position(|g| g == gwa) {
+            Some(i) => i,
+            None => {
+                onet.gwas.push(gwa.to_string());
+                onet.gwas.len() - 1
+            }
+        };
+        dwa_gwa.insert(text(row, dwa).to_string(), i as u8);
+    }
+    Some(())
+}
+
+fn task_dwas(onet: &mut Onet, dwa_gwa: &FxHashMap<String, u8>, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+    let [tid, dwa] = columns(t, ["Task ID", "DWA ID"], p)?;
+    for row in &t.rows {
+        let Some(task) = id(t, row, tid, p) else { continue };
+        let Some(&gwa) = dwa_gwa.get(text(row, dwa)) else {
+            p.push(t.problem(
+                row,
+                format!(
+                    "DWA ID \"{}\" is not in DWA Reference.txt; restore both files from ../shared/data/",
+                    text(row, dwa)
+                ),
+            ));
+            continue;
+        };
+        let gwas = onet.task_gwas.entry(task).or_default();
+        if !gwas.contains(&gwa) {
+            gwas.push(gwa);
+        }
+    }
+    Some(())
+}
+
+fn job_zones(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+    let [c, zone] = columns(t, ["O*NET-SOC Code", "Job Zone"], p)?;
+    for row in &t.rows {
+        let Some(code) = code(t, row, c, p) else { continue };
+        match text(row, zone).parse::<u8>() {
+            Ok(z @ 1..=5) => {
+                onet.job_zones.insert(code.to_string(), z);
+            }
+            _ => p.push(t.problem(
+                row,
+                format!("Job Zone \"{}\" is not 1-5; restore the file from ../shared/data/", text(row, zone)),
+            )),
+        }
+    }
+    Some(())
+}
+
+fn related(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+    let [c, r, tier, index] = columns(t, ["O*NET-SOC Code", "Related O*NET-SOC Code", "Relatedness Tier", "Index"], p)?;
+    for row in &t.rows {
+        let tier = match text(row, tier) {
+            "Primary-Short" => Tier::PrimaryShort,
+            "Primary-Long" => Tier::PrimaryLong,
+            "Supplemental" => Tier::Supplemental,
+            other => {
+                p.push(t.problem(row, format!("Relatedness Tier \"{other}\" is not Primary-Short, Primary-Long or Supplemental; restore the file from ../shared/data/")));
+                continue;
+            }
+        };
+        if let (Some(code), Some(other), Some(index)) = (code(t, row, c, p), code(t, row, r, p), id(t, row, index, p)) {
+            let entry = onet.related.entry(code.to_string()).or_default();
+            entry.push(Related { code: other.to_string(), tier, index });
+        }
+    }
+    for list in onet.related.values_mut() {
+        list.sort_by_key(|r| r.index);
+    }
+    Some(())
+}
+
+fn measures(onet: &mut Onet, scale: &str, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+    let [c, element, scale_col, value] = columns(t, ["O*NET-SOC Code", "Element ID", "Scale ID", "Data Value"], p)?;
+    for row in &t.rows {
+        if text(row, scale_col) != scale {
+            continue;
+        }
+        if let (Some(code), Some(v)) = (code(t, row, c, p), number(t, row, value, p)) {
+            onet.measures.insert(code, text(row, element), scale, v);
+        }
+    }
+    Some(())
+}

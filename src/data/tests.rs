@@ -1,0 +1,80 @@
+use super::*;
+use std::path::PathBuf;
+
+fn content() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+#[test]
+fn the_shipped_data_loads_without_problems_and_holds_what_the_method_reads() {
+    let mut problems = Vec::new();
+    let data = DataSets::load(&content(), &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(data.onet.occupations.len(), 1016);
+    assert_eq!(data.onet.tasks.len(), 923);
+    assert_eq!(data.gpts.labels.len(), 19_265);
+    assert_eq!(data.onet.job_zones.get("15-1252.00"), Some(&4));
+    let related = &data.onet.related["15-1252.00"];
+    assert!(related.windows(2).all(|w| w[0].index < w[1].index));
+    assert_eq!(data.onet.measures.get("11-1011.00", "1.B.1.a", "OI"), Some(1.3));
+    assert_eq!(data.working_with_ai.for_onet("15-1252.00").map(|v| v > 0.0), Some(true));
+    let software = &data.bls.projections["15-1252"];
+    assert_eq!(software.change_percent, Some(15.8));
+    assert_eq!(data.bls.education(software), Some("Bachelor's degree"));
+    assert_eq!(data.bls.oews_2025["00-0000"].median_annual, Some(50_980.0));
+    assert_eq!(data.bls.oews_2021["00-0000"].median_annual, Some(45_760.0));
+    // "*" in OEWS means no estimate, not an error.
+    assert_eq!(data.bls.oews_2021["27-2011"].median_annual, None);
+    assert_eq!(data.bls.crosswalk["15-1252.00"].nem, "15-1252");
+    assert!(data.aei.share.len() > 3000);
+}
+
+/// Copies content/data to a temporary folder so a test can break one file.
+fn copy_of_data() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for source in ["onet-30.1", "gpts-are-gpts", "working-with-ai", "anthropic-economic-index", "bls"] {
+        let from = content().join("data").join(source);
+        let to = dir.path().join("data").join(source);
+        std::fs::create_dir_all(&to).expect("mkdir");
+        for entry in std::fs::read_dir(&from).expect("read dir") {
+            let entry = entry.expect("entry");
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
+    }
+    dir
+}
+
+fn replace_line(path: &std::path::Path, line: usize, with: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    lines[line - 1] = with;
+    std::fs::write(path, lines.join("\n")).expect("write");
+}
+
+#[test]
+fn a_broken_row_a_bad_value_and_a_missing_file_are_problems_at_their_file_and_line() {
+    let dir = copy_of_data();
+    let data = dir.path().join("data");
+    replace_line(
+        &data.join("onet-30.1/Job Zones.txt"),
+        3,
+        "11-1011.03\tChief Sustainability Officers\tseven\t08/2021\tAnalyst",
+    );
+    replace_line(&data.join("working-with-ai/soc_ai_applicability_scores.csv"), 2, "11-1011,Chief Executives,lots");
+    std::fs::remove_file(data.join("anthropic-economic-index/onet_task_mappings.csv")).expect("remove");
+    replace_line(&data.join("bls/ep-2024-34-table-1.2.tsv"), 2, "Total, all occupations\t00-0000\tSummary");
+    let labels = data.join("gpts-are-gpts/full_labelset.tsv");
+    let second =
+        std::fs::read_to_string(&labels).expect("read").lines().nth(1).expect("line 2").replace("\tT2\t", "\tT9\t");
+    replace_line(&labels, 2, &second);
+    let mut problems = Vec::new();
+    DataSets::load(dir.path(), &mut problems);
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let has = |needle: &str| shown.iter().any(|s| s.contains(needle));
+    assert!(has("Job Zones.txt:3: Job Zone \"seven\" is not 1-5"), "{shown:#?}");
+    assert!(has("soc_ai_applicability_scores.csv:2: column \"ai_applicability_score\" holds \"lots\""), "{shown:#?}");
+    assert!(has("onet_task_mappings.csv:1: cannot read this data file"), "{shown:#?}");
+    assert!(has("ep-2024-34-table-1.2.tsv:2: expected 16 fields"), "{shown:#?}");
+    assert!(has("full_labelset.tsv:2: column \"gpt4_automation\" holds \"T9\", not a label T0-T4"), "{shown:#?}");
+    assert_eq!(shown.len(), 5, "{shown:#?}");
+}

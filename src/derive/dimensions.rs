@@ -1,0 +1,164 @@
+//! Each measure of the data-derived method: the raw value from the data, rounded as the page
+//! shows it, and the points its threshold table gives.
+
+use super::factors;
+use super::model::{DerivedTask, DimensionValue, Quote};
+use crate::data::DataSets;
+use crate::data::bls::{ALL_OCCUPATIONS, Wages};
+use crate::methodology::data_method::{DataMethod, Measure, Rule};
+use rustc_hash::FxHashMap;
+
+/// What every measure of one occupation may read.
+pub struct Context<'a> {
+    pub method: &'a DataMethod,
+    pub data: &'a DataSets,
+    pub code: &'a str,
+    pub nem: Option<&'a str>,
+    pub tasks: &'a [DerivedTask],
+}
+
+impl Context<'_> {
+    /// OEWS figures for the occupation: its own SOC code, else its NEM code (OEWS publishes some
+    /// of the same aggregates).
+    pub fn wages<'w>(&self, table: &'w FxHashMap<String, Wages>) -> Option<&'w Wages> {
+        table.get(&self.code[..7]).or_else(|| self.nem.and_then(|n| table.get(n)))
+    }
+}
+
+/// The dimension's value, points and how to show it; no data gives 0 points.
+pub fn value(ctx: &Context, rule: &Rule) -> DimensionValue {
+    let found = match rule.measure {
+        Measure::NoData => None,
+        Measure::EmploymentChangeVsAll => employment_change(ctx, rule),
+        Measure::WageChangeVsAll => wage_change(ctx, rule),
+        Measure::AiApplicability => ctx.data.working_with_ai.for_onet(ctx.code).map(|v| {
+            let v = round(v, 2);
+            (v, format!("{v:.2} {}", rule.unit), Vec::new())
+        }),
+        Measure::AutomationFactors => {
+            let terms: Vec<&str> =
+                ctx.method.ai_terms.iter().chain(&ctx.method.automation_terms).map(String::as_str).collect();
+            bls_factors(ctx, rule, &terms)
+        }
+        Measure::AiFactors => {
+            let terms: Vec<&str> = ctx.method.ai_terms.iter().map(String::as_str).collect();
+            bls_factors(ctx, rule, &terms)
+        }
+        Measure::PhysicalTaskShare => physical_share(ctx, rule),
+        Measure::EntryEducation => entry_education(ctx, rule),
+        Measure::OnetMeasure => {
+            let (element, scale) = (rule.element.as_deref().unwrap_or(""), rule.scale.as_deref().unwrap_or(""));
+            ctx.data
+                .onet
+                .measures
+                .get(ctx.code, element, scale)
+                .map(|v| (v, format!("{v:.2} {}", rule.unit), Vec::new()))
+        }
+    };
+    match found {
+        Some((raw, shown, quotes)) => DimensionValue {
+            key: rule.key.clone(),
+            source: rule.source.clone(),
+            raw: Some(raw),
+            shown,
+            points: rule.points(raw),
+            no_data: false,
+            quotes,
+        },
+        None => DimensionValue {
+            key: rule.key.clone(),
+            source: rule.source.clone(),
+            raw: None,
+            shown: "no data".into(),
+            points: 0,
+            no_data: true,
+            quotes: Vec::new(),
+        },
+    }
+}
+
+type Found = Option<(f64, String, Vec<Quote>)>;
+
+fn employment_change(ctx: &Context, rule: &Rule) -> Found {
+    let projections = &ctx.data.bls.projections;
+    let own = projections.get(ctx.nem?)?.change_percent?;
+    let all = projections.get(ALL_OCCUPATIONS)?.change_percent?;
+    versus_all(own, all, rule)
+}
+
+fn wage_change(ctx: &Context, rule: &Rule) -> Found {
+    let bls = &ctx.data.bls;
+    let change = |w25: &Wages, w21: &Wages| Some(round((w25.median_annual? / w21.median_annual? - 1.0) * 100.0, 1));
+    let own = change(ctx.wages(&bls.oews_2025)?, ctx.wages(&bls.oews_2021)?)?;
+    let all = change(bls.oews_2025.get(ALL_OCCUPATIONS)?, bls.oews_2021.get(ALL_OCCUPATIONS)?)?;
+    versus_all(own, all, rule)
+}
+
+/// The difference of two one-decimal percentages, so the shown figures add up.
+fn versus_all(own: f64, all: f64, rule: &Rule) -> Found {
+    let diff = round(own - all, 1);
+    Some((diff, format!("{} {} ({}% vs {}%)", signed(diff), rule.unit, signed(own), signed(all)), Vec::new()))
+}
+
+fn bls_factors(ctx: &Context, rule: &Rule, terms: &[&str]) -> Found {
+    let list = ctx.data.bls.factors.get(ctx.nem?)?;
+    let (net, quotes) = factors::net(list, terms)?;
+    let up = quotes.iter().filter(|q| factors::direction(&q.text) == Some(1)).count();
+    let down = quotes.len() - up;
+    let shown = format!("{} {} ({up} increase, {down} decrease)", signed_whole(net), rule.unit);
+    Some((net as f64, shown, quotes))
+}
+
+fn physical_share(ctx: &Context, rule: &Rule) -> Found {
+    let onet = &ctx.data.onet;
+    let physical: Vec<u8> = onet
+        .gwas
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| ctx.method.physical_gwas.contains(g))
+        .map(|(i, _)| i as u8)
+        .collect();
+    let mut mapped = false;
+    let (mut total, mut hands_on) = (0u32, 0u32);
+    for task in ctx.tasks {
+        total += task.weight;
+        if let Some(gwas) = onet.task_gwas.get(&task.id) {
+            mapped = true;
+            if gwas.iter().any(|g| physical.contains(g)) {
+                hands_on += task.weight;
+            }
+        }
+    }
+    if !mapped || total == 0 {
+        return None;
+    }
+    let share = round(f64::from(hands_on) / f64::from(total) * 100.0, 1);
+    Some((share, format!("{share:.1}{}", rule.unit.trim_start_matches(' ')), Vec::new()))
+}
+
+fn entry_education(ctx: &Context, rule: &Rule) -> Found {
+    let bls = &ctx.data.bls;
+    let education = bls.education(bls.projections.get(ctx.nem?)?)?;
+    let rank = ctx.method.education_ranks.iter().position(|e| e == education)? + 1;
+    let shown = format!(
+        "{education} ({} {rank} of {})",
+        rule.unit.split(" (").next().unwrap_or(""),
+        ctx.method.education_ranks.len()
+    );
+    Some((rank as f64, shown, Vec::new()))
+}
+
+/// Rounds half away from zero to `decimals` places.
+pub fn round(x: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (x * f).round() / f
+}
+
+/// "+12.7", "-3.0", "0.0".
+pub fn signed(x: f64) -> String {
+    if x > 0.0 { format!("+{x:.1}") } else { format!("{:.1}", if x == 0.0 { 0.0 } else { x }) }
+}
+
+fn signed_whole(n: i64) -> String {
+    if n > 0 { format!("+{n}") } else { n.to_string() }
+}

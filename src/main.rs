@@ -13,7 +13,11 @@ async fn main() -> Result<ExitCode> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Check => match build::check(&config.content) {
             Ok(content) => {
-                println!("content is valid: {} roles", content.roles.len());
+                println!(
+                    "content is valid: {} roles, {} data-derived occupations",
+                    content.roles.len(),
+                    content.derived.len()
+                );
                 Ok(ExitCode::SUCCESS)
             }
             Err(problems) => {
@@ -24,9 +28,10 @@ async fn main() -> Result<ExitCode> {
         Command::Build => match build::build(&config.content, &config.catalogue) {
             Ok(w) => {
                 println!(
-                    "wrote {} ({} roles, {} bytes, version {})",
+                    "wrote {} ({} roles, {} data-derived occupations, {} bytes, version {})",
                     config.catalogue.display(),
                     w.roles,
+                    w.occupations,
                     w.bytes,
                     w.version
                 );

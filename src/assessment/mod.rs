@@ -5,6 +5,9 @@
 
 mod key;
 
+pub use crate::data::gpts::{Automation, Exposure};
+pub use crate::data::onet::{TaskType, Tier};
+pub use crate::derive::model::{Facts as DataFacts, Ooh, Quote, RelatedOccupation};
 pub use crate::markdown::Section;
 pub use key::{Key, Kind};
 
@@ -77,15 +80,15 @@ pub struct Task {
 /// Where a data-derived task's score and exposure come from.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TaskLabels {
+    /// O*NET Task ID.
     pub task_id: u32,
-    /// "Core" or "Supplemental".
-    pub task_type: String,
-    /// GPT-4's automation label T0..T4 (Eloundou et al.), as 0..4.
-    pub automation: Option<u8>,
-    /// Human raters' exposure label E0/E1/E2, as 0..2.
-    pub human_exposure: Option<u8>,
-    /// GPT-4's exposure label E0/E1/E2, as 0..2.
-    pub gpt4_exposure: Option<u8>,
+    pub task_type: TaskType,
+    /// GPT-4's automation label T0..T4 (Eloundou et al.).
+    pub automation: Option<Automation>,
+    /// Human raters' exposure label.
+    pub human_exposure: Option<Exposure>,
+    /// GPT-4's exposure label.
+    pub gpt4_exposure: Option<Exposure>,
     /// Share of Claude conversations mapped to this task (Anthropic Economic Index), percent.
     pub aei_share: Option<f64>,
 }
@@ -107,12 +110,14 @@ pub struct Rated {
 pub struct Basis {
     /// Key of a source in methodology.toml's data method, or None when no source covers it.
     pub source: Option<String>,
-    /// The raw value as the page shows it, e.g. "+4.1 points vs all occupations"; empty with no data.
-    pub raw: String,
+    /// The raw value the points were judged on.
+    pub raw: Option<f64>,
+    /// The raw value as the page shows it, e.g. "+2.1 points vs all occupations (+5.2% vs +3.1%)".
+    pub shown: String,
     /// True when no data exists: the rating is neutral and the page says "no data".
     pub no_data: bool,
-    /// A sentence quoted from the source (BLS's stated factor), when there is one.
-    pub quote: Option<String>,
+    /// Sentences quoted from the source (BLS's stated factors).
+    pub quotes: Vec<Quote>,
 }
 
 /// A move to a safer assessment.
@@ -170,28 +175,6 @@ pub struct Revision {
     /// ISO date, YYYY-MM-DD.
     pub date: String,
     pub note: String,
-}
-
-/// What the data sets say about an occupation besides its score.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct DataFacts {
-    /// OEWS May 2025 national employment.
-    pub employment: Option<u64>,
-    /// OEWS May 2025 median annual wage, dollars.
-    pub median_wage: Option<u64>,
-    /// BLS projected employment change 2024-34, percent.
-    pub projected_change: Option<f64>,
-    /// BLS annual openings 2024-34, thousands.
-    pub annual_openings: Option<f64>,
-    pub entry_education: Option<String>,
-    /// Occupational Outlook Handbook profile (title, url).
-    pub ooh: Option<(String, String)>,
-    /// O*NET Job Zone 1-5.
-    pub job_zone: Option<u8>,
-    /// Related occupations in O*NET's order: (code, relatedness tier).
-    pub related: Vec<(String, String)>,
-    /// Percent of task weight that carries a GPT-4 automation label.
-    pub rated_share: f64,
 }
 
 impl Assessment {

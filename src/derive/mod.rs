@@ -3,6 +3,7 @@
 //! Pure: no I/O; the build loads [`DataSets`] and the methodology, then calls [`derive`].
 //! Scoring goes through the one engine, [`crate::methodology::score`], via [`inputs`].
 
+pub mod assessment;
 pub mod dimensions;
 pub mod factors;
 pub mod model;

@@ -5,7 +5,7 @@
 use super::charts::{self, Segment, Waterfall};
 use super::render::PageMeta;
 use super::{Site, filters};
-use crate::assessment::{Assessment, Basis, DataFacts, Rated};
+use crate::assessment::{Assessment, Automation, Basis, DataFacts, Exposure, Rated, TaskType};
 use crate::catalogue::models::{AssessmentPage, Card, OccupationRow};
 use crate::methodology::engine::{percent, signed};
 use crate::methodology::{Methodology, Provenance, ProvenanceLabel, TaskClassKey, Zone, ZoneKey};
@@ -109,8 +109,8 @@ pub struct OccupationView {
     pub facts: Option<DataFacts>,
     /// Editor roles mapped to this occupation.
     pub roles: Vec<Card>,
-    /// O*NET's related occupations that have a score, in O*NET's order, with their tier.
-    pub related: Vec<(Card, String)>,
+    /// O*NET's related occupations that have a score, in O*NET's order, with their tier in words.
+    pub related: Vec<(Card, &'static str)>,
     pub onet_url: String,
 }
 
@@ -183,18 +183,42 @@ impl AssessmentTemplate {
         percent(*p)
     }
 
-    fn exposure(&self, label: &Option<u8>) -> &'static str {
+    fn exposure(&self, label: &Option<Exposure>) -> &'static str {
         exposure_words(*label)
+    }
+
+    fn automation(&self, label: &Option<Automation>) -> &'static str {
+        automation_words(*label)
+    }
+
+    fn task_type(&self, t: &TaskType) -> &'static str {
+        match t {
+            TaskType::Core => "Core task",
+            TaskType::Supplemental => "Supplemental task",
+            TaskType::Unspecified => "Task type not given",
+        }
     }
 }
 
 /// E0/E1/E2 in words, as Eloundou et al. define them.
-pub fn exposure_words(label: Option<u8>) -> &'static str {
+pub fn exposure_words(label: Option<Exposure>) -> &'static str {
     match label {
-        Some(0) => "E0: no exposure",
-        Some(1) => "E1: an LLM alone halves the time",
-        Some(2) => "E2: LLM-powered software would halve it",
-        _ => "not labelled",
+        Some(Exposure::E0) => "E0, no exposure",
+        Some(Exposure::E1) => "E1, an LLM alone halves the time",
+        Some(Exposure::E2) => "E2, LLM-powered software would halve it",
+        None => "not labelled",
+    }
+}
+
+/// T0..T4 in words: Eloundou et al.'s five-level automation scale.
+pub fn automation_words(label: Option<Automation>) -> &'static str {
+    match label {
+        Some(Automation::T0) => "T0, no automation",
+        Some(Automation::T1) => "T1, minimal",
+        Some(Automation::T2) => "T2, partial",
+        Some(Automation::T3) => "T3, mostly automated",
+        Some(Automation::T4) => "T4, full automation",
+        None => "not rated",
     }
 }
 

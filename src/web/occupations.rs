@@ -5,7 +5,7 @@
 use super::assessment::{self, OccupationView};
 use super::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
-use crate::assessment::Key;
+use crate::assessment::{Key, Tier};
 use crate::catalogue::models::{Card, MajorGroupRow, Nearby, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
 use crate::content::is_soc_code;
@@ -61,14 +61,14 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
         let roles = queries::roles_in(&conn, &code)?;
         let page = read::assessment_page(&conn, &Key::occupation(code.as_str()))?;
         let facts = read::occupation_facts(&conn, &code)?;
-        let related_codes: Vec<String> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.0.clone())).collect();
-        let tiers: Vec<String> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.1.clone())).collect();
+        let related_codes: Vec<String> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.code.clone())).collect();
+        let tiers: Vec<Tier> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.tier)).collect();
         let related_cards = queries::cards_of_occupations(&conn, &related_codes)?;
         let related = related_cards
             .into_iter()
             .filter_map(|card| {
                 let i = related_codes.iter().position(|c| *c == card.key.id)?;
-                Some((card, tiers[i].clone()))
+                Some((card, tier_name(tiers[i])))
             })
             .collect();
         let nearby = if page.is_none() { queries::nearby(&conn, &code, NEARBY)? } else { Vec::new() };
@@ -94,6 +94,15 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
             let page = UnscoredTemplate { meta, onet_url: onet_url(&o.code), o, roles, nearby, only_other_groups };
             render::page(&req, &site, &page)
         }
+    }
+}
+
+/// O*NET's relatedness tier as a reader would say it.
+fn tier_name(tier: Tier) -> &'static str {
+    match tier {
+        Tier::PrimaryShort => "most closely related",
+        Tier::PrimaryLong => "closely related",
+        Tier::Supplemental => "related",
     }
 }
 

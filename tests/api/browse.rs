@@ -3,40 +3,45 @@
 use crate::helpers::{one, select, spawn_app, texts};
 
 #[tokio::test]
-async fn an_assessed_occupation_lists_its_roles() {
+async fn a_scored_occupation_is_a_full_assessment_page_with_its_editor_roles_first() {
     let app = spawn_app().await;
     let page = app.get("/occupations/15-1252.00").await;
     page.assert_status(200);
     let html = page.html();
-    assert_eq!(one(&html, "h1"), "Software Developers");
-    assert!(one(&html, ".occupation").contains("Computer and Mathematical"));
-    let roles: Vec<String> = select(&html, "#assessed ~ .role-list a")
+    assert_eq!(one(&html, "h1"), "Will AI replace Software Developers?");
+    assert!(one(&html, "#provenance").contains("Estimate from published data, not reviewed by an editor"));
+    let roles: Vec<String> = select(&html, "#editor-roles .role-list a")
         .iter()
         .map(|a| a.value().attr("href").unwrap_or("").to_string())
         .collect();
     for slug in ["junior-software-developer", "backend-api-developer-mid-level", "senior-software-engineer"] {
         assert!(roles.contains(&format!("/roles/{slug}")), "{slug} missing from {roles:?}");
     }
+    // The sections of the role page, in its order, then what an occupation adds.
+    let ids: Vec<&str> = select(&html, "section[id]").iter().filter_map(|s| s.value().attr("id")).collect();
+    let order = ["editor-roles", "glance", "composition", "verdict", "definition", "employment", "protective", "tasks"];
+    let positions: Vec<usize> = order.iter().map(|id| ids.iter().position(|x| x == id).unwrap_or(usize::MAX)).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    for id in ["evidence", "barriers", "growth", "composite", "related", "transitions", "sources"] {
+        assert!(ids.contains(&id), "no #{id} in {ids:?}");
+    }
+    assert!(one(&html, "#employment").contains("Median annual wage"));
+    assert!(one(&html, "#composite").contains("Raw:"));
+    assert!(one(&html, "#evidence").contains("vs all occupations"));
+    assert!(select(&html, "#not-assessed").is_empty());
 }
 
 #[tokio::test]
-async fn an_unassessed_occupation_says_so_and_shows_the_nearest_assessed_roles() {
+async fn an_occupation_without_tasks_says_why_and_shows_the_nearest_scored_work() {
     let app = spawn_app().await;
-    let nurse = app.get("/occupations/29-1141.00").await;
-    nurse.assert_status(200);
-    let html = nurse.html();
-    assert_eq!(one(&html, "h1"), "Registered Nurses");
-    assert!(one(&html, "#not-assessed").contains("No score for this occupation"));
-    assert!(
-        one(&html, "#nearby").contains("Nothing in the Healthcare Practitioners and Technical group is scored yet")
-    );
-    assert!(nurse.body.contains("https://www.onetonline.org/link/summary/29-1141.00"));
-
-    // An unassessed computer occupation has assessed neighbours in its own group.
-    let html = app.get("/occupations/15-1254.00").await.html();
+    let page = app.get("/occupations/11-9199.00").await;
+    page.assert_status(200);
+    let html = page.html();
+    assert_eq!(one(&html, "h1"), "Managers, All Other");
+    assert!(one(&html, "#not-assessed").contains("lists no task statements"));
     let nearby = texts(&html, "#nearby .role-list__meta");
     assert!(nearby.len() >= 3 && nearby[0].contains("Same broad occupation group"), "{nearby:?}");
-    assert!(select(&html, "#other-groups").is_empty());
+    assert!(page.body.contains("https://www.onetonline.org/link/summary/11-9199.00"));
 }
 
 #[tokio::test]
@@ -63,12 +68,17 @@ async fn the_occupation_index_lists_all_23_major_groups_and_1016_occupations() {
 #[tokio::test]
 async fn browsing_green_shows_the_three_green_roles_and_not_the_reference() {
     let app = spawn_app().await;
-    let html = app.get("/roles?zone=green").await.html();
+    let html = app.get("/roles?zone=green&provenance=editor").await.html();
     let titles = texts(&html, ".browse-row th a");
     assert_eq!(titles, ["DevSecOps Engineer", "Senior Software Engineer", "Security Software Developer"]);
     assert!(!titles.iter().any(|t| t.contains("Backend")));
     let counts = texts(&html, ".zone-tabs a");
     assert_eq!(counts, ["All zones 5", "Green 3", "Yellow 0", "Red 2"]);
+    // Without the provenance filter, data-derived occupations are listed too.
+    let all = app.get("/roles?provenance=data").await.html();
+    let total: usize = one(&all, "#result-count").rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(total >= 900, "{total} data-derived entries");
+    assert!(texts(&all, ".col-provenance").iter().all(|p| p == "Data"));
 }
 
 #[tokio::test]
@@ -109,7 +119,7 @@ async fn browsing_survives_garbage_parameters_with_a_notice() {
     // Filters combine, and a page past the end is empty but fine.
     let html = app.get("/roles?zone=red&seniority=Junior").await.html();
     assert_eq!(texts(&html, ".browse-row th a"), ["Junior Software Developer"]);
-    let html = app.get("/roles?page=9").await.html();
+    let html = app.get("/roles?provenance=editor&page=9").await.html();
     assert!(!select(&html, "#no-results").is_empty());
 }
 
@@ -145,13 +155,13 @@ fn content_with_extra_roles(n: usize) -> tempfile::TempDir {
 async fn browsing_paginates_past_50_roles() {
     let dir = content_with_extra_roles(55);
     let app = crate::helpers::spawn_app_with_content(&dir.path().join("content")).await;
-    let first = app.get("/roles?sort=title").await.html();
+    let first = app.get("/roles?provenance=editor&sort=title").await.html();
     assert_eq!(select(&first, ".browse-row").len(), 50);
     assert_eq!(one(&first, "#result-count"), "1–50 of 60");
     let pager: Vec<String> =
         select(&first, ".pager a").iter().map(|a| a.value().attr("href").unwrap_or("").to_string()).collect();
-    assert!(pager.contains(&"/roles?sort=title&page=2".to_string()), "{pager:?}");
-    let second = app.get("/roles?sort=title&page=2").await.html();
+    assert!(pager.contains(&"/roles?provenance=editor&sort=title&page=2".to_string()), "{pager:?}");
+    let second = app.get("/roles?provenance=editor&sort=title&page=2").await.html();
     assert_eq!(select(&second, ".browse-row").len(), 10);
     assert_eq!(one(&second, "#result-count"), "51–60 of 60");
     let page_one: Vec<String> = texts(&first, ".browse-row th a");

@@ -35,15 +35,29 @@ static TELEMETRY: LazyLock<()> = LazyLock::new(|| {
     }
 });
 
+/// The bundled content's catalogue, built once per test binary and shared read-only by every
+/// app that serves the bundled content.
+static BUNDLED: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    jobzone::build::build(&content_dir(), &dir.path().join("catalogue.db")).expect("the bundled content builds");
+    dir
+});
+
 pub async fn spawn_app() -> TestApp {
-    spawn_app_with_content(&content_dir()).await
+    let bundled = BUNDLED.path().join("catalogue.db");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    spawn_app_over(&content_dir(), bundled, dir).await
 }
 
 pub async fn spawn_app_with_content(content: &Path) -> TestApp {
-    LazyLock::force(&TELEMETRY);
     let dir = tempfile::tempdir().expect("temporary directory");
     let catalogue = dir.path().join("catalogue.db");
     jobzone::build::build(content, &catalogue).expect("the content builds");
+    spawn_app_over(content, catalogue, dir).await
+}
+
+async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempDir) -> TestApp {
+    LazyLock::force(&TELEMETRY);
     let config = Config {
         addr: "127.0.0.1:0".into(),
         content: content.to_path_buf(),

@@ -111,8 +111,10 @@ fn bls_factors(ctx: &Context, rule: &Rule, terms: &[&str]) -> Found {
 
 fn physical_share(ctx: &Context, rule: &Rule) -> Found {
     let method = ctx.method;
+    let listed = |list: &[String], id: &str| list.iter().any(|x| x == id);
     let physical = |(gwa, iwa): (&str, &str)| {
-        method.physical_gwas.iter().any(|g| g == gwa) && !method.physical_excluded_iwas.iter().any(|i| i == iwa)
+        listed(&method.physical_iwas, iwa)
+            || (listed(&method.physical_gwas, gwa) && !listed(&method.physical_excluded_iwas, iwa))
     };
     let mut mapped = false;
     let (mut total, mut hands_on) = (0u32, 0u32);

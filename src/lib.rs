@@ -1,6 +1,7 @@
 //! jobzone: AI job-risk assessments, built from Markdown content into a SQLite catalogue and
 //! served as a server-rendered website.
 
+pub mod assessment;
 pub mod build;
 pub mod catalogue;
 pub mod config;

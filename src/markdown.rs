@@ -41,7 +41,7 @@ fn sanitise(html: &str) -> String {
 }
 
 /// One `##` section of a Markdown body.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     pub title: String,
     /// A URL fragment made from the title.

@@ -1,7 +1,7 @@
 //! Loads every file in content/ and pins each bundled role's published figures.
 
 use jobzone::content;
-use jobzone::methodology::score;
+use jobzone::methodology::{ZoneKey, score};
 use std::path::Path;
 
 fn bundled() -> content::Content {
@@ -22,30 +22,31 @@ fn every_content_file_loads_and_validates() {
 fn each_bundled_role_scores_as_published() {
     let c = bundled();
     let expected = [
-        ("backend-api-developer-mid-level", 3.05, 24.5, "red", None),
-        ("senior-software-engineer", 3.75, 55.4, "green", Some("Transforming")),
-        ("devsecops-engineer", 3.55, 58.2, "green", None),
-        ("security-software-developer", 3.65, 51.5, "green", None),
-        ("junior-software-developer", 2.10, 11.3, "red", Some("Imminent")),
+        ("backend-api-developer-mid-level", 3.05, 24.5, ZoneKey::Red, None),
+        ("senior-software-engineer", 3.75, 55.4, ZoneKey::Green, Some("Transforming")),
+        ("devsecops-engineer", 3.55, 58.2, ZoneKey::Green, None),
+        ("security-software-developer", 3.65, 51.5, ZoneKey::Green, None),
+        ("junior-software-developer", 2.10, 11.3, ZoneKey::Red, Some("Imminent")),
     ];
     for (slug, trs, points, zone, sub_label) in expected {
-        let role = c.roles.iter().find(|r| r.slug == slug).unwrap_or_else(|| panic!("{slug} missing"));
+        let role = c.roles.iter().find(|r| r.key.id == slug).unwrap_or_else(|| panic!("{slug} missing"));
         let card = score(&c.methodology, &role.inputs());
         assert_eq!(card.task_resistance, trs, "{slug} task resistance");
         assert_eq!(card.score, points, "{slug} score");
         assert_eq!(card.zone, zone, "{slug} zone");
         assert_eq!(card.sub_label.as_deref(), sub_label, "{slug} sub-label");
-        assert!(role.assessor_override.is_none(), "{slug} has no override");
+        assert_eq!(role.card, card, "{slug}: the stored scorecard is the engine's");
+        assert_eq!(role.zone, zone, "{slug} has no override");
     }
 }
 
 #[test]
 fn the_senior_role_has_the_seeds_task_profile() {
     let c = bundled();
-    let senior = c.roles.iter().find(|r| r.slug == "senior-software-engineer").expect("senior role");
+    let senior = c.roles.iter().find(|r| r.key.id == "senior-software-engineer").expect("senior role");
     let card = score(&c.methodology, &senior.inputs());
-    assert_eq!((card.split.displaced, card.split.augmented, card.split.not_involved), (0, 70, 30));
-    let shares: Vec<(&str, u32)> = senior.tasks.iter().map(|t| (t.name.as_str(), t.share)).collect();
+    assert_eq!((card.split.displaced, card.split.augmented, card.split.not_involved), (0.0, 70.0, 30.0));
+    let shares: Vec<(&str, u32)> = senior.tasks.iter().map(|t| (t.name.as_str(), t.weight)).collect();
     assert_eq!(
         shares,
         [

@@ -1,118 +1,100 @@
 //! What the catalogue hands to the web layer: plain data, read in one go per page.
 
-use crate::methodology::{Scorecard, Split};
+use crate::assessment::{Assessment, Key};
+use crate::methodology::{Provenance, Split, TaskClassKey, ZoneKey};
 use serde::Serialize;
 
-/// A role as lists, cards and links show it.
+/// An assessment as lists, cards and links show it: the narrow `cards` row.
 #[derive(Debug, Clone, Serialize)]
-pub struct RoleSummary {
-    pub slug: String,
+pub struct Card {
+    pub key: Key,
+    pub provenance: Provenance,
     pub title: String,
-    pub seniority: String,
-    pub experience: String,
+    pub seniority: Option<String>,
+    pub experience: Option<String>,
     pub category: String,
     pub occupation: String,
+    pub major_group: String,
+    pub job_zone: Option<u8>,
     pub task_resistance: f64,
     pub score: f64,
-    /// Zone key after any assessor override.
-    pub zone: String,
+    /// Zone after any assessor override.
+    pub zone: ZoneKey,
     pub sub_label: Option<String>,
     pub split: Split,
     pub updated: String,
 }
 
-impl RoleSummary {
-    /// "Backend/API Developer (Mid-Level)".
+impl Card {
+    /// "Backend/API Developer (Mid-Level)", or an occupation's title.
     pub fn display_name(&self) -> String {
-        format!("{} ({})", self.title, self.seniority)
+        match &self.seniority {
+            Some(s) => format!("{} ({s})", self.title),
+            None => self.title.clone(),
+        }
     }
 
     pub fn url(&self) -> String {
-        format!("/roles/{}", self.slug)
+        self.key.url()
+    }
+
+    /// The slug or code that names it in URLs.
+    pub fn id(&self) -> &str {
+        &self.key.id
+    }
+
+    /// The card of an assessment, as the build writes it.
+    pub fn of(a: &Assessment, major_group: &str) -> Card {
+        Card {
+            key: a.key.clone(),
+            provenance: a.provenance,
+            title: a.title.clone(),
+            seniority: a.seniority.as_ref().map(|s| s.level.clone()),
+            experience: a.seniority.as_ref().map(|s| s.experience.clone()),
+            category: a.category.clone(),
+            occupation: a.occupation.clone(),
+            major_group: major_group.to_string(),
+            job_zone: a.data.as_ref().and_then(|d| d.job_zone),
+            task_resistance: a.card.task_resistance,
+            score: a.card.score,
+            zone: a.zone,
+            sub_label: a.card.sub_label.clone(),
+            split: a.card.split,
+            updated: a.updated.clone(),
+        }
     }
 }
 
+/// An assessment page's linked cards: transition targets with their tasks, seniority links.
+#[derive(Debug, Clone)]
+pub struct TransitionTarget {
+    pub card: Card,
+    pub why: String,
+    pub tasks: Vec<TaskRow>,
+}
+
+/// A task as a move compares it: name, share of time, class.
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskRow {
     pub name: String,
-    pub share: u32,
-    pub score: i64,
-    pub weighted: f64,
-    /// Task class key: "displacement", "augmentation" or "not_involved".
-    pub class: String,
-    pub rationale: String,
+    pub share: f64,
+    pub class: TaskClassKey,
 }
 
-/// A protective principle, evidence dimension or barrier, with its score and reason.
-#[derive(Debug, Clone, Serialize)]
-pub struct ScoredRow {
-    pub key: String,
-    pub score: i64,
-    pub rationale: String,
+impl TaskRow {
+    /// The rated tasks of an assessment with their engine figures.
+    pub fn of(a: &Assessment) -> Vec<TaskRow> {
+        a.rated_tasks().map(|(t, s)| TaskRow { name: t.name.clone(), share: s.share, class: s.class }).collect()
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Section {
-    pub title: String,
-    pub anchor: String,
-    /// Sanitised at build time.
-    pub html: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TransitionRow {
-    pub target: RoleSummary,
-    pub why: String,
-    pub target_tasks: Vec<TaskRow>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceRow {
-    pub title: String,
-    pub url: String,
-    pub publisher: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RevisionRow {
-    pub date: String,
-    pub note: String,
-}
-
-/// Everything the role page shows. Fields ending in `_html` were sanitised at build time.
+/// Everything an assessment page needs from the catalogue.
 #[derive(Debug, Clone)]
-pub struct RolePage {
-    pub summary: RoleSummary,
-    pub live_tracked: bool,
-    pub aliases: Vec<String>,
-    pub verdict_html: String,
-    pub primary_function: String,
-    pub not_this_role: String,
-    pub typical_experience: String,
-    pub seniority_note_html: Option<String>,
-    pub seniority_links: Vec<RoleSummary>,
-    pub growth_rationale: String,
-    pub growth_check_html: String,
-    pub quick_screen_note_html: Option<String>,
-    pub reinstatement_html: String,
-    /// The zone the formula gave, before any override.
-    pub formula_zone: String,
-    pub override_reason: Option<String>,
-    pub outlook_horizon: i64,
-    pub outlook_future_html: String,
-    pub outlook_timeline_html: String,
-    pub strategy_html: Vec<String>,
-    pub card: Scorecard,
-    pub tasks: Vec<TaskRow>,
-    pub protective: Vec<ScoredRow>,
-    pub evidence: Vec<ScoredRow>,
-    pub barriers: Vec<ScoredRow>,
-    pub commentary: Vec<Section>,
-    pub transitions: Vec<TransitionRow>,
-    pub sources: Vec<SourceRow>,
-    /// Newest first.
-    pub revisions: Vec<RevisionRow>,
-    pub published: String,
+pub struct AssessmentPage {
+    pub a: Assessment,
+    pub card: Card,
+    pub transitions: Vec<TransitionTarget>,
+    pub seniority_links: Vec<Card>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -122,6 +104,8 @@ pub struct OccupationRow {
     pub description: String,
     pub major_group: String,
     pub major_group_name: String,
+    /// Why the data-derived method gives no score, when it gives none.
+    pub unscored_reason: Option<String>,
 }
 
 impl OccupationRow {
@@ -130,11 +114,13 @@ impl OccupationRow {
     }
 }
 
-/// An occupation in a list: code, title and how many roles we assessed in it.
+/// An occupation in a list: code, title, its own score, and how many editor roles map to it.
 #[derive(Debug, Clone, Serialize)]
 pub struct OccupationEntry {
     pub code: String,
     pub title: String,
+    pub score: Option<f64>,
+    pub zone: Option<ZoneKey>,
     pub assessed: u32,
 }
 
@@ -146,23 +132,26 @@ pub struct MajorGroupRow {
 }
 
 impl MajorGroupRow {
-    pub fn assessed(&self) -> usize {
-        self.occupations.iter().filter(|o| o.assessed > 0).count()
+    pub fn scored(&self) -> usize {
+        self.occupations.iter().filter(|o| o.score.is_some()).count()
     }
 }
 
-/// A role near an unassessed occupation, and how near.
+/// A scored assessment near an unscored occupation, and how near.
 #[derive(Debug, Clone, Serialize)]
-pub struct NearbyRole {
-    pub role: RoleSummary,
+pub struct Nearby {
+    pub card: Card,
     /// "broad" (same 5-digit SOC group), "minor", "major", or "other" (another major group).
     pub closeness: &'static str,
 }
 
-/// What /roles asks for; every field is already validated.
+/// What /roles asks for (every scored role and occupation); every field is already validated.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RoleFilter {
-    pub zone: Option<String>,
+    pub zone: Option<ZoneKey>,
+    pub provenance: Option<Provenance>,
+    /// O*NET Job Zone 1-5.
+    pub job_zone: Option<u8>,
     pub category: Option<String>,
     pub seniority: Option<String>,
     /// SOC major group code, e.g. "15".
@@ -208,11 +197,11 @@ impl RoleSort {
 /// One page of /roles.
 #[derive(Debug, Clone)]
 pub struct RoleListing {
-    pub roles: Vec<RoleSummary>,
-    /// Roles matching the filter, on all pages.
+    pub cards: Vec<Card>,
+    /// Entries matching the filter, on all pages.
     pub total: usize,
-    /// (zone key, count) among the roles matching every filter but the zone.
-    pub zone_counts: Vec<(String, usize)>,
+    /// (zone, count) among the entries matching every filter but the zone.
+    pub zone_counts: Vec<(ZoneKey, usize)>,
 }
 
 /// The values /roles can filter on, as they occur in the catalogue.
@@ -220,6 +209,8 @@ pub struct RoleListing {
 pub struct Facets {
     pub categories: Vec<String>,
     pub seniorities: Vec<String>,
-    /// (code, name) of major groups that have assessed roles.
+    /// (code, name) of major groups that have scored entries.
     pub groups: Vec<(String, String)>,
+    /// Job Zones that occur.
+    pub job_zones: Vec<u8>,
 }

@@ -1,12 +1,13 @@
 //! Queries about O*NET occupations and the roles assessed in them.
 
-use super::models::{MajorGroupRow, NearbyRole, OccupationEntry, OccupationRow, RoleSummary};
-use super::read::{SUMMARY_COLUMNS, summary};
+use super::models::{Card, MajorGroupRow, Nearby, OccupationEntry, OccupationRow};
+use super::read::{CARD_COLUMNS, card};
+use crate::methodology::ZoneKey;
 use rusqlite::{Connection, OptionalExtension, Result};
 
 pub fn occupation(conn: &Connection, code: &str) -> Result<Option<OccupationRow>> {
     conn.prepare_cached(
-        "SELECT o.code, o.title, o.description, o.major_group, g.name
+        "SELECT o.code, o.title, o.description, o.major_group, g.name, o.unscored_reason
          FROM occupations o JOIN major_groups g ON g.code = o.major_group WHERE o.code = ?1",
     )?
     .query_row([code], |r| {
@@ -16,61 +17,82 @@ pub fn occupation(conn: &Connection, code: &str) -> Result<Option<OccupationRow>
             description: r.get(2)?,
             major_group: r.get(3)?,
             major_group_name: r.get(4)?,
+            unscored_reason: r.get(5)?,
         })
     })
     .optional()
 }
 
-/// Roles assessed in this occupation, by seniority.
-pub fn roles_in(conn: &Connection, code: &str) -> Result<Vec<RoleSummary>> {
+/// Editor roles mapped to this occupation, by seniority.
+pub fn roles_in(conn: &Connection, code: &str) -> Result<Vec<Card>> {
     conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM role_cards WHERE occupation = ?1 ORDER BY seniority_rank, title"
+        "SELECT {CARD_COLUMNS} FROM cards WHERE kind = 'role' AND occupation = ?1 ORDER BY seniority_rank, title"
     ))?
-    .query_map([code], summary)?
+    .query_map([code], card)?
     .collect()
 }
 
-/// Assessed roles closest to `code`: same broad, minor or major SOC group first; when its
-/// major group has none, the roles of the numerically nearest groups, so a reader always
-/// has somewhere to go.
-pub fn nearby_roles(conn: &Connection, code: &str, limit: usize) -> Result<Vec<NearbyRole>> {
+/// Scored assessments closest to `code`: same broad, minor or major SOC group first; when its
+/// major group has none, those of the numerically nearest groups, so a reader always has
+/// somewhere to go.
+pub fn nearby(conn: &Connection, code: &str, limit: usize) -> Result<Vec<Nearby>> {
     conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS},
+        "SELECT {CARD_COLUMNS},
                 CASE WHEN substr(occupation, 1, 6) = substr(?1, 1, 6) THEN 4
                      WHEN substr(occupation, 1, 4) = substr(?1, 1, 4) THEN 3
                      WHEN substr(occupation, 1, 2) = substr(?1, 1, 2) THEN 2
                      ELSE 1 END AS closeness,
                 abs(CAST(substr(occupation, 1, 2) AS INTEGER) - CAST(substr(?1, 1, 2) AS INTEGER)) AS distance
-         FROM role_cards
+         FROM cards
          WHERE occupation <> ?1
-         ORDER BY closeness DESC, distance, score DESC, slug
+         ORDER BY closeness DESC, distance, kind DESC, score DESC, id
          LIMIT ?2"
     ))?
     .query_map(rusqlite::params![code, limit as i64], |r| {
-        let closeness = match r.get::<_, i64>(14)? {
+        let closeness = match r.get::<_, i64>("closeness")? {
             4 => "broad",
             3 => "minor",
             2 => "major",
             _ => "other",
         };
-        Ok(NearbyRole { role: summary(r)?, closeness })
+        Ok(Nearby { card: card(r)?, closeness })
     })?
     .collect()
 }
 
-/// Every major group with its occupations and how many roles each has, in SOC order.
+/// Related occupations' cards, in the order given (O*NET's), skipping unscored ones.
+pub fn cards_of_occupations(conn: &Connection, codes: &[String]) -> Result<Vec<Card>> {
+    let mut out = Vec::with_capacity(codes.len());
+    for code in codes {
+        out.extend(super::read::card_of(conn, &crate::assessment::Key::occupation(code.clone()))?);
+    }
+    Ok(out)
+}
+
+/// Every major group with its occupations, their scores and how many roles map to each, in SOC order.
 pub fn by_major_group(conn: &Connection) -> Result<Vec<MajorGroupRow>> {
     let mut groups: Vec<MajorGroupRow> = conn
         .prepare_cached("SELECT code, name FROM major_groups ORDER BY position")?
         .query_map([], |r| Ok(MajorGroupRow { code: r.get(0)?, name: r.get(1)?, occupations: Vec::new() }))?
         .collect::<Result<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT o.code, o.title, o.major_group, count(r.slug)
-         FROM occupations o LEFT JOIN role_cards r ON r.occupation = o.code
-         GROUP BY o.code ORDER BY o.code",
+        "SELECT o.code, o.title, o.major_group, c.score, c.zone,
+                (SELECT count(*) FROM cards r WHERE r.kind = 'role' AND r.occupation = o.code)
+         FROM occupations o LEFT JOIN cards c ON c.kind = 'occupation' AND c.id = o.code
+         ORDER BY o.code",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(2)?, OccupationEntry { code: r.get(0)?, title: r.get(1)?, assessed: r.get(3)? }))
+        let zone: Option<String> = r.get(4)?;
+        Ok((
+            r.get::<_, String>(2)?,
+            OccupationEntry {
+                code: r.get(0)?,
+                title: r.get(1)?,
+                score: r.get(3)?,
+                zone: zone.as_deref().and_then(ZoneKey::parse),
+                assessed: r.get(5)?,
+            },
+        ))
     })?;
     for row in rows {
         let (group, entry) = row?;

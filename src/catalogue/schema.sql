@@ -6,7 +6,7 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- The SOC major groups and the O*NET 30.1 occupations, assessed or not.
+-- The SOC major groups and all O*NET 30.1 occupations, scored or not.
 CREATE TABLE major_groups (
     code     TEXT PRIMARY KEY,
     name     TEXT NOT NULL,
@@ -18,140 +18,68 @@ CREATE TABLE occupations (
     title       TEXT NOT NULL,
     description TEXT NOT NULL,
     major_group TEXT NOT NULL REFERENCES major_groups (code),
-    position    INTEGER NOT NULL
+    position    INTEGER NOT NULL,
+    -- Why an occupation has no data-derived score (no O*NET tasks), or NULL when it has one.
+    unscored_reason TEXT
 ) WITHOUT ROWID;
 
 CREATE INDEX occupations_by_group ON occupations (major_group, title);
 
--- What every list, count and search shows of a role: narrow rows, so listing 10,000 roles
--- never reads the page details below.
-CREATE TABLE role_cards (
-    slug            TEXT PRIMARY KEY,
+-- One row per assessment (editor role or data-derived occupation): what every list, count,
+-- search and link shows, in narrow columns, so listing thousands never reads the details.
+CREATE TABLE cards (
+    kind            TEXT NOT NULL CHECK (kind IN ('role', 'occupation')),
+    id              TEXT NOT NULL,      -- a role's slug or an occupation's O*NET-SOC code
+    provenance      TEXT NOT NULL CHECK (provenance IN ('editor', 'data')),
     title           TEXT NOT NULL,
-    seniority       TEXT NOT NULL,
+    seniority       TEXT,
     seniority_rank  INTEGER NOT NULL,
-    experience      TEXT NOT NULL,
+    experience      TEXT,
     category        TEXT NOT NULL,
     occupation      TEXT NOT NULL REFERENCES occupations (code),
+    major_group     TEXT NOT NULL,
+    job_zone        INTEGER,
     task_resistance REAL NOT NULL,
     score           REAL NOT NULL,
     zone            TEXT NOT NULL,      -- after any assessor override
     sub_label       TEXT,
-    displaced       INTEGER NOT NULL,
-    augmented       INTEGER NOT NULL,
-    not_involved    INTEGER NOT NULL,
-    updated         TEXT NOT NULL
+    displaced       REAL NOT NULL,
+    augmented       REAL NOT NULL,
+    not_involved    REAL NOT NULL,
+    updated         TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
 ) WITHOUT ROWID;
 
-CREATE INDEX role_cards_by_score ON role_cards (score, slug);
-CREATE INDEX role_cards_by_title ON role_cards (title, seniority_rank, slug);
-CREATE INDEX role_cards_by_updated ON role_cards (updated, slug);
-CREATE INDEX role_cards_by_occupation ON role_cards (occupation);
+CREATE INDEX cards_by_score ON cards (score, title, id);
+CREATE INDEX cards_by_title ON cards (title, seniority_rank, id);
+CREATE INDEX cards_by_updated ON cards (updated, id);
+CREATE INDEX cards_by_occupation ON cards (occupation);
 
--- Everything else the role page shows.
-CREATE TABLE roles (
-    slug                  TEXT PRIMARY KEY REFERENCES role_cards (slug),
-    live_tracked          INTEGER NOT NULL,
-    verdict_html          TEXT NOT NULL,
-    primary_function      TEXT NOT NULL,
-    not_this_role         TEXT NOT NULL,
-    typical_experience    TEXT NOT NULL,
-    seniority_note_html   TEXT,
-    growth_rationale      TEXT NOT NULL,
-    growth_check_html     TEXT NOT NULL,
-    quick_screen_note_html TEXT,
-    reinstatement_html    TEXT NOT NULL,
-    override_zone         TEXT,
-    override_reason       TEXT,
-    outlook_horizon       INTEGER NOT NULL,
-    outlook_future_html   TEXT NOT NULL,
-    outlook_timeline_html TEXT NOT NULL,
-    raw                   REAL NOT NULL,
-    formula_zone          TEXT NOT NULL,
-    -- The whole scorecard, every derived figure, as the engine returned it.
-    scorecard_json        TEXT NOT NULL,
-    published             TEXT NOT NULL
+-- The whole assessment (crate::assessment::Assessment), serialised: what its page shows.
+CREATE TABLE details (
+    kind   TEXT NOT NULL,
+    id     TEXT NOT NULL,
+    json   TEXT NOT NULL,
+    PRIMARY KEY (kind, id),
+    FOREIGN KEY (kind, id) REFERENCES cards (kind, id)
+) WITHOUT ROWID;
+
+-- What the data sets say of every occupation, scored or not (employment, pay, outlook,
+-- related occupations): crate::assessment::DataFacts, serialised.
+CREATE TABLE occupation_facts (
+    code TEXT PRIMARY KEY REFERENCES occupations (code),
+    json TEXT NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE aliases (
-    slug     TEXT NOT NULL REFERENCES role_cards (slug),
+    kind     TEXT NOT NULL,
+    id       TEXT NOT NULL,
     position INTEGER NOT NULL,
     alias    TEXT NOT NULL,
-    PRIMARY KEY (slug, position)
+    PRIMARY KEY (kind, id, position)
 ) WITHOUT ROWID;
 
 CREATE TABLE old_slugs (
     old_slug TEXT PRIMARY KEY,
-    slug     TEXT NOT NULL REFERENCES role_cards (slug)
-) WITHOUT ROWID;
-
-CREATE TABLE tasks (
-    slug      TEXT NOT NULL REFERENCES role_cards (slug),
-    position  INTEGER NOT NULL,
-    name      TEXT NOT NULL,
-    share     INTEGER NOT NULL,
-    score     INTEGER NOT NULL,
-    weighted  REAL NOT NULL,
-    class     TEXT NOT NULL,
-    rationale TEXT NOT NULL,
-    PRIMARY KEY (slug, position)
-) WITHOUT ROWID;
-
--- Protective principles, evidence dimensions and barriers: one row per scored item.
-CREATE TABLE scored_items (
-    slug      TEXT NOT NULL REFERENCES role_cards (slug),
-    kind      TEXT NOT NULL CHECK (kind IN ('protective', 'evidence', 'barrier')),
-    position  INTEGER NOT NULL,
-    key       TEXT NOT NULL,
-    score     INTEGER NOT NULL,
-    rationale TEXT NOT NULL,
-    PRIMARY KEY (slug, kind, position)
-) WITHOUT ROWID;
-
-CREATE TABLE strategy_steps (
-    slug     TEXT NOT NULL REFERENCES role_cards (slug),
-    position INTEGER NOT NULL,
-    html     TEXT NOT NULL,
-    PRIMARY KEY (slug, position)
-) WITHOUT ROWID;
-
-CREATE TABLE commentary (
-    slug     TEXT NOT NULL REFERENCES role_cards (slug),
-    position INTEGER NOT NULL,
-    title    TEXT NOT NULL,
-    anchor   TEXT NOT NULL,
-    html     TEXT NOT NULL,
-    PRIMARY KEY (slug, position)
-) WITHOUT ROWID;
-
-CREATE TABLE transitions (
-    slug     TEXT NOT NULL REFERENCES role_cards (slug),
-    position INTEGER NOT NULL,
-    target   TEXT NOT NULL REFERENCES role_cards (slug),
-    why      TEXT NOT NULL,
-    PRIMARY KEY (slug, position)
-) WITHOUT ROWID;
-
-CREATE TABLE seniority_links (
-    slug     TEXT NOT NULL REFERENCES role_cards (slug),
-    position INTEGER NOT NULL,
-    target   TEXT NOT NULL REFERENCES role_cards (slug),
-    PRIMARY KEY (slug, position)
-) WITHOUT ROWID;
-
-CREATE TABLE sources (
-    slug      TEXT NOT NULL REFERENCES role_cards (slug),
-    position  INTEGER NOT NULL,
-    title     TEXT NOT NULL,
-    url       TEXT NOT NULL,
-    publisher TEXT,
-    PRIMARY KEY (slug, position)
-) WITHOUT ROWID;
-
-CREATE TABLE revisions (
-    slug     TEXT NOT NULL REFERENCES role_cards (slug),
-    position INTEGER NOT NULL,
-    date     TEXT NOT NULL,
-    note     TEXT NOT NULL,
-    PRIMARY KEY (slug, position)
+    slug     TEXT NOT NULL
 ) WITHOUT ROWID;

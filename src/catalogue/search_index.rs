@@ -7,7 +7,8 @@ use std::collections::HashMap;
 pub fn build(conn: &Connection, synonyms: &[(String, String)]) -> Result<Index> {
     let mut b = IndexBuilder::new(synonyms);
     let mut role_ids: HashMap<String, u32> = HashMap::new();
-    let mut stmt = conn.prepare("SELECT slug, title, seniority, zone, score FROM role_cards ORDER BY slug")?;
+    let mut stmt =
+        conn.prepare("SELECT id, title, seniority, zone, score FROM cards WHERE kind = 'role' ORDER BY id")?;
     let roles = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -30,7 +31,7 @@ pub fn build(conn: &Connection, synonyms: &[(String, String)]) -> Result<Index> 
         b.entry(id, &title, "title");
         role_ids.insert(slug, id);
     }
-    let mut stmt = conn.prepare("SELECT slug, alias FROM aliases ORDER BY slug, position")?;
+    let mut stmt = conn.prepare("SELECT id, alias FROM aliases WHERE kind = 'role' ORDER BY id, position")?;
     let aliases = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
     for alias in aliases {
         let (slug, alias) = alias?;
@@ -38,18 +39,22 @@ pub fn build(conn: &Connection, synonyms: &[(String, String)]) -> Result<Index> 
             b.entry(id, &alias, "alias");
         }
     }
-    let mut stmt = conn.prepare("SELECT code, title FROM occupations ORDER BY code")?;
-    let occupations = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut stmt = conn.prepare(
+        "SELECT o.code, o.title, c.zone, c.score FROM occupations o
+         LEFT JOIN cards c ON c.kind = 'occupation' AND c.id = o.code ORDER BY o.code",
+    )?;
+    let occupations = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, Option<f64>>(3)?,
+        ))
+    })?;
     for occupation in occupations {
-        let (code, title) = occupation?;
+        let (code, title, zone, score) = occupation?;
         let id = b.target(
-            Target {
-                kind: "occupation",
-                title: title.clone(),
-                url: format!("/occupations/{code}"),
-                zone: None,
-                score: None,
-            },
+            Target { kind: "occupation", title: title.clone(), url: format!("/occupations/{code}"), zone, score },
             None,
         );
         b.entry(id, &title, "occupation title");

@@ -1,15 +1,15 @@
 //! Writes a complete catalogue from validated content: to a temporary file first, renamed over
 //! the old catalogue only once everything is written, so a failed build leaves it untouched.
 
-use crate::content::{Content, Role};
-use crate::markdown;
-use crate::methodology::{self, Methodology, Scorecard};
+use super::models::Card;
+use crate::assessment::Assessment;
+use crate::content::Content;
 use anyhow::{Context, Result};
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, Transaction, named_params, params};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Large builds log progress every this many roles.
+/// Large builds log progress every this many assessments.
 pub const PROGRESS_EVERY: usize = 1000;
 pub const PROGRESS_FROM: usize = 2000;
 
@@ -17,6 +17,8 @@ pub const PROGRESS_FROM: usize = 2000;
 #[derive(Debug)]
 pub struct Written {
     pub roles: usize,
+    /// Data-derived occupation assessments.
+    pub occupations: usize,
     pub bytes: u64,
     pub version: String,
 }
@@ -38,7 +40,7 @@ pub fn write(content: &Content, path: &Path) -> Result<Written> {
     }
     result?;
     let bytes = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    Ok(Written { roles: content.roles.len(), bytes, version: version(content) })
+    Ok(Written { roles: content.roles.len(), occupations: content.derived.len(), bytes, version: version(content) })
 }
 
 /// A sibling of `path`, so the final rename stays on one file system and is atomic.
@@ -59,16 +61,14 @@ fn write_to(content: &Content, tmp: &Path) -> Result<()> {
     conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON;")?;
     conn.execute_batch(include_str!("schema.sql")).context("while creating the schema")?;
     let tx = conn.transaction()?;
-    // Roles link to roles written later; check those references once, at commit.
-    tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
     write_meta(&tx, content)?;
     write_occupations(&tx, content)?;
-    let m = &content.methodology;
-    let total = content.roles.len();
-    for (i, role) in content.roles.iter().enumerate() {
-        write_role(&tx, m, role).with_context(|| format!("while writing role {}", role.slug))?;
+    let all: Vec<&Assessment> = content.roles.iter().chain(&content.derived).collect();
+    let total = all.len();
+    for (i, a) in all.into_iter().enumerate() {
+        write_assessment(&tx, a).with_context(|| format!("while writing {}", a.key.url()))?;
         if total >= PROGRESS_FROM && (i + 1) % PROGRESS_EVERY == 0 {
-            tracing::info!("wrote {}/{total} roles", i + 1);
+            tracing::info!("wrote {}/{total} assessments", i + 1);
         }
     }
     tx.commit().context("while committing the catalogue")?;
@@ -89,115 +89,76 @@ fn write_meta(tx: &Transaction<'_>, content: &Content) -> Result<()> {
 }
 
 fn write_occupations(tx: &Transaction<'_>, content: &Content) -> Result<()> {
-    let mut group = tx.prepare("INSERT INTO major_groups VALUES (?1, ?2, ?3)")?;
+    let mut group = tx.prepare("INSERT INTO major_groups (code, name, position) VALUES (?1, ?2, ?3)")?;
     for (i, g) in content.major_groups.iter().enumerate() {
         group.execute(params![g.code, g.name, i])?;
     }
-    let mut occupation = tx.prepare("INSERT INTO occupations VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    let mut occupation = tx.prepare(
+        "INSERT INTO occupations (code, title, description, major_group, position, unscored_reason)
+         VALUES (:code, :title, :description, :major_group, :position, :unscored_reason)",
+    )?;
     for (i, o) in content.occupations.iter().enumerate() {
-        occupation.execute(params![o.code, o.title, o.description, o.major_group(), i])?;
+        occupation.execute(named_params! {
+            ":code": o.code,
+            ":title": o.title,
+            ":description": o.description,
+            ":major_group": o.major_group(),
+            ":position": i,
+            ":unscored_reason": content.unscored.get(&o.code),
+        })?;
+    }
+    let mut facts = tx.prepare("INSERT INTO occupation_facts (code, json) VALUES (?1, ?2)")?;
+    for (code, f) in &content.facts {
+        facts.execute(params![code, serde_json::to_string(f)?])?;
     }
     Ok(())
 }
 
-fn write_role(tx: &Transaction<'_>, m: &Methodology, r: &Role) -> Result<()> {
-    let card: Scorecard = methodology::score(m, &r.inputs());
-    let zone = r.assessor_override.as_ref().map_or(card.zone.as_str(), |o| o.zone.as_str());
-    let rank = m.seniority_levels.iter().position(|s| *s == r.seniority).unwrap_or(0) as i64;
-    let published = r.revisions.last().map_or("", |v| v.date.as_str());
-    let opt_inline = |s: &Option<String>| s.as_deref().map(markdown::inline_to_html);
+/// One assessment: its card row, its whole detail, its aliases and old slugs.
+fn write_assessment(tx: &Transaction<'_>, a: &Assessment) -> Result<()> {
+    let c = Card::of(a, &a.occupation[..2]);
+    let kind = c.key.kind.as_str();
     tx.prepare_cached(
-        "INSERT INTO role_cards VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        "INSERT INTO cards (kind, id, provenance, title, seniority, seniority_rank, experience, category,
+             occupation, major_group, job_zone, task_resistance, score, zone, sub_label, displaced, augmented,
+             not_involved, updated)
+         VALUES (:kind, :id, :provenance, :title, :seniority, :seniority_rank, :experience, :category,
+             :occupation, :major_group, :job_zone, :task_resistance, :score, :zone, :sub_label, :displaced,
+             :augmented, :not_involved, :updated)",
     )?
-    .execute(params![
-        r.slug,
-        r.title,
-        r.seniority,
-        rank,
-        r.experience,
-        r.category,
-        r.occupation,
-        card.task_resistance,
-        card.score,
-        zone,
-        card.sub_label,
-        card.split.displaced,
-        card.split.augmented,
-        card.split.not_involved,
-        r.updated(),
+    .execute(named_params! {
+        ":kind": kind,
+        ":id": c.key.id,
+        ":provenance": c.provenance.as_str(),
+        ":title": c.title,
+        ":seniority": c.seniority,
+        ":seniority_rank": a.seniority.as_ref().map_or(0, |s| s.rank),
+        ":experience": c.experience,
+        ":category": c.category,
+        ":occupation": c.occupation,
+        ":major_group": c.major_group,
+        ":job_zone": c.job_zone,
+        ":task_resistance": c.task_resistance,
+        ":score": c.score,
+        ":zone": c.zone.as_str(),
+        ":sub_label": c.sub_label,
+        ":displaced": c.split.displaced,
+        ":augmented": c.split.augmented,
+        ":not_involved": c.split.not_involved,
+        ":updated": c.updated,
+    })?;
+    tx.prepare_cached("INSERT INTO details (kind, id, json) VALUES (?1, ?2, ?3)")?.execute(params![
+        kind,
+        c.key.id,
+        serde_json::to_string(a)?
     ])?;
-    tx.prepare_cached(
-        "INSERT INTO roles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-    )?
-    .execute(params![
-        r.slug,
-        r.live_tracked,
-        markdown::inline_to_html(&r.verdict),
-        r.primary_function,
-        r.not_this_role,
-        r.typical_experience,
-        opt_inline(&r.seniority_note),
-        r.growth_rationale,
-        markdown::to_html(&r.growth_check),
-        opt_inline(&r.quick_screen_note),
-        markdown::to_html(&r.reinstatement),
-        r.assessor_override.as_ref().map(|o| &o.zone),
-        r.assessor_override.as_ref().map(|o| &o.reason),
-        r.outlook.horizon,
-        markdown::to_html(&r.outlook.future),
-        markdown::to_html(&r.outlook.timeline),
-        card.raw,
-        card.zone,
-        serde_json::to_string(&card)?,
-        published,
-    ])?;
-
-    let mut alias = tx.prepare_cached("INSERT INTO aliases VALUES (?1, ?2, ?3)")?;
-    for (i, a) in r.aliases.iter().enumerate() {
-        alias.execute(params![r.slug, i, a])?;
+    let mut alias = tx.prepare_cached("INSERT INTO aliases (kind, id, position, alias) VALUES (?1, ?2, ?3, ?4)")?;
+    for (i, text) in a.aliases.iter().enumerate() {
+        alias.execute(params![kind, c.key.id, i, text])?;
     }
-    let mut old = tx.prepare_cached("INSERT INTO old_slugs VALUES (?1, ?2)")?;
-    for o in &r.old_slugs {
-        old.execute(params![o, r.slug])?;
-    }
-    let mut task = tx.prepare_cached("INSERT INTO tasks VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
-    for (i, (t, s)) in r.tasks.iter().zip(&card.tasks).enumerate() {
-        task.execute(params![r.slug, i, t.name, t.share, t.score, s.weighted, s.class, t.rationale])?;
-    }
-    let mut item = tx.prepare_cached("INSERT INTO scored_items VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-    let protective_keys = m.protective.principles.iter().map(|p| &p.key);
-    for (kind, items, keys) in [
-        ("protective", &r.protective, protective_keys.collect::<Vec<_>>()),
-        ("evidence", &r.evidence, m.evidence.dimensions.iter().map(|d| &d.key).collect()),
-        ("barrier", &r.barriers, m.barriers.dimensions.iter().map(|d| &d.key).collect()),
-    ] {
-        for (i, (s, key)) in items.iter().zip(keys).enumerate() {
-            item.execute(params![r.slug, kind, i, key, s.score, s.rationale])?;
-        }
-    }
-    let mut step = tx.prepare_cached("INSERT INTO strategy_steps VALUES (?1, ?2, ?3)")?;
-    for (i, s) in r.outlook.strategy.iter().enumerate() {
-        step.execute(params![r.slug, i, markdown::inline_to_html(s)])?;
-    }
-    let mut section = tx.prepare_cached("INSERT INTO commentary VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for (i, s) in markdown::sections(&r.commentary).iter().enumerate() {
-        section.execute(params![r.slug, i, s.title, s.anchor, s.html])?;
-    }
-    let mut transition = tx.prepare_cached("INSERT INTO transitions VALUES (?1, ?2, ?3, ?4)")?;
-    for (i, t) in r.transitions.iter().enumerate() {
-        transition.execute(params![r.slug, i, t.to, t.why])?;
-    }
-    let mut link = tx.prepare_cached("INSERT INTO seniority_links VALUES (?1, ?2, ?3)")?;
-    for (i, target) in r.seniority_links.iter().enumerate() {
-        link.execute(params![r.slug, i, target])?;
-    }
-    let mut source = tx.prepare_cached("INSERT INTO sources VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for (i, s) in r.sources.iter().enumerate() {
-        source.execute(params![r.slug, i, s.title, s.url, s.publisher])?;
-    }
-    let mut revision = tx.prepare_cached("INSERT INTO revisions VALUES (?1, ?2, ?3, ?4)")?;
-    for (i, v) in r.revisions.iter().enumerate() {
-        revision.execute(params![r.slug, i, v.date, v.note])?;
+    let mut old = tx.prepare_cached("INSERT INTO old_slugs (old_slug, slug) VALUES (?1, ?2)")?;
+    for o in a.editorial.iter().flat_map(|e| &e.old_slugs) {
+        old.execute(params![o, c.key.id])?;
     }
     Ok(())
 }

@@ -2,17 +2,16 @@
 //! Nothing here writes; the catalogue build takes what this returns.
 
 mod front_matter;
-pub mod model;
 pub mod occupations;
 mod problem;
 mod role;
 mod validate;
 
-pub use model::Role;
 pub use occupations::{MajorGroup, Occupation};
 pub use problem::{Problem, Problems};
 pub use validate::{is_slug as validate_slug, is_soc_code};
 
+use crate::assessment::Assessment;
 use crate::methodology::Methodology;
 use std::collections::HashMap;
 use std::fs;
@@ -25,12 +24,18 @@ pub struct Content {
     pub methodology: Methodology,
     /// The methodology file's own text, stored so the methodology page can show it.
     pub methodology_source: String,
-    /// Sorted by slug.
-    pub roles: Vec<Role>,
+    /// The editor-reviewed roles, scored; sorted by slug.
+    pub roles: Vec<Assessment>,
     /// The 23 SOC major groups.
     pub major_groups: Vec<MajorGroup>,
     /// All O*NET occupations, in table order.
     pub occupations: Vec<Occupation>,
+    /// The data-derived assessments of every occupation with O*NET tasks, scored.
+    pub derived: Vec<Assessment>,
+    /// Why an occupation has no data-derived score, by code.
+    pub unscored: std::collections::BTreeMap<String, String>,
+    /// What the data sets say of each occupation (scored or not), by code.
+    pub facts: std::collections::BTreeMap<String, crate::assessment::DataFacts>,
     /// Search synonyms: (what readers type, what it stands for).
     pub synonyms: Vec<(String, String)>,
     /// A stable hash of every file read: the catalogue's version, and so the site's ETag.
@@ -84,7 +89,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     for (r, l) in roles.iter().zip(&lines) {
         if !codes.is_empty() && !codes.contains(r.occupation.as_str()) {
             problems.push(Problem::new(
-                &r.source,
+                &l.path,
                 l.occupation,
                 format!(
                     "occupation \"{}\" is not in the O*NET 30.1 table; look the code up in content/{}",
@@ -95,7 +100,18 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
         }
     }
     if problems.is_empty() {
-        Ok(Content { methodology, methodology_source, roles, major_groups, occupations, synonyms, fingerprint })
+        Ok(Content {
+            methodology,
+            methodology_source,
+            roles,
+            major_groups,
+            occupations,
+            derived: Vec::new(),
+            unscored: Default::default(),
+            facts: Default::default(),
+            synonyms,
+            fingerprint,
+        })
     } else {
         Err(Problems(problems))
     }
@@ -165,7 +181,11 @@ fn role_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-fn read_role(path: &Path, m: &Methodology, fingerprint: &mut u64) -> Result<(Role, validate::Lines), Vec<Problem>> {
+fn read_role(
+    path: &Path,
+    m: &Methodology,
+    fingerprint: &mut u64,
+) -> Result<(Assessment, validate::Lines), Vec<Problem>> {
     let text = fs::read_to_string(path)
         .map_err(|e| vec![Problem::new(path, 1, format!("cannot read the file as UTF-8 text ({e})"))])?;
     *fingerprint = fnv1a(*fingerprint, path.as_os_str().as_encoded_bytes());
@@ -197,100 +217,77 @@ fn title_key(s: &str) -> String {
 }
 
 /// Checks what no single file can: unique names and slugs, and links that point at real roles.
-fn cross_check(roles: &[Role], lines: &[validate::Lines], problems: &mut Vec<Problem>) {
-    let slugs: HashMap<&str, &Role> = roles.iter().map(|r| (r.slug.as_str(), r)).collect();
+fn cross_check(roles: &[Assessment], lines: &[validate::Lines], problems: &mut Vec<Problem>) {
+    let slugs: HashMap<&str, &Assessment> = roles.iter().map(|r| (r.key.id.as_str(), r)).collect();
     // Titles may repeat across seniorities, so a role's own name is title + seniority.
     let mut names: HashMap<String, &Path> = HashMap::new();
     for (r, l) in roles.iter().zip(lines) {
-        let key = title_key(&format!("{} {}", r.title, r.seniority));
-        if let Some(other) = names.insert(key, &r.source) {
-            problems.push(Problem::new(
-                &r.source,
-                l.title,
-                format!(
-                    "another role ({}) has the same title and seniority; make one of them distinct",
-                    other.display()
-                ),
-            ));
+        if let Some(other) = names.insert(title_key(&r.display_name()), &l.path) {
+            let why = format!(
+                "another role ({}) has the same title and seniority; make one of them distinct",
+                other.display()
+            );
+            problems.push(Problem::new(&l.path, l.title, why));
         }
     }
-    let titles: HashMap<String, &str> = roles.iter().map(|r| (title_key(&r.title), r.slug.as_str())).collect();
+    let titles: HashMap<String, &str> = roles.iter().map(|r| (title_key(&r.title), r.key.id.as_str())).collect();
     let mut aliases: HashMap<String, &Path> = HashMap::new();
+    let mut old_slugs: HashMap<&str, &Path> = HashMap::new();
     for (r, l) in roles.iter().zip(lines) {
+        let slug = r.key.id.as_str();
+        let mut report = |line: usize, message: String| problems.push(Problem::new(&l.path, line, message));
         for (alias, &line) in r.aliases.iter().zip(&l.aliases) {
             let key = title_key(alias);
-            if let Some(owner) = titles.get(&key).filter(|owner| **owner != r.slug) {
-                problems.push(Problem::new(
-                    &r.source,
-                    line,
-                    format!("alias \"{alias}\" is the title of {owner}; remove the alias"),
-                ));
+            if let Some(owner) = titles.get(&key).filter(|owner| **owner != slug) {
+                report(line, format!("alias \"{alias}\" is the title of {owner}; remove the alias"));
             }
-            if let Some(other) = aliases.insert(key, &r.source) {
-                problems.push(Problem::new(
-                    &r.source,
+            if let Some(other) = aliases.insert(key, &l.path) {
+                report(
                     line,
                     format!(
                         "alias \"{alias}\" is already used by {}; each alias may point to one role only",
                         other.display()
                     ),
-                ));
+                );
             }
         }
-        for (old, &line) in r.old_slugs.iter().zip(&l.old_slugs) {
+        let editorial = r.editorial.as_ref();
+        for (old, &line) in editorial.map(|e| e.old_slugs.as_slice()).unwrap_or_default().iter().zip(&l.old_slugs) {
             if slugs.contains_key(old.as_str()) {
-                problems.push(Problem::new(
-                    &r.source,
-                    line,
-                    format!("old slug \"{old}\" is the slug of a live role; an old slug must not be in use"),
-                ));
+                report(line, format!("old slug \"{old}\" is the slug of a live role; an old slug must not be in use"));
             }
-        }
-        let mut seen = Vec::new();
-        for (t, &line) in r.transitions.iter().zip(&l.transitions) {
-            if t.to == r.slug {
-                problems.push(Problem::new(
-                    &r.source,
-                    line,
-                    "a role cannot transition to itself; remove this [[transitions]] entry",
-                ));
-            } else if !slugs.contains_key(t.to.as_str()) {
-                problems.push(Problem::new(
-                    &r.source,
-                    line,
-                    format!("transition target \"{}\" is not a role; use the slug of a file in content/roles/", t.to),
-                ));
-            } else if seen.contains(&t.to.as_str()) {
-                problems.push(Problem::new(
-                    &r.source,
-                    line,
-                    format!("transition to \"{}\" is listed twice; remove one", t.to),
-                ));
-            }
-            seen.push(t.to.as_str());
-        }
-        for (target, &line) in r.seniority_links.iter().zip(&l.seniority_links) {
-            if !slugs.contains_key(target.as_str()) {
-                problems.push(Problem::new(
-                    &r.source,
-                    line,
-                    format!("seniority link \"{target}\" is not a role; use the slug of a file in content/roles/"),
-                ));
-            }
-        }
-    }
-    let mut old_slugs: HashMap<&str, &Path> = HashMap::new();
-    for (r, l) in roles.iter().zip(lines) {
-        for (old, &line) in r.old_slugs.iter().zip(&l.old_slugs) {
-            if let Some(other) = old_slugs.insert(old, &r.source) {
-                problems.push(Problem::new(
-                    &r.source,
+            if let Some(other) = old_slugs.insert(old, &l.path) {
+                report(
                     line,
                     format!(
                         "old slug \"{old}\" is also claimed by {}; it can redirect to one role only",
                         other.display()
                     ),
-                ));
+                );
+            }
+        }
+        let mut seen = Vec::new();
+        for (t, &line) in r.transitions.iter().zip(&l.transitions) {
+            let to = t.to.id.as_str();
+            if to == slug {
+                report(line, "a role cannot transition to itself; remove this [[transitions]] entry".into());
+            } else if !slugs.contains_key(to) {
+                report(
+                    line,
+                    format!("transition target \"{to}\" is not a role; use the slug of a file in content/roles/"),
+                );
+            } else if seen.contains(&to) {
+                report(line, format!("transition to \"{to}\" is listed twice; remove one"));
+            }
+            seen.push(to);
+        }
+        let links = editorial.map(|e| e.seniority_links.as_slice()).unwrap_or_default();
+        for (target, &line) in links.iter().zip(&l.seniority_links) {
+            if !slugs.contains_key(target.id.as_str()) {
+                report(
+                    line,
+                    format!("seniority link \"{}\" is not a role; use the slug of a file in content/roles/", target.id),
+                );
             }
         }
     }

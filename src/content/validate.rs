@@ -2,11 +2,11 @@
 //! and Markdown that the site would refuse to publish.
 
 use super::front_matter::{Document, line_of};
-use super::model::{self, Role};
 use super::problem::Problem;
 use super::role::{RoleFrontMatter, Scored};
+use crate::assessment::{self, Assessment, Editorial, Key, Outlook, Override, Rated, Revision};
 use crate::markdown;
-use crate::methodology::Methodology;
+use crate::methodology::{Methodology, Provenance, ZoneKey};
 use std::path::Path;
 use toml::Spanned;
 
@@ -60,10 +60,12 @@ impl<'a> Checker<'a> {
         n
     }
 
-    fn scored(&mut self, s: &Scored, min: i64, max: i64, what: &str) -> model::Scored {
-        model::Scored {
+    fn scored(&mut self, s: &Scored, key: &str, min: i64, max: i64, what: &str) -> Rated {
+        Rated {
+            key: key.to_string(),
             score: self.in_range(&s.score, min, max, &format!("{what} score")),
             rationale: self.text(&s.rationale, &format!("{what} rationale")),
+            basis: None,
         }
     }
 }
@@ -71,6 +73,7 @@ impl<'a> Checker<'a> {
 /// File lines of the values that other files must agree with (checked once all are read).
 #[derive(Debug, Default)]
 pub struct Lines {
+    pub path: std::path::PathBuf,
     pub title: usize,
     pub aliases: Vec<usize>,
     pub old_slugs: Vec<usize>,
@@ -79,10 +82,11 @@ pub struct Lines {
     pub occupation: usize,
 }
 
-/// Checks a parsed role file against the methodology.
-pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &str, body: &str) -> (Role, Lines) {
+/// Checks a parsed role file against the methodology and builds its assessment, scored.
+pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &str, body: &str) -> (Assessment, Lines) {
     let line_of_each = |c: &Checker<'_>, v: &[Spanned<String>]| v.iter().map(|s| c.line(s.span().start)).collect();
     let lines = Lines {
+        path: c.path.to_path_buf(),
         title: c.line(fm.title.span().start),
         aliases: line_of_each(c, &fm.aliases),
         old_slugs: line_of_each(c, &fm.old_slugs),
@@ -90,6 +94,57 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
         seniority_links: line_of_each(c, &fm.definition.seniority_links),
         occupation: c.line(fm.occupation.span().start),
     };
+    let slug = identity(&fm, c, stem);
+    let seniority = seniority(&fm, c, m);
+    let occupation = c.text(&fm.occupation, "occupation");
+    if !is_soc_code(&occupation) {
+        c.report(
+            &fm.occupation,
+            format!("occupation \"{occupation}\" is not an O*NET-SOC code; write it like \"15-1252.00\""),
+        );
+    }
+    let tasks = tasks(&fm, c, m);
+    let (evidence, barriers, protective, growth) = ratings(&fm, c, m);
+    let editorial = editorial(&fm, c, m, body);
+    let card = crate::methodology::score(m, &assessment::inputs(&tasks, &evidence, &barriers, &protective, &growth));
+    let zone = editorial.assessor_override.as_ref().map_or(card.zone, |o| o.zone);
+    let updated = editorial.revisions.first().map(|r| r.date.clone()).unwrap_or_default();
+    let sources = sources(&fm, c);
+    let role = Assessment {
+        key: Key::role(slug),
+        provenance: Provenance::Editor,
+        title: c.text(&fm.title, "title"),
+        seniority: Some(seniority),
+        category: c.text(&fm.category, "category"),
+        occupation,
+        aliases: fm.aliases.iter().map(|a| c.text(a, "alias")).collect(),
+        verdict_html: markdown::inline_to_html(&c.markdown(&fm.verdict, "verdict")),
+        tasks,
+        evidence,
+        barriers,
+        protective,
+        growth,
+        growth_check_html: markdown::to_html(&c.markdown(&fm.growth.check, "growth check")),
+        card,
+        zone,
+        transitions: fm
+            .transitions
+            .iter()
+            .map(|t| assessment::Transition {
+                to: Key::role(c.text(&t.to, "transition target")),
+                why: c.text(&t.why, "transition reason"),
+            })
+            .collect(),
+        sources,
+        updated,
+        editorial: Some(editorial),
+        data: None,
+    };
+    (role, lines)
+}
+
+/// The slug: well formed and equal to the file name.
+fn identity(fm: &RoleFrontMatter, c: &mut Checker<'_>, stem: &str) -> String {
     let slug = c.text(&fm.slug, "slug");
     if !is_slug(&slug) {
         c.report(&fm.slug, format!("slug \"{slug}\" must be lowercase letters, digits and single hyphens, e.g. \"backend-api-developer-mid-level\""));
@@ -101,42 +156,28 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
             ),
         );
     }
-    let seniority = c.text(&fm.seniority, "seniority");
-    if !m.seniority_levels.contains(&seniority) {
-        c.report(
-            &fm.seniority,
-            format!(
-                "seniority \"{seniority}\" is not one of {:?} (methodology.toml seniority_levels)",
-                m.seniority_levels
-            ),
-        );
-    }
-    let occupation = c.text(&fm.occupation, "occupation");
-    if !is_soc_code(&occupation) {
-        c.report(
-            &fm.occupation,
-            format!("occupation \"{occupation}\" is not an O*NET-SOC code; write it like \"15-1252.00\""),
-        );
-    }
-    let aliases: Vec<String> = fm.aliases.iter().map(|a| c.text(a, "alias")).collect();
-    let old_slugs: Vec<String> = fm.old_slugs.iter().map(|s| c.text(s, "old slug")).collect();
-    for (s, text) in fm.old_slugs.iter().zip(&old_slugs) {
+    for s in &fm.old_slugs {
+        let text = s.get_ref().trim();
         if !is_slug(text) {
             c.report(s, format!("old slug \"{text}\" is not a valid slug; use lowercase letters, digits and hyphens"));
         }
     }
+    slug
+}
 
-    let d = &fm.definition;
-    let protective_names = ["embodied physicality", "interpersonal connection", "moral judgment"];
-    let (pmin, pmax) = (m.protective.min_score, m.protective.max_score);
-    let p = &fm.protective;
-    let protective = [&p.embodied_physicality, &p.interpersonal_connection, &p.moral_judgment]
-        .into_iter()
-        .zip(protective_names)
-        .map(|(s, name)| c.scored(s, pmin, pmax, &format!("protective {name}")))
-        .collect();
-    let growth = c.in_range(&fm.growth.score, m.growth.min_score, m.growth.max_score, "growth score");
+fn seniority(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology) -> assessment::Seniority {
+    let level = c.text(&fm.seniority, "seniority");
+    let rank = m.seniority_levels.iter().position(|s| *s == level);
+    if rank.is_none() {
+        c.report(
+            &fm.seniority,
+            format!("seniority \"{level}\" is not one of {:?} (methodology.toml seniority_levels)", m.seniority_levels),
+        );
+    }
+    assessment::Seniority { level, rank: rank.unwrap_or(0), experience: c.text(&fm.experience, "experience") }
+}
 
+fn tasks(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology) -> Vec<assessment::Task> {
     if fm.tasks.is_empty() {
         c.problems.push(Problem::new(
             c.path,
@@ -144,14 +185,16 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
             "no [[tasks]]; add the tasks that make up the role's working time",
         ));
     }
-    let tasks: Vec<model::Task> = fm
+    let (min, max) = (m.task_scores.min, m.task_scores.max);
+    let tasks = fm
         .tasks
         .iter()
-        .map(|t| model::Task {
+        .map(|t| assessment::Task {
             name: c.text(&t.name, "task name"),
-            share: c.in_range(&t.share, 1, 100, "task share") as u32,
-            score: c.in_range(&t.score, 1, 5, "task score"),
+            weight: c.in_range(&t.share, 1, 100, "task share") as u32,
+            score: Some(c.in_range(&t.score, min, max, "task score")),
             rationale: c.text(&t.rationale, "task rationale"),
+            labels: None,
         })
         .collect();
     let total: i64 = fm.tasks.iter().map(|t| *t.share.get_ref()).sum();
@@ -161,87 +204,127 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
             format!("task shares add up to {total}%, not 100%; adjust the shares of time so they total 100"),
         );
     }
+    tasks
+}
 
-    let e = &fm.evidence;
-    let (emin, emax) = (m.evidence.min_score, m.evidence.max_score);
-    let evidence = [&e.job_postings, &e.company_actions, &e.wage_trends, &e.tool_maturity, &e.expert_consensus]
-        .into_iter()
-        .zip(&m.evidence.dimensions)
-        .map(|(s, dim)| c.scored(s, emin, emax, &format!("evidence {}", dim.name)))
-        .collect();
-    let b = &fm.barriers;
-    let (bmin, bmax) = (m.barriers.min_score, m.barriers.max_score);
-    let barriers = [&b.regulatory, &b.physical, &b.union, &b.liability, &b.cultural]
-        .into_iter()
-        .zip(&m.barriers.dimensions)
-        .map(|(s, dim)| c.scored(s, bmin, bmax, &format!("barrier {}", dim.name)))
-        .collect();
-
-    let assessor_override = fm.assessor_override.as_ref().map(|o| {
-        let zone = c.text(&o.zone, "override zone");
-        if m.zone(&zone).is_none() {
-            let keys: Vec<&str> = m.zones.iter().map(|z| z.key.as_str()).collect();
-            c.report(&o.zone, format!("override zone \"{zone}\" is unknown; use one of {keys:?}"));
-        }
-        model::Override { zone, reason: c.text(&o.reason, "override reason") }
-    });
-
-    let o = &fm.outlook;
-    let horizon = c.in_range(&o.horizon, 2000, 2100, "outlook horizon year");
-    let outlook = model::Outlook {
-        horizon,
-        future: c.markdown(&o.future, "outlook future"),
-        strategy: o.strategy.iter().map(|s| c.markdown(s, "outlook strategy step")).collect(),
-        timeline: c.markdown(&o.timeline, "outlook timeline"),
+/// Evidence, barriers, protective principles and growth, each in methodology order.
+fn ratings(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology) -> (Vec<Rated>, Vec<Rated>, Vec<Rated>, Rated) {
+    let rate = |c: &mut Checker<'_>, items: Vec<(&Scored, &str, &str)>, min: i64, max: i64, what: &str| {
+        items
+            .into_iter()
+            .map(|(s, key, name)| c.scored(s, key, min, max, &format!("{what} {name}")))
+            .collect::<Vec<_>>()
     };
+    let e = &fm.evidence;
+    let evidence = rate(
+        c,
+        [&e.job_postings, &e.company_actions, &e.wage_trends, &e.tool_maturity, &e.expert_consensus]
+            .into_iter()
+            .zip(&m.evidence.dimensions)
+            .map(|(s, d)| (s, d.key.as_str(), d.name.as_str()))
+            .collect(),
+        m.evidence.min_score,
+        m.evidence.max_score,
+        "evidence",
+    );
+    let b = &fm.barriers;
+    let barriers = rate(
+        c,
+        [&b.regulatory, &b.physical, &b.union, &b.liability, &b.cultural]
+            .into_iter()
+            .zip(&m.barriers.dimensions)
+            .map(|(s, d)| (s, d.key.as_str(), d.name.as_str()))
+            .collect(),
+        m.barriers.min_score,
+        m.barriers.max_score,
+        "barrier",
+    );
+    let p = &fm.protective;
+    let protective = rate(
+        c,
+        [&p.embodied_physicality, &p.interpersonal_connection, &p.moral_judgment]
+            .into_iter()
+            .zip(&m.protective.principles)
+            .map(|(s, pr)| (s, pr.key.as_str(), pr.name.as_str()))
+            .collect(),
+        m.protective.min_score,
+        m.protective.max_score,
+        "protective",
+    );
+    let growth = Rated {
+        key: "growth".into(),
+        score: c.in_range(&fm.growth.score, m.growth.min_score, m.growth.max_score, "growth score"),
+        rationale: c.text(&fm.growth.rationale, "growth rationale"),
+        basis: None,
+    };
+    (evidence, barriers, protective, growth)
+}
 
-    let transitions = fm
-        .transitions
-        .iter()
-        .map(|t| model::Transition { to: c.text(&t.to, "transition target"), why: c.text(&t.why, "transition reason") })
-        .collect();
-    let sources = fm
-        .sources
+fn sources(fm: &RoleFrontMatter, c: &mut Checker<'_>) -> Vec<assessment::Source> {
+    fm.sources
         .iter()
         .map(|s| {
             let url = c.text(&s.url, "source url");
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
                 c.report(&s.url, format!("source url \"{url}\" must be a full http(s):// address without spaces"));
             }
-            model::Source {
+            assessment::Source {
                 title: c.text(&s.title, "source title"),
                 url,
                 publisher: s.publisher.as_ref().map(|p| c.text(p, "source publisher")),
             }
         })
-        .collect();
+        .collect()
+}
 
-    if fm.revisions.is_empty() {
-        c.problems.push(Problem::new(
-            c.path,
-            c.line(0),
-            "no [[revisions]]; add one with the date the assessment was published",
-        ));
+/// The prose only an editor writes, rendered and sanitised.
+fn editorial(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, body: &str) -> Editorial {
+    let assessor_override = fm.assessor_override.as_ref().map(|o| {
+        let text = c.text(&o.zone, "override zone");
+        let zone = ZoneKey::parse(&text);
+        if zone.is_none() {
+            let keys: Vec<&str> = m.zones.iter().map(|z| z.key.as_str()).collect();
+            c.report(&o.zone, format!("override zone \"{text}\" is unknown; use one of {keys:?}"));
+        }
+        Override { zone: zone.unwrap_or(ZoneKey::Red), reason: c.text(&o.reason, "override reason") }
+    });
+    let o = &fm.outlook;
+    let outlook = Outlook {
+        horizon: c.in_range(&o.horizon, 2000, 2100, "outlook horizon year"),
+        future_html: markdown::to_html(&c.markdown(&o.future, "outlook future")),
+        strategy_html: o
+            .strategy
+            .iter()
+            .map(|s| markdown::inline_to_html(&c.markdown(s, "outlook strategy step")))
+            .collect(),
+        timeline_html: markdown::to_html(&c.markdown(&o.timeline, "outlook timeline")),
+    };
+    let d = &fm.definition;
+    Editorial {
+        live_tracked: fm.live_tracked,
+        old_slugs: fm.old_slugs.iter().map(|s| c.text(s, "old slug")).collect(),
+        primary_function: c.text(&d.primary_function, "primary function"),
+        not_this_role: c.text(&d.not_this_role, "what this role is not"),
+        typical_experience: c.text(&d.typical_experience, "typical experience"),
+        seniority_note_html: d
+            .seniority_note
+            .as_ref()
+            .map(|s| markdown::inline_to_html(&c.markdown(s, "seniority note"))),
+        seniority_links: d.seniority_links.iter().map(|s| Key::role(c.text(s, "seniority link"))).collect(),
+        growth_rationale: fm.growth.rationale.get_ref().trim().to_string(),
+        quick_screen_note_html: fm
+            .quick_screen_note
+            .as_ref()
+            .map(|s| markdown::inline_to_html(&c.markdown(s, "quick screen note"))),
+        reinstatement_html: markdown::to_html(&c.markdown(&fm.reinstatement, "reinstatement check")),
+        assessor_override,
+        outlook,
+        commentary: commentary(c, body),
+        revisions: revisions(fm, c),
     }
-    let mut revisions: Vec<model::Revision> = fm
-        .revisions
-        .iter()
-        .map(|r| {
-            let date = match iso_date(r.date.get_ref()) {
-                Ok(d) => d,
-                Err(why) => {
-                    c.report(
-                        &r.date,
-                        format!("revision date {}: {why}; write a date like 2026-03-02", r.date.get_ref()),
-                    );
-                    String::new()
-                }
-            };
-            model::Revision { date, note: c.text(&r.note, "revision note") }
-        })
-        .collect();
-    revisions.sort_by(|a, b| b.date.cmp(&a.date));
+}
 
+fn commentary(c: &mut Checker<'_>, body: &str) -> Vec<markdown::Section> {
     let body_problems: Vec<Problem> = markdown::unsafe_constructs(body)
         .into_iter()
         .map(|(offset, message)| {
@@ -256,41 +339,37 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
             "the commentary (Markdown after the closing +++) is empty; write the assessor's commentary",
         ));
     }
+    markdown::sections(body.trim())
+}
 
-    let role = Role {
-        source: c.path.to_path_buf(),
-        slug,
-        title: c.text(&fm.title, "title"),
-        seniority,
-        experience: c.text(&fm.experience, "experience"),
-        category: c.text(&fm.category, "category"),
-        occupation,
-        aliases,
-        old_slugs,
-        live_tracked: fm.live_tracked,
-        verdict: c.markdown(&fm.verdict, "verdict"),
-        primary_function: c.text(&d.primary_function, "primary function"),
-        not_this_role: c.text(&d.not_this_role, "what this role is not"),
-        typical_experience: c.text(&d.typical_experience, "typical experience"),
-        seniority_note: d.seniority_note.as_ref().map(|s| c.markdown(s, "seniority note")),
-        seniority_links: d.seniority_links.iter().map(|s| c.text(s, "seniority link")).collect(),
-        protective,
-        growth,
-        growth_rationale: c.text(&fm.growth.rationale, "growth rationale"),
-        growth_check: c.markdown(&fm.growth.check, "growth check"),
-        quick_screen_note: fm.quick_screen_note.as_ref().map(|s| c.markdown(s, "quick screen note")),
-        tasks,
-        reinstatement: c.markdown(&fm.reinstatement, "reinstatement check"),
-        evidence,
-        barriers,
-        assessor_override,
-        outlook,
-        transitions,
-        sources,
-        revisions,
-        commentary: body.trim().to_string(),
-    };
-    (role, lines)
+/// Revisions, newest first, each with a real calendar date.
+fn revisions(fm: &RoleFrontMatter, c: &mut Checker<'_>) -> Vec<Revision> {
+    if fm.revisions.is_empty() {
+        c.problems.push(Problem::new(
+            c.path,
+            c.line(0),
+            "no [[revisions]]; add one with the date the assessment was published",
+        ));
+    }
+    let mut revisions: Vec<Revision> = fm
+        .revisions
+        .iter()
+        .map(|r| {
+            let date = match iso_date(r.date.get_ref()) {
+                Ok(d) => d,
+                Err(why) => {
+                    c.report(
+                        &r.date,
+                        format!("revision date {}: {why}; write a date like 2026-03-02", r.date.get_ref()),
+                    );
+                    String::new()
+                }
+            };
+            Revision { date, note: c.text(&r.note, "revision note") }
+        })
+        .collect();
+    revisions.sort_by(|a, b| b.date.cmp(&a.date));
+    revisions
 }
 
 pub fn is_slug(s: &str) -> bool {

@@ -100,17 +100,12 @@ fn facts(ctx: &Context) -> Facts {
 }
 
 /// The score engine's inputs for a derived occupation: the rated tasks only (unrated ones are
-/// left out and the rated shares renormalised), and every dimension's points.
-///
-/// The one place that knows the engine's task format. Today `TaskInput` takes whole-percent
-/// shares, so the rated weights are turned into percents adding to 100 by largest remainder;
-/// when `TaskInput` takes `{ weight, score }` this becomes a plain copy.
+/// left out, so the engine's shares are renormalised over the rated weight), and every
+/// dimension's points.
 pub fn inputs(o: &DerivedOccupation) -> Inputs {
-    let rated: Vec<(u32, i64)> = o.tasks.iter().filter_map(|t| t.score.map(|s| (t.weight, s))).collect();
-    let shares = percent_shares(&rated.iter().map(|(w, _)| *w).collect::<Vec<_>>());
     let points = |dims: &[DimensionValue]| dims.iter().map(|d| d.points).collect();
     Inputs {
-        tasks: rated.iter().zip(shares).map(|(&(_, score), share)| TaskInput { share, score }).collect(),
+        tasks: o.tasks.iter().filter_map(|t| t.score.map(|score| TaskInput { weight: t.weight, score })).collect(),
         evidence: points(&o.evidence),
         barriers: points(&o.barriers),
         protective: points(&o.protective),
@@ -121,23 +116,6 @@ pub fn inputs(o: &DerivedOccupation) -> Inputs {
 /// Scores a derived occupation with the one engine; None when no task is rated.
 pub fn scorecard(m: &Methodology, o: &DerivedOccupation) -> Option<Scorecard> {
     o.tasks.iter().any(|t| t.score.is_some()).then(|| score(m, &inputs(o)))
-}
-
-/// Whole percents proportional to `weights`, adding to exactly 100 (largest remainder; ties go
-/// to the earlier task).
-pub fn percent_shares(weights: &[u32]) -> Vec<u32> {
-    let total: u32 = weights.iter().sum();
-    if total == 0 {
-        return vec![0; weights.len()];
-    }
-    let mut shares: Vec<u32> = weights.iter().map(|w| w * 100 / total).collect();
-    let mut order: Vec<usize> = (0..weights.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(weights[i] * 100 % total));
-    let missing = 100 - shares.iter().sum::<u32>();
-    for &i in order.iter().take(missing as usize) {
-        shares[i] += 1;
-    }
-    shares
 }
 
 #[cfg(test)]

@@ -28,14 +28,6 @@ fn find(code: &str) -> &'static DerivedOccupation {
     derived().iter().find(|o| o.code == code).expect("occupation is derived")
 }
 
-#[test]
-fn percent_shares_are_proportional_whole_percents_adding_to_100() {
-    assert_eq!(percent_shares(&[2, 1]), vec![67, 33]);
-    assert_eq!(percent_shares(&[1, 1, 1]), vec![34, 33, 33]);
-    assert_eq!(percent_shares(&[2, 2, 1, 1, 1]), vec![29, 29, 14, 14, 14]);
-    assert_eq!(percent_shares(&[]), Vec::<u32>::new());
-}
-
 /// Aircraft Cargo Handling Supervisors (53-1041.00), worked by hand from the data files' rows.
 #[test]
 fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked_figures() {
@@ -60,8 +52,10 @@ fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked
     ];
     assert_eq!(got, expected);
     let inputs = inputs(o);
-    let shares: Vec<(u32, i64)> = inputs.tasks.iter().map(|t| (t.share, t.score)).collect();
-    assert_eq!(shares, vec![(20, 4), (20, 1), (20, 2), (20, 2), (10, 4), (10, 1)]);
+    let weights: Vec<(u32, i64)> = inputs.tasks.iter().map(|t| (t.weight, t.score)).collect();
+    assert_eq!(weights, vec![(2, 4), (2, 1), (2, 2), (2, 2), (1, 4), (1, 1)]);
+    let shares: Vec<f64> = crate::methodology::score(m, &inputs).tasks.iter().map(|t| t.share).collect();
+    assert_eq!(shares, vec![20.0, 20.0, 20.0, 20.0, 10.0, 10.0]);
 
     // Evidence.
     // job_postings: table 1.2 line 1050, 53-1041 change +5.2 %; line 2, all occupations +3.1 %.
@@ -106,8 +100,8 @@ fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked
     assert_eq!((s.evidence_modifier, s.barrier_modifier, s.growth_modifier), (0.96, 1.02, 1.0));
     assert!((s.raw - 3.62304).abs() < 1e-9, "raw {}", s.raw);
     assert_eq!(s.score, 38.9);
-    assert_eq!(s.zone, "yellow");
-    assert_eq!((s.split.displaced, s.split.augmented, s.split.not_involved), (30, 40, 30));
+    assert_eq!(s.zone, crate::methodology::ZoneKey::Yellow);
+    assert_eq!((s.split.displaced, s.split.augmented, s.split.not_involved), (30.0, 40.0, 30.0));
 
     // Facts: OEWS May 2025 employment 9,760; table 1.2 openings 1.1 thousand; Job Zone 2;
     // the crosswalk has no OOH profile ("—"); O*NET's first related occupation 53-1043.00.
@@ -131,7 +125,9 @@ fn a_task_without_a_label_is_not_rated_and_left_out_of_the_inputs() {
     let rated = o.tasks.iter().filter(|t| t.score.is_some()).count();
     assert!(rated < o.tasks.len());
     assert_eq!(inputs(o).tasks.len(), rated);
-    assert_eq!(inputs(o).tasks.iter().map(|t| t.share).sum::<u32>(), 100);
+    let (m, _) = shipped();
+    let shares: f64 = crate::methodology::score(m, &inputs(o)).tasks.iter().map(|t| t.share).sum();
+    assert!((shares - 100.0).abs() < 1e-9, "rated shares renormalise to 100, not {shares}");
     assert!(o.facts.rated_share < 100.0);
 }
 

@@ -1,13 +1,15 @@
 //! The score engine: pure functions from an assessment's inputs to every derived figure.
 //! No I/O; the same inputs and methodology always give the same scorecard.
 
-use super::Methodology;
+use super::{Methodology, TaskClassKey, ZoneKey};
 use serde::{Deserialize, Serialize};
 
-/// One task's share of working time (percent) and its 1-5 automation score.
+/// One scored task: its weight in working time and its 1-5 automation score. A task's share of
+/// time is its weight over the sum of all weights: editors write weights as whole percents that
+/// add up to 100; data-derived tasks weigh 2 (Core) or 1 (Supplemental).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TaskInput {
-    pub share: u32,
+    pub weight: u32,
     pub score: i64,
 }
 
@@ -24,18 +26,29 @@ pub struct Inputs {
 /// A task's derived figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TaskScore {
-    /// share x score, e.g. 0.30.
+    /// Percent of (rated) working time, e.g. 15.0.
+    pub share: f64,
+    /// share x score / 100, e.g. 0.30.
     pub weighted: f64,
-    /// Key of the task class ("displacement", "augmentation", "not_involved").
-    pub class: String,
+    pub class: TaskClassKey,
 }
 
 /// Percent of working time in each task class.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Split {
-    pub displaced: u32,
-    pub augmented: u32,
-    pub not_involved: u32,
+    pub displaced: f64,
+    pub augmented: f64,
+    pub not_involved: f64,
+}
+
+impl Split {
+    pub fn of(&self, class: TaskClassKey) -> f64 {
+        match class {
+            TaskClassKey::Displacement => self.displaced,
+            TaskClassKey::Augmentation => self.augmented,
+            TaskClassKey::NotInvolved => self.not_involved,
+        }
+    }
 }
 
 /// One dimension's indicative share of the 0-100 composition chart.
@@ -81,7 +94,7 @@ pub struct Scorecard {
     pub task_resistance: f64,
     pub split: Split,
     /// Percent of task time scoring 3 or more.
-    pub share_scoring_3_plus: u32,
+    pub share_scoring_3_plus: f64,
     pub evidence_total: i64,
     pub barriers_total: i64,
     pub protective_total: i64,
@@ -93,8 +106,8 @@ pub struct Scorecard {
     pub raw: f64,
     /// The published score, rounded to the methodology's decimals and clamped to 0-100.
     pub score: f64,
-    /// Zone key, judged on the rounded score.
-    pub zone: String,
+    /// The zone, judged on the rounded score.
+    pub zone: ZoneKey,
     pub sub_label: Option<String>,
     /// The conditions of the sub-label rules for this zone, met or not.
     pub sub_label_checks: Vec<(String, Vec<SubLabelCheck>)>,
@@ -110,24 +123,29 @@ pub fn round_to(x: f64, decimals: u32) -> f64 {
 
 /// Applies the methodology to an assessment's inputs.
 pub fn score(m: &Methodology, inputs: &Inputs) -> Scorecard {
-    // Shares are whole percents and scores whole numbers, so the weighted sum is exact in
-    // hundredths; doing it in integers keeps 2.95 from becoming 2.9499999.
-    let hundredths: i64 = inputs.tasks.iter().map(|t| i64::from(t.share) * t.score).sum();
-    let weighted_sum = hundredths as f64 / 100.0;
+    // Weights and scores are whole numbers, so the weighted sum is one exact integer ratio;
+    // doing it in integers keeps 2.95 from becoming 2.9499999.
+    let total_weight: i64 = inputs.tasks.iter().map(|t| i64::from(t.weight)).sum::<i64>().max(1);
+    let weighted_units: i64 = inputs.tasks.iter().map(|t| i64::from(t.weight) * t.score).sum();
+    let weighted_sum = round_to(weighted_units as f64 / total_weight as f64, 2);
     let task_resistance = round_to(m.task_resistance.ceiling - weighted_sum, 2);
+    let percent = |weight: i64| weight as f64 * 100.0 / total_weight as f64;
 
-    let mut split = Split::default();
+    let mut split_weights = [0i64; 3];
     let mut tasks = Vec::with_capacity(inputs.tasks.len());
     for t in &inputs.tasks {
-        let class = m.task_class(t.score).map_or("", |c| c.key.as_str()).to_string();
-        match class.as_str() {
-            "displacement" => split.displaced += t.share,
-            "augmentation" => split.augmented += t.share,
-            _ => split.not_involved += t.share,
-        }
-        tasks.push(TaskScore { weighted: (i64::from(t.share) * t.score) as f64 / 100.0, class });
+        let class = m.task_class(t.score).map_or(TaskClassKey::NotInvolved, |c| c.key);
+        let slot = TaskClassKey::ALL.iter().position(|&k| k == class).unwrap_or(2);
+        split_weights[slot] += i64::from(t.weight);
+        let share = percent(i64::from(t.weight));
+        tasks.push(TaskScore { share, weighted: share * t.score as f64 / 100.0, class });
     }
-    let share_scoring_3_plus = inputs.tasks.iter().filter(|t| t.score >= 3).map(|t| t.share).sum();
+    let split = Split {
+        displaced: percent(split_weights[0]),
+        augmented: percent(split_weights[1]),
+        not_involved: percent(split_weights[2]),
+    };
+    let share_scoring_3_plus = percent(inputs.tasks.iter().filter(|t| t.score >= 3).map(|t| i64::from(t.weight)).sum());
 
     let evidence_total: i64 = inputs.evidence.iter().sum();
     let barriers_total: i64 = inputs.barriers.iter().sum();
@@ -140,20 +158,20 @@ pub fn score(m: &Methodology, inputs: &Inputs) -> Scorecard {
     let raw = task_resistance * evidence_modifier * barrier_modifier * growth_modifier;
     let unrounded = (raw - m.scale.raw_floor) / m.scale.raw_span * 100.0;
     let score = round_to(unrounded, m.scale.decimals).clamp(0.0, 100.0);
-    let zone = zone_for(m, score).to_string();
+    let zone = zone_for(m, score);
 
     let facts = Facts { share_scoring_3_plus, growth, barriers_total, augmented: split.augmented };
-    let (sub_label, sub_label_checks) = sub_label(m, &zone, &facts);
+    let (sub_label, sub_label_checks) = sub_label(m, zone, &facts);
     let quick_screen = quick_screen(m, protective_total, growth);
 
     let composition = composition(
         m,
         score,
         [
-            (task_resistance, 5.0),
-            (evidence_total as f64, (m.evidence.max_score * 5) as f64),
-            (barriers_total as f64, (m.barriers.max_score * 5) as f64),
-            (protective_total as f64, (m.protective.max_score * 3) as f64),
+            (task_resistance, m.task_scores.max as f64),
+            (evidence_total as f64, m.evidence_range().1 as f64),
+            (barriers_total as f64, m.barrier_range().1 as f64),
+            (protective_total as f64, m.protective_range().1 as f64),
             (growth as f64, m.growth.max_score as f64),
         ],
     );
@@ -182,26 +200,32 @@ pub fn score(m: &Methodology, inputs: &Inputs) -> Scorecard {
 }
 
 /// The zone of a published (rounded) score: the first, highest zone whose minimum it reaches.
-pub fn zone_for(m: &Methodology, score: f64) -> &str {
-    m.zones.iter().find(|z| score >= z.min_score).or(m.zones.last()).map_or("", |z| z.key.as_str())
+pub fn zone_for(m: &Methodology, score: f64) -> ZoneKey {
+    m.zones.iter().find(|z| score >= z.min_score).or(m.zones.last()).map_or(ZoneKey::Red, |z| z.key)
 }
 
 struct Facts {
-    share_scoring_3_plus: u32,
+    share_scoring_3_plus: f64,
     growth: i64,
     barriers_total: i64,
-    augmented: u32,
+    augmented: f64,
 }
 
-fn sub_label(m: &Methodology, zone: &str, f: &Facts) -> (Option<String>, Vec<(String, Vec<SubLabelCheck>)>) {
+/// "30", "33.3": a percentage as pages write it, without a needless ".0".
+pub fn percent(p: f64) -> String {
+    let r = round_to(p, 1);
+    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r:.1}") }
+}
+
+fn sub_label(m: &Methodology, zone: ZoneKey, f: &Facts) -> (Option<String>, Vec<(String, Vec<SubLabelCheck>)>) {
     let mut label = None;
     let mut all_checks = Vec::new();
     for rule in m.sub_labels.iter().filter(|r| r.zone == zone) {
         let mut checks = Vec::new();
         if let Some(min) = rule.min_share_scoring_3_plus {
             checks.push(check(
-                format!("at least {min}% of task time scores 3+"),
-                format!("{}%", f.share_scoring_3_plus),
+                format!("at least {}% of task time scores 3+", percent(min)),
+                format!("{}%", percent(f.share_scoring_3_plus)),
                 f.share_scoring_3_plus >= min,
             ));
         }
@@ -209,16 +233,17 @@ fn sub_label(m: &Methodology, zone: &str, f: &Facts) -> (Option<String>, Vec<(St
             checks.push(check(format!("AI growth correlation {max} or lower"), signed(f.growth), f.growth <= max));
         }
         if let Some(max) = rule.max_barriers {
+            let top = m.barrier_range().1;
             checks.push(check(
-                format!("barriers total {max}/10 or lower"),
-                format!("{}/10", f.barriers_total),
+                format!("barriers total {max}/{top} or lower"),
+                format!("{}/{top}", f.barriers_total),
                 f.barriers_total <= max,
             ));
         }
         if let Some(min) = rule.min_augmented_share {
             checks.push(check(
-                format!("at least {min}% of task time augmented"),
-                format!("{}%", f.augmented),
+                format!("at least {}% of task time augmented", percent(min)),
+                format!("{}%", percent(f.augmented)),
                 f.augmented >= min,
             ));
         }
@@ -247,8 +272,8 @@ fn quick_screen(m: &Methodology, protective: i64, growth: i64) -> Option<QuickSc
             && r.max_growth.is_none_or(|v| growth <= v);
         ok.then(|| {
             let p = range_words(
-                r.min_protective.unwrap_or(m.protective.min_score * 3),
-                r.max_protective.unwrap_or(m.protective.max_score * 3),
+                r.min_protective.unwrap_or(m.protective_range().0),
+                r.max_protective.unwrap_or(m.protective_range().1),
             );
             let g = match (r.min_growth, r.max_growth) {
                 (_, Some(max)) if max < 0 => "correlation negative".to_string(),

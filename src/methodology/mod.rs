@@ -3,11 +3,14 @@
 
 pub mod data_method;
 pub mod engine;
+pub mod vocabulary;
 
 pub use engine::{
     Composition, CompositionPart, Inputs, QuickScreenResult, Scorecard, Split, SubLabelCheck, TaskInput, TaskScore,
     score,
 };
+
+pub use vocabulary::{Provenance, TaskClassKey, ZoneKey};
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +22,8 @@ pub struct Methodology {
     pub name: String,
     pub seniority_levels: Vec<String>,
     pub task_resistance: TaskResistance,
+    /// The 1-5 scale every task is scored on.
+    pub task_scores: TaskScores,
     pub task_classes: Vec<TaskClass>,
     pub modifiers: Modifiers,
     pub scale: Scale,
@@ -30,7 +35,26 @@ pub struct Methodology {
     pub growth: GrowthScale,
     pub quick_screen: Vec<QuickScreenRule>,
     pub sub_labels: Vec<SubLabelRule>,
+    /// How each provenance is named to readers.
+    pub provenance: Vec<ProvenanceLabel>,
+    /// How data-derived assessments turn research data into inputs.
     pub data_method: data_method::DataMethod,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskScores {
+    pub min: i64,
+    pub max: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvenanceLabel {
+    pub key: Provenance,
+    /// The line at the top of every page of this provenance.
+    pub label: String,
+    pub description: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -44,7 +68,7 @@ pub struct TaskResistance {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskClass {
-    pub key: String,
+    pub key: TaskClassKey,
     pub label: String,
     pub min_score: i64,
     pub max_score: i64,
@@ -70,7 +94,7 @@ pub struct Scale {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Zone {
-    pub key: String,
+    pub key: ZoneKey,
     pub name: String,
     pub min_score: f64,
     pub headline: String,
@@ -168,13 +192,13 @@ pub struct QuickScreenRule {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubLabelRule {
-    pub zone: String,
+    pub zone: ZoneKey,
     pub name: String,
     pub description: String,
-    pub min_share_scoring_3_plus: Option<u32>,
+    pub min_share_scoring_3_plus: Option<f64>,
     pub max_growth: Option<i64>,
     pub max_barriers: Option<i64>,
-    pub min_augmented_share: Option<u32>,
+    pub min_augmented_share: Option<f64>,
 }
 
 /// The protective principles, evidence dimensions and barriers that role files name by key.
@@ -188,17 +212,31 @@ impl Methodology {
     /// Checks what serde cannot; each message says how to fix it.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for s in 1..=5 {
+        let TaskScores { min, max } = self.task_scores;
+        if min >= max {
+            out.push(format!("[task_scores] min ({min}) must be below max ({max})"));
+        }
+        for s in min..=max {
             let n = self.task_classes.iter().filter(|c| c.min_score <= s && s <= c.max_score).count();
             if n != 1 {
                 out.push(format!(
-                    "task score {s} falls in {n} task classes; make the [[task_classes]] ranges cover 1-5 exactly once"
+                    "task score {s} falls in {n} task classes; make the [[task_classes]] ranges cover {min}-{max} exactly once"
                 ));
             }
         }
-        for key in ["green", "yellow", "red"] {
+        for key in TaskClassKey::ALL {
+            if !self.task_classes.iter().any(|c| c.key == key) {
+                out.push(format!("no task class with key \"{key}\"; add a [[task_classes]] table for it"));
+            }
+        }
+        for key in ZoneKey::ALL {
             if !self.zones.iter().any(|z| z.key == key) {
                 out.push(format!("no zone with key \"{key}\"; add a [[zones]] table for it"));
+            }
+        }
+        for key in Provenance::ALL {
+            if !self.provenance.iter().any(|p| p.key == key) {
+                out.push(format!("no provenance with key \"{key}\"; add a [[provenance]] table for it"));
             }
         }
         if !self.zones.windows(2).all(|w| w[0].min_score > w[1].min_score) {
@@ -228,21 +266,43 @@ impl Methodology {
         if self.scale.raw_span <= 0.0 {
             out.push("[scale] raw_span must be positive".into());
         }
-        for rule in &self.sub_labels {
-            if !self.zones.iter().any(|z| z.key == rule.zone) {
-                out.push(format!("sub-label {} names unknown zone {}", rule.name, rule.zone));
-            }
-        }
         out
     }
 
-    pub fn zone(&self, key: &str) -> Option<&Zone> {
-        self.zones.iter().find(|z| z.key == key)
+    /// The zone named by `key`; every key has one (checked when the methodology loads).
+    pub fn zone(&self, key: ZoneKey) -> &Zone {
+        self.zones.iter().find(|z| z.key == key).unwrap_or(&self.zones[self.zones.len() - 1])
     }
 
-    /// The class a 1-5 task score falls in.
+    /// The class a task score falls in.
     pub fn task_class(&self, score: i64) -> Option<&TaskClass> {
         self.task_classes.iter().find(|c| c.min_score <= score && score <= c.max_score)
+    }
+
+    /// The class named by `key`; every key has one (checked when the methodology loads).
+    pub fn class(&self, key: TaskClassKey) -> &TaskClass {
+        self.task_classes.iter().find(|c| c.key == key).unwrap_or(&self.task_classes[0])
+    }
+
+    /// How pages of this provenance introduce themselves.
+    pub fn provenance(&self, key: Provenance) -> &ProvenanceLabel {
+        self.provenance.iter().find(|p| p.key == key).unwrap_or(&self.provenance[0])
+    }
+
+    /// Lowest and highest evidence total: a dimension's range times the dimensions.
+    pub fn evidence_range(&self) -> (i64, i64) {
+        let n = self.evidence.dimensions.len() as i64;
+        (self.evidence.min_score * n, self.evidence.max_score * n)
+    }
+
+    pub fn barrier_range(&self) -> (i64, i64) {
+        let n = self.barriers.dimensions.len() as i64;
+        (self.barriers.min_score * n, self.barriers.max_score * n)
+    }
+
+    pub fn protective_range(&self) -> (i64, i64) {
+        let n = self.protective.principles.len() as i64;
+        (self.protective.min_score * n, self.protective.max_score * n)
     }
 
     pub fn growth_label(&self, growth: i64) -> &str {

@@ -1,10 +1,12 @@
-//! `/roles`: every assessed role, filtered by zone, category, seniority and major group,
-//! sorted and paginated. Filters live in the query string, so each view is a link to share.
+//! `/roles`: every scored entry, editor roles and data-derived occupations alike, filtered by
+//! zone, provenance, major group, Job Zone, category and seniority, sorted and paginated. Filters
+//! live in the query string, so each view is a link to share.
 
 use super::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
 use crate::catalogue::browse as queries;
 use crate::catalogue::models::{Facets, RoleFilter, RoleListing, RoleSort};
+use crate::methodology::{Provenance, ZoneKey};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use std::collections::HashMap;
@@ -39,10 +41,22 @@ impl RolesTemplate {
     fn is(&self, current: &Option<String>, value: &str) -> bool {
         current.as_deref() == Some(value)
     }
+
+    fn zone_is(&self, z: &ZoneKey) -> bool {
+        self.filter.zone == Some(*z)
+    }
+
+    fn provenance_is(&self, p: &Provenance) -> bool {
+        self.filter.provenance == Some(*p)
+    }
+
+    fn job_zone_is(&self, jz: &u8) -> bool {
+        self.filter.job_zone == Some(*jz)
+    }
 }
 
 /// Reads the query leniently: known values are kept, anything else is reported and dropped.
-pub fn parse_filter(query: &HashMap<String, String>, facets: &Facets, zones: &[String]) -> (RoleFilter, Vec<String>) {
+pub fn parse_filter(query: &HashMap<String, String>, facets: &Facets) -> (RoleFilter, Vec<String>) {
     let mut f = RoleFilter { page: 1, per_page: PER_PAGE, ..RoleFilter::default() };
     let mut ignored = Vec::new();
     let mut keys: Vec<&String> = query.keys().collect();
@@ -55,7 +69,14 @@ pub fn parse_filter(query: &HashMap<String, String>, facets: &Facets, zones: &[S
         let shown = || format!("{key}={}", value.chars().take(60).collect::<String>());
         let pick = |options: &[String]| options.iter().find(|o| o.eq_ignore_ascii_case(value)).cloned();
         let ok = match key.as_str() {
-            "zone" => pick(zones).map(|v| f.zone = Some(v)).is_some(),
+            "zone" => ZoneKey::parse(value).map(|v| f.zone = Some(v)).is_some(),
+            "provenance" => Provenance::parse(value).map(|v| f.provenance = Some(v)).is_some(),
+            "job_zone" => value
+                .parse::<u8>()
+                .ok()
+                .filter(|z| facets.job_zones.contains(z))
+                .map(|z| f.job_zone = Some(z))
+                .is_some(),
             "category" => pick(&facets.categories).map(|v| f.category = Some(v)).is_some(),
             "seniority" => pick(&facets.seniorities).map(|v| f.seniority = Some(v)).is_some(),
             "group" => {
@@ -81,7 +102,9 @@ pub fn query_string(f: &RoleFilter) -> String {
             parts.push(format!("{k}={}", super::encode_query_value(v)));
         }
     };
-    push("zone", &f.zone);
+    push("zone", &f.zone.map(|z| z.as_str().to_string()));
+    push("provenance", &f.provenance.map(|p| p.as_str().to_string()));
+    push("job_zone", &f.job_zone.map(|z| z.to_string()));
     push("category", &f.category);
     push("seniority", &f.seniority);
     push("group", &f.group);
@@ -121,10 +144,9 @@ pub async fn roles(
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let m = site.catalogue.methodology.clone();
-    let zones: Vec<String> = m.zones.iter().map(|z| z.key.clone()).collect();
     let query = query.into_inner();
     let facets = site.catalogue.facets.clone();
-    let (filter, ignored) = parse_filter(&query, &facets, &zones);
+    let (filter, ignored) = parse_filter(&query, &facets);
     let f = filter.clone();
     let listing = with_catalogue(&site, move |c| queries::browse(&c.conn(), &f)).await?;
 
@@ -148,18 +170,15 @@ pub async fn roles(
     )];
     for z in &m.zones {
         let count = listing.zone_counts.iter().find(|c| c.0 == z.key).map_or(0, |c| c.1);
-        let href = query_string(&RoleFilter { zone: Some(z.key.clone()), page: 1, ..filter.clone() });
-        zone_links.push((
-            Link { label: z.name.clone(), href, current: filter.zone.as_deref() == Some(z.key.as_str()) },
-            count,
-        ));
+        let href = query_string(&RoleFilter { zone: Some(z.key), page: 1, ..filter.clone() });
+        zone_links.push((Link { label: z.name.clone(), href, current: filter.zone == Some(z.key) }, count));
     }
     let meta = PageMeta::new(
         &site,
         &query_string(&filter),
-        "Browse every assessed role by AI risk",
+        "Browse every score by AI risk",
         format!(
-            "{} roles scored for AI job risk. Filter by zone, category, seniority and occupation group; sort by score or title.",
+            "{} roles and occupations scored for AI job risk. Filter by zone, provenance, occupation group and Job Zone; sort by score or title.",
             listing.total
         ),
     );
@@ -180,6 +199,7 @@ mod tests {
             categories: vec!["Software Development".into()],
             seniorities: vec!["Junior".into(), "Senior".into()],
             groups: vec![("15".into(), "Computer and Mathematical".into())],
+            job_zones: vec![2, 4],
         }
     }
 
@@ -190,17 +210,42 @@ mod tests {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
-        let (f, ignored) = parse_filter(&q, &facets(), &["green".into(), "red".into()]);
-        assert_eq!(f.zone.as_deref(), Some("green"));
+        let (f, ignored) = parse_filter(&q, &facets());
+        assert_eq!(f.zone, Some(ZoneKey::Green));
         assert_eq!((f.sort, f.page), (RoleSort::Title, 2));
         assert_eq!(ignored, ["colour=blue", "seniority=Wizard"]);
+    }
+
+    #[test]
+    fn provenance_and_job_zone_filters_take_known_values_only() {
+        let q: HashMap<String, String> = [("provenance", "DATA"), ("job_zone", "4"), ("group", "15")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let (f, ignored) = parse_filter(&q, &facets());
+        assert_eq!((f.provenance, f.job_zone, f.group.as_deref()), (Some(Provenance::Data), Some(4), Some("15")));
+        assert!(ignored.is_empty());
+        let q: HashMap<String, String> =
+            [("provenance", "robot"), ("job_zone", "3")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let (f, ignored) = parse_filter(&q, &facets());
+        assert_eq!((f.provenance, f.job_zone), (None, None));
+        assert_eq!(ignored, ["job_zone=3", "provenance=robot"]);
+        assert_eq!(
+            query_string(&RoleFilter {
+                provenance: Some(Provenance::Editor),
+                job_zone: Some(4),
+                page: 1,
+                ..RoleFilter::default()
+            }),
+            "/roles?provenance=editor&job_zone=4"
+        );
     }
 
     #[test]
     fn garbage_pages_are_ignored() {
         for bad in ["0", "-1", "1e999", "99999999999999999999", "abc"] {
             let q: HashMap<String, String> = [("page".to_string(), bad.to_string())].into();
-            let (f, ignored) = parse_filter(&q, &facets(), &[]);
+            let (f, ignored) = parse_filter(&q, &facets());
             assert_eq!((f.page, ignored.len()), (1, 1), "{bad}");
         }
     }

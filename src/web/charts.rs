@@ -1,7 +1,7 @@
 //! Geometry for the inline SVG charts. Numbers are worked out here; templates only draw.
 //! Every chart also states its figures in text, so nothing depends on seeing the picture.
 
-use crate::methodology::{Composition, Methodology, Split};
+use crate::methodology::{Composition, Methodology, Split, TaskClassKey, ZoneKey};
 
 /// A horizontal segment in percent of the chart's width.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +20,12 @@ pub fn zone_bands(m: &Methodology) -> Vec<Segment> {
         .zones
         .iter()
         .map(|z| {
-            let seg = Segment { key: z.key.clone(), label: z.name.clone(), x: z.min_score, width: upper - z.min_score };
+            let seg = Segment {
+                key: z.key.as_str().to_string(),
+                label: z.name.clone(),
+                x: z.min_score,
+                width: upper - z.min_score,
+            };
             upper = z.min_score;
             seg
         })
@@ -32,13 +37,13 @@ pub fn zone_bands(m: &Methodology) -> Vec<Segment> {
 /// The displaced / augmented / not-involved bar; empty classes are left out.
 pub fn split_bar(m: &Methodology, split: &Split) -> Vec<Segment> {
     let mut x = 0.0;
-    [("displacement", split.displaced), ("augmentation", split.augmented), ("not_involved", split.not_involved)]
+    TaskClassKey::ALL
         .into_iter()
-        .filter(|&(_, share)| share > 0)
+        .map(|key| (key, split.of(key)))
+        .filter(|&(_, share)| share > 0.0)
         .map(|(key, share)| {
-            let label = m.task_classes.iter().find(|c| c.key == key).map_or(key, |c| c.label.as_str());
-            let seg = Segment { key: key.to_string(), label: label.to_string(), x, width: f64::from(share) };
-            x += f64::from(share);
+            let seg = Segment { key: key.as_str().to_string(), label: m.class(key).label.clone(), x, width: share };
+            x += share;
             seg
         })
         .collect()
@@ -115,6 +120,59 @@ pub fn waterfall(labels: &[String], composition: &Composition, score: f64) -> Wa
     Waterfall { bars, width: WATERFALL_WIDTH, height: WATERFALL_HEIGHT, bar_width, zero_y: y(0.0) }
 }
 
+/// One bar of a score histogram, in SVG user units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistogramBar {
+    /// Lowest score in the bin, e.g. 45.0 for 45-49.9.
+    pub from: f64,
+    pub count: usize,
+    /// Zone of the bin's lowest score, for its colour.
+    pub zone: ZoneKey,
+    pub x: f64,
+    pub y: f64,
+    pub height: f64,
+}
+
+pub struct Histogram {
+    pub bars: Vec<HistogramBar>,
+    pub bar_width: f64,
+    pub width: f64,
+    pub height: f64,
+    pub total: usize,
+}
+
+const HISTOGRAM_WIDTH: f64 = 700.0;
+const HISTOGRAM_HEIGHT: f64 = 200.0;
+const HISTOGRAM_PLOT: f64 = 160.0;
+
+/// Counts scores in bins of `bin` points from 0 to 100 (100 falls in the last bin).
+pub fn histogram(m: &Methodology, scores: &[f64], bin: f64) -> Histogram {
+    let bins = (100.0 / bin).ceil() as usize;
+    let mut counts = vec![0usize; bins];
+    for &s in scores {
+        let i = ((s / bin).floor() as usize).min(bins - 1);
+        counts[i] += 1;
+    }
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let slot = HISTOGRAM_WIDTH / bins as f64;
+    let bars = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &count)| {
+            let height = count as f64 / max as f64 * HISTOGRAM_PLOT;
+            HistogramBar {
+                from: i as f64 * bin,
+                count,
+                zone: crate::methodology::engine::zone_for(m, i as f64 * bin),
+                x: i as f64 * slot + 1.0,
+                y: HISTOGRAM_PLOT - height + 10.0,
+                height,
+            }
+        })
+        .collect();
+    Histogram { bars, bar_width: slot - 2.0, width: HISTOGRAM_WIDTH, height: HISTOGRAM_HEIGHT, total: scores.len() }
+}
+
 /// How full a meter is, 0-100, for a value on a min..max range.
 pub fn fill(value: f64, min: f64, max: f64) -> f64 {
     if max <= min {
@@ -140,7 +198,7 @@ mod tests {
 
     #[test]
     fn split_bar_leaves_out_empty_classes() {
-        let bar = split_bar(&bundled(), &Split { displaced: 30, augmented: 70, not_involved: 0 });
+        let bar = split_bar(&bundled(), &Split { displaced: 30.0, augmented: 70.0, not_involved: 0.0 });
         assert_eq!(bar.len(), 2);
         assert_eq!((bar[1].label.as_str(), bar[1].x, bar[1].width), ("Augmented", 30.0, 70.0));
     }
@@ -162,6 +220,15 @@ mod tests {
         assert!((score.y + score.height - w.zero_y).abs() < 1e-9, "the score column stands on zero");
         // The first step rises from zero to 30.5, the highest point, so it touches the top.
         assert!((w.bars[0].y - PLOT_TOP).abs() < 1e-9);
+    }
+
+    #[test]
+    fn histogram_counts_each_score_once_with_100_in_the_last_bin() {
+        let h = histogram(&bundled(), &[0.0, 4.9, 5.0, 24.9, 48.0, 100.0], 5.0);
+        assert_eq!(h.bars.len(), 20);
+        assert_eq!(h.bars.iter().map(|b| b.count).sum::<usize>(), 6);
+        assert_eq!((h.bars[0].count, h.bars[1].count, h.bars[4].count, h.bars[19].count), (2, 1, 1, 1));
+        assert_eq!((h.bars[4].zone, h.bars[9].zone, h.bars[10].zone), (ZoneKey::Red, ZoneKey::Yellow, ZoneKey::Green));
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! `/compare/{a}/{b}`: two roles side by side and the move from a to b; `/compare?a=&b=`
-//! redirects there. Problems answer 4xx with the form, so the reader can try again.
+//! `/compare/{a}/{b}`: two assessments (roles by slug, occupations by O*NET-SOC code) side by
+//! side and the move from a to b; `/compare?a=&b=` redirects there. Problems answer 4xx with the
+//! form, so the reader can try again.
 
 use super::charts::{self, Segment};
 use super::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
-use crate::catalogue::models::{RolePage, RoleSummary};
+use crate::assessment::{Assessment, Key};
+use crate::catalogue::models::{Card, TaskRow};
 use crate::catalogue::read;
-use crate::content::validate_slug;
 use crate::transition::Move;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -28,8 +29,8 @@ pub struct Row {
 }
 
 pub struct Comparison {
-    pub a: RoleSummary,
-    pub b: RoleSummary,
+    pub a: Card,
+    pub b: Card,
     pub a_tag: String,
     pub b_tag: String,
     pub rows: Vec<Row>,
@@ -47,7 +48,7 @@ pub struct CompareTemplate {
     pub comparison: Option<Comparison>,
     /// What is wrong with the request, shown above the form.
     pub problem: Option<String>,
-    pub roles: Vec<RoleSummary>,
+    pub roles: Vec<Card>,
     pub selected_a: String,
     pub selected_b: String,
 }
@@ -72,39 +73,73 @@ fn row(label: &str, a: f64, b: f64, decimals: usize, suffix: &str, higher_is_saf
     }
 }
 
-fn compare(site: &super::Site, a: &RolePage, b: &RolePage) -> Comparison {
+fn compare(site: &super::Site, (a, ac): &(Assessment, Card), (b, bc): &(Assessment, Card)) -> Comparison {
     let m = &site.catalogue.methodology;
     let (ca, cb) = (&a.card, &b.card);
+    let range = |(lo, hi): (i64, i64)| format!("{lo} to {hi}");
     let rows = vec![
         row("Score (0-100)", ca.score, cb.score, 1, "", true),
-        row("Task resistance (1-5)", ca.task_resistance, cb.task_resistance, 2, "", true),
-        row("Evidence (-10 to 10)", ca.evidence_total as f64, cb.evidence_total as f64, 0, "", true),
-        row("Barriers (0-10)", ca.barriers_total as f64, cb.barriers_total as f64, 0, "", true),
-        row("Protective (0-9)", ca.protective_total as f64, cb.protective_total as f64, 0, "", true),
-        row("AI growth (-2 to 2)", ca.growth as f64, cb.growth as f64, 0, "", true),
-        row("Time in displaced tasks", f64::from(ca.split.displaced), f64::from(cb.split.displaced), 0, "%", false),
-        row("Time in augmented tasks", f64::from(ca.split.augmented), f64::from(cb.split.augmented), 0, "%", false),
         row(
-            "Time AI is not involved in",
-            f64::from(ca.split.not_involved),
-            f64::from(cb.split.not_involved),
-            0,
-            "%",
+            &format!("Task resistance ({}-{})", m.task_scores.min, m.task_scores.max),
+            ca.task_resistance,
+            cb.task_resistance,
+            2,
+            "",
             true,
         ),
+        row(
+            &format!("Evidence ({})", range(m.evidence_range())),
+            ca.evidence_total as f64,
+            cb.evidence_total as f64,
+            0,
+            "",
+            true,
+        ),
+        row(
+            &format!("Barriers ({})", range(m.barrier_range())),
+            ca.barriers_total as f64,
+            cb.barriers_total as f64,
+            0,
+            "",
+            true,
+        ),
+        row(
+            &format!("Protective ({})", range(m.protective_range())),
+            ca.protective_total as f64,
+            cb.protective_total as f64,
+            0,
+            "",
+            true,
+        ),
+        row(
+            &format!("AI growth ({})", range((m.growth.min_score, m.growth.max_score))),
+            ca.growth as f64,
+            cb.growth as f64,
+            0,
+            "",
+            true,
+        ),
+        row("Time in displaced tasks", ca.split.displaced, cb.split.displaced, 0, "%", false),
+        row("Time in augmented tasks", ca.split.augmented, cb.split.augmented, 0, "%", false),
+        row("Time AI is not involved in", ca.split.not_involved, cb.split.not_involved, 0, "%", true),
     ];
-    let step = Move::between(&a.summary, &a.tasks, &b.summary, &b.tasks);
+    let step = Move::between(ac, &TaskRow::of(a), bc, &TaskRow::of(b));
     Comparison {
-        a_tag: super::role::zone_tag(m, &a.summary.zone, a.summary.sub_label.as_deref()),
-        b_tag: super::role::zone_tag(m, &b.summary.zone, b.summary.sub_label.as_deref()),
-        a_split: charts::split_bar(m, &a.summary.split),
-        b_split: charts::split_bar(m, &b.summary.split),
+        a_tag: super::assessment::zone_tag(m, ac.zone, ac.sub_label.as_deref()),
+        b_tag: super::assessment::zone_tag(m, bc.zone, bc.sub_label.as_deref()),
+        a_split: charts::split_bar(m, &ac.split),
+        b_split: charts::split_bar(m, &bc.split),
         summary: step.summary(),
         step,
         rows,
-        a: a.summary.clone(),
-        b: b.summary.clone(),
+        a: ac.clone(),
+        b: bc.clone(),
     }
+}
+
+/// An assessment and its card, if `key` names one.
+fn fetch(conn: &rusqlite::Connection, key: &Key) -> rusqlite::Result<Option<(Assessment, Card)>> {
+    Ok(read::assessment(conn, key)?.zip(read::card_of(conn, key)?))
 }
 
 /// Renders the compare page with a problem and the form, at a 4xx status.
@@ -137,7 +172,7 @@ pub async fn compare_form(site: State, query: web::Query<HashMap<String, String>
         let which = if a.is_empty() && b.is_empty() { "two roles" } else { "a second role" };
         return refuse(&site, StatusCode::BAD_REQUEST, format!("Choose {which} to compare."), a, b).await;
     }
-    if !validate_slug(&a) || !validate_slug(&b) {
+    if Key::from_segment(&a).is_none() || Key::from_segment(&b).is_none() {
         return no_such_role(&site).await;
     }
     Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/compare/{a}/{b}"))).finish())
@@ -159,25 +194,19 @@ pub async fn compare_page(
         )
         .await;
     }
-    if !validate_slug(&a) || !validate_slug(&b) {
+    let (Some(ka), Some(kb)) = (Key::from_segment(&a), Key::from_segment(&b)) else {
         return no_such_role(&site).await;
-    }
-    let (sa, sb) = (a.clone(), b.clone());
+    };
     let (pa, pb, roles) = with_catalogue(&site, move |c| {
         let conn = c.conn();
-        Ok((
-            read::role_page(&conn, &sa)?,
-            read::role_page(&conn, &sb)?,
-            read::compare_candidates(&conn, "", CANDIDATES)?,
-        ))
+        Ok((fetch(&conn, &ka)?, fetch(&conn, &kb)?, read::compare_candidates(&conn, "", CANDIDATES)?))
     })
     .await?;
     let (Some(pa), Some(pb)) = (pa, pb) else {
-        let missing = if validate_slug(&a) && roles.iter().any(|r| r.slug == a) { b.clone() } else { a.clone() };
         return refuse(
             &site,
             StatusCode::NOT_FOUND,
-            format!("We have no role called \"{missing}\". Pick one from the lists."),
+            "We have no assessment at one of those addresses. Pick roles from the lists.".to_string(),
             String::new(),
             String::new(),
         )
@@ -187,13 +216,13 @@ pub async fn compare_page(
     let meta = PageMeta::new(
         &site,
         &format!("/compare/{a}/{b}"),
-        format!("{} vs {}: AI job risk compared", pa.summary.display_name(), pb.summary.display_name()),
+        format!("{} vs {}: AI job risk compared", pa.1.display_name(), pb.1.display_name()),
         format!(
             "{} scores {:.1} and {} scores {:.1} out of 100 for AI job risk. What moving from one to the other changes.",
-            pa.summary.display_name(),
-            pa.summary.score,
-            pb.summary.display_name(),
-            pb.summary.score
+            pa.1.display_name(),
+            pa.1.score,
+            pb.1.display_name(),
+            pb.1.score
         ),
     );
     let page =

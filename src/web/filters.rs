@@ -19,6 +19,12 @@ impl AsNumber for u32 {
     }
 }
 
+impl AsNumber for u64 {
+    fn number(&self) -> f64 {
+        *self as f64
+    }
+}
+
 impl AsNumber for f64 {
     fn number(&self) -> f64 {
         *self
@@ -49,6 +55,25 @@ pub fn signed1<N: AsNumber>(n: N, _: &dyn askama::Values) -> Result<String, Infa
     })
 }
 
+/// A percentage without a needless ".0": 30.0 -> "30", 33.33 -> "33.3".
+pub fn pct<N: AsNumber>(n: N, _: &dyn askama::Values) -> Result<String, Infallible> {
+    Ok(crate::methodology::engine::percent(n.number()))
+}
+
+/// A whole number with thousands separators: "1,234,567".
+pub fn thousands<N: AsNumber>(n: N, _: &dyn askama::Values) -> Result<String, Infallible> {
+    let v = n.number().round() as i64;
+    let digits = v.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    Ok(if v < 0 { format!("-{out}") } else { out })
+}
+
 /// A minus sign a typographer would use, for display only.
 pub fn minus(s: &str, _: &dyn askama::Values) -> Result<String, Infallible> {
     Ok(s.replace('-', "\u{2212}"))
@@ -76,6 +101,21 @@ mod tests {
         assert_eq!(signed1(&-8.0, NO_VALUES).unwrap(), "-8.0");
         assert_eq!(signed1(0.04, NO_VALUES).unwrap(), "0.0");
         assert_eq!(signed1(2.2222, NO_VALUES).unwrap(), "+2.2");
+    }
+
+    #[test]
+    #[allow(clippy::needless_borrows_for_generic_args)]
+    fn pct_drops_a_needless_decimal() {
+        assert_eq!(pct(30.0, NO_VALUES).unwrap(), "30");
+        assert_eq!(pct(&(100.0 / 3.0), NO_VALUES).unwrap(), "33.3");
+    }
+
+    #[test]
+    #[allow(clippy::needless_borrows_for_generic_args)]
+    fn thousands_groups_digits_in_threes() {
+        assert_eq!(thousands(3_462_020u64, NO_VALUES).unwrap(), "3,462,020");
+        assert_eq!(thousands(&999u64, NO_VALUES).unwrap(), "999");
+        assert_eq!(thousands(-1000i64, NO_VALUES).unwrap(), "-1,000");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! `/methodology`: the formula, rendered from the methodology the catalogue was built with.
 
+use super::charts::{self, Histogram};
 use super::render::{self, PageMeta};
-use super::{State, WebError, filters};
-use crate::methodology::Methodology;
+use super::{State, WebError, filters, with_catalogue};
+use crate::catalogue::models::Card;
+use crate::catalogue::read;
+use crate::methodology::{Methodology, Zone};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
@@ -16,6 +19,11 @@ pub struct MethodologyTemplate {
     pub source: String,
     /// (score, label, effect) for each AI growth score.
     pub growth_rows: Vec<(i64, String, String)>,
+    pub histogram: Histogram,
+    /// Every zone with how many published scores fall in it.
+    pub zone_counts: Vec<(Zone, usize)>,
+    /// Editor roles beside their occupation's data-derived card.
+    pub pairs: Vec<(Card, Card)>,
 }
 
 pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
@@ -29,6 +37,21 @@ pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, 
     let growth_rows = (m.growth.min_score..=m.growth.max_score)
         .map(|g| (g, m.growth_label(g).to_string(), m.growth_effect(g).to_string()))
         .collect();
-    let page = MethodologyTemplate { meta, source: site.catalogue.methodology_source.clone(), growth_rows, m };
+    let (scores, pairs) = with_catalogue(&site, |c| {
+        let conn = c.conn();
+        Ok((read::all_scores(&conn)?, read::editor_and_data_pairs(&conn)?))
+    })
+    .await?;
+    let values: Vec<f64> = scores.iter().map(|s| s.0).collect();
+    let zone_counts = m.zones.iter().map(|z| (z.clone(), scores.iter().filter(|s| s.1 == z.key).count())).collect();
+    let page = MethodologyTemplate {
+        meta,
+        source: site.catalogue.methodology_source.clone(),
+        growth_rows,
+        histogram: charts::histogram(&m, &values, 5.0),
+        zone_counts,
+        pairs,
+        m,
+    };
     render::page(&req, &site, &page)
 }

@@ -1,5 +1,7 @@
 //! The HTTP layer: routes, shared state, and the server itself.
 
+mod api;
+mod assessment;
 mod assets;
 mod browse;
 mod charts;
@@ -117,15 +119,18 @@ fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", page_route().to(home::home))
         .route("/roles", page_route().to(browse::roles))
         .route("/roles/{slug}", page_route().to(role::role_page))
-        .route("/roles/{slug}/personal", page_route().to(personal::personal))
+        .route("/roles/{slug}/personal", page_route().to(personal::role_personal))
         .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
         .route("/methodology", page_route().to(methodology_page::methodology))
         .route("/occupations", page_route().to(occupations::occupations))
         .route("/occupations/{code}", page_route().to(occupations::occupation))
+        .route("/occupations/{code}/personal", page_route().to(personal::occupation_personal))
         .route("/compare", page_route().to(compare::compare_form))
         .route("/compare/{a}/{b}", page_route().to(compare::compare_page))
         .route("/search", page_route().to(search::search_page))
         .route("/api/v1/search", page_route().to(search::search_api))
+        .route("/api/v1/occupations", page_route().to(api::occupations))
+        .route("/api/v1/occupations/{code}", page_route().to(api::occupation))
         .route("/api/{rest:.*}", web::route().to(search::api_not_found))
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(sitemap::robots))

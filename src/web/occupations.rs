@@ -1,31 +1,38 @@
-//! `/occupations` (all 1,016 by major group) and `/occupations/{soc}` (one, with its roles).
+//! `/occupations` (all 1,016 by major group, with their scores) and `/occupations/{code}`: a
+//! scored occupation's full assessment page, or, for the few O*NET gives no tasks, why there is
+//! no score and the nearest scored work.
 
+use super::assessment::{self, OccupationView};
 use super::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
-use crate::catalogue::models::{MajorGroupRow, NearbyRole, OccupationRow, RoleSummary};
-use crate::catalogue::occupations as queries;
+use crate::assessment::Key;
+use crate::catalogue::models::{Card, MajorGroupRow, Nearby, OccupationRow};
+use crate::catalogue::{occupations as queries, read};
 use crate::content::is_soc_code;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-/// templates/occupation.html
+/// How many nearby scored entries an unscored occupation lists.
+const NEARBY: usize = 8;
+
+/// templates/occupation.html: an occupation without a score.
 #[derive(Template)]
 #[template(path = "occupation.html")]
-pub struct OccupationTemplate {
+pub struct UnscoredTemplate {
     pub meta: PageMeta,
     pub o: OccupationRow,
-    /// Roles assessed in this occupation.
-    pub roles: Vec<RoleSummary>,
-    /// When none are: the assessed roles closest to it.
-    pub nearby: Vec<NearbyRole>,
+    /// Editor roles mapped to it, if any.
+    pub roles: Vec<Card>,
+    /// The scored entries closest to it.
+    pub nearby: Vec<Nearby>,
     /// O*NET OnLine's page for this code.
     pub onet_url: String,
-    /// True when no nearby role shares this occupation's major group.
+    /// True when no nearby entry shares this occupation's major group.
     pub only_other_groups: bool,
 }
 
-impl OccupationTemplate {
-    fn closeness(&self, n: &NearbyRole) -> String {
+impl UnscoredTemplate {
+    fn closeness(&self, n: &Nearby) -> String {
         match n.closeness {
             "broad" => "Same broad occupation group".into(),
             "minor" => "Same minor group".into(),
@@ -33,6 +40,14 @@ impl OccupationTemplate {
             _ => "Another occupation group".into(),
         }
     }
+
+    fn tag(&self, c: &Card) -> String {
+        c.zone.as_str().to_uppercase()
+    }
+}
+
+fn onet_url(code: &str) -> String {
+    format!("https://www.onetonline.org/link/summary/{code}")
 }
 
 pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) -> Result<HttpResponse, WebError> {
@@ -40,29 +55,46 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
     if !is_soc_code(&code) {
         return Err(WebError::NotFound);
     }
-    let (o, roles, nearby) = with_catalogue(&site, move |c| {
+    let found = with_catalogue(&site, move |c| {
         let conn = c.conn();
-        let Some(o) = queries::occupation(&conn, &code)? else { return Ok((None, vec![], vec![])) };
+        let Some(o) = queries::occupation(&conn, &code)? else { return Ok(None) };
         let roles = queries::roles_in(&conn, &code)?;
-        let nearby = if roles.is_empty() { queries::nearby_roles(&conn, &code, 6)? } else { Vec::new() };
-        Ok((Some(o), roles, nearby))
+        let page = read::assessment_page(&conn, &Key::occupation(code.as_str()))?;
+        let facts = read::occupation_facts(&conn, &code)?;
+        let related_codes: Vec<String> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.0.clone())).collect();
+        let tiers: Vec<String> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.1.clone())).collect();
+        let related_cards = queries::cards_of_occupations(&conn, &related_codes)?;
+        let related = related_cards
+            .into_iter()
+            .filter_map(|card| {
+                let i = related_codes.iter().position(|c| *c == card.key.id)?;
+                Some((card, tiers[i].clone()))
+            })
+            .collect();
+        let nearby = if page.is_none() { queries::nearby(&conn, &code, NEARBY)? } else { Vec::new() };
+        let others = if page.is_some() { read::compare_candidates(&conn, "", 300)? } else { Vec::new() };
+        Ok(Some((o, roles, page, facts, related, nearby, others)))
     })
     .await?;
-    let o = o.ok_or(WebError::NotFound)?;
-    let status = if roles.is_empty() {
-        "not yet assessed".to_string()
-    } else {
-        format!("{} assessed role{}", roles.len(), if roles.len() == 1 { "" } else { "s" })
-    };
-    let meta = PageMeta::new(
-        &site,
-        &o.url(),
-        format!("{} ({}): AI job risk, {status}", o.title, o.code),
-        format!("{} — O*NET-SOC {}. {}", o.title, o.code, first_sentence(&o.description)),
-    );
-    let onet_url = format!("https://www.onetonline.org/link/summary/{}", o.code);
-    let only_other_groups = !nearby.is_empty() && nearby.iter().all(|n| n.closeness == "other");
-    render::page(&req, &site, &OccupationTemplate { meta, o, roles, nearby, onet_url, only_other_groups })
+    let (o, roles, page, facts, related, nearby, others) = found.ok_or(WebError::NotFound)?;
+    match page {
+        Some(page) => {
+            let meta = super::role::meta(&site, &page.a);
+            let view = OccupationView { onet_url: onet_url(&o.code), o, facts, roles, related };
+            render::page(&req, &site, &assessment::build(&site, meta, page, others, Some(view)))
+        }
+        None => {
+            let meta = PageMeta::new(
+                &site,
+                &o.url(),
+                format!("{} ({}): no AI job-risk score yet", o.title, o.code),
+                format!("{}: O*NET-SOC {}. {}", o.title, o.code, first_sentence(&o.description)),
+            );
+            let only_other_groups = !nearby.is_empty() && nearby.iter().all(|n| n.closeness == "other");
+            let page = UnscoredTemplate { meta, onet_url: onet_url(&o.code), o, roles, nearby, only_other_groups };
+            render::page(&req, &site, &page)
+        }
+    }
 }
 
 fn first_sentence(text: &str) -> &str {
@@ -76,20 +108,18 @@ pub struct OccupationsTemplate {
     pub meta: PageMeta,
     pub groups: Vec<MajorGroupRow>,
     pub total: usize,
-    pub assessed: usize,
+    pub scored: usize,
 }
 
 pub async fn occupations(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
     let groups = with_catalogue(&site, |c| queries::by_major_group(&c.conn())).await?;
     let total = groups.iter().map(|g| g.occupations.len()).sum();
-    let assessed = groups.iter().map(MajorGroupRow::assessed).sum();
+    let scored = groups.iter().map(MajorGroupRow::scored).sum();
     let meta = PageMeta::new(
         &site,
         "/occupations",
         "All occupations by group: find yours",
-        format!(
-            "All {total} O*NET occupations in 23 major groups, with the ones jobzone has assessed for AI risk marked."
-        ),
+        format!("All {total} O*NET occupations in 23 major groups, {scored} of them with an AI job-risk score."),
     );
-    render::page(&req, &site, &OccupationsTemplate { meta, groups, total, assessed })
+    render::page(&req, &site, &OccupationsTemplate { meta, groups, total, scored })
 }

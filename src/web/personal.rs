@@ -1,12 +1,14 @@
-//! `/roles/{slug}/personal`: the reader's own score from their own task mix. The state lives
-//! in the query string, so a result is a link that reproduces it. Bad input is explained next
-//! to its field; the page itself always renders.
+//! `/roles/{slug}/personal` and `/occupations/{code}/personal`: the reader's own score from their
+//! own task mix, starting from the assessment's rated tasks. The state lives in the query string,
+//! so a result is a link that reproduces it. Bad input is explained next to its field; the page
+//! itself always renders.
 
 use super::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
-use crate::catalogue::models::RolePage;
+use crate::assessment::{Assessment, Key};
+use crate::catalogue::models::Card;
 use crate::catalogue::read;
-use crate::content::validate_slug;
+use crate::methodology::engine::{percent, round_to};
 use crate::methodology::{Inputs, Methodology, Scorecard, TaskInput, score};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -19,7 +21,8 @@ const MAX_NAME: usize = 80;
 pub struct TaskField {
     pub index: usize,
     pub name: String,
-    pub role_share: u32,
+    /// The assessment's own share, as the page writes it ("15", "6.7").
+    pub role_share: String,
     pub role_score: i64,
     pub share: String,
     pub score: String,
@@ -43,12 +46,13 @@ pub struct CustomField {
 #[template(path = "personal.html")]
 pub struct PersonalTemplate {
     pub meta: PageMeta,
-    pub r: RolePage,
+    /// The assessment's published card.
+    pub own: Card,
     pub m: std::sync::Arc<Methodology>,
     pub tasks: Vec<TaskField>,
     pub custom: CustomField,
     /// Sum of the shares typed, when they are all numbers.
-    pub total_share: Option<i64>,
+    pub total_share: Option<f64>,
     pub total_error: Option<String>,
     /// The personal scorecard, when the input is valid.
     pub card: Option<Scorecard>,
@@ -59,6 +63,11 @@ pub struct PersonalTemplate {
     /// The address of this result.
     pub share_url: String,
 }
+
+/// Shares are typed in percent with at most one decimal; the engine takes tenths of a percent.
+const TENTHS: f64 = 10.0;
+/// How far the typed shares may stray from 100% (rounding of the assessment's own shares).
+const TOTAL_TOLERANCE: f64 = 0.5;
 
 /// Parses a whole number in `min..=max`, or says what to type instead.
 fn whole(text: &str, min: i64, max: i64, what: &str) -> Result<i64, String> {
@@ -76,27 +85,52 @@ fn whole(text: &str, min: i64, max: i64, what: &str) -> Result<i64, String> {
     }
 }
 
-/// Reads the form from the query; with no query, the role's own figures.
-pub fn read_form(
-    r: &RolePage,
-    q: &HashMap<String, String>,
-) -> (Vec<TaskField>, CustomField, Vec<TaskInput>, Option<i64>, Option<String>) {
+/// Parses a share of time in percent (0-100, at most one decimal), or says what to type instead.
+fn share(text: &str, min: f64) -> Result<f64, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("Enter a share of time in percent.".into());
+    }
+    match t.parse::<f64>() {
+        Ok(n) if n.is_finite() && (min..=100.0).contains(&n) && (n * TENTHS).fract().abs() < 1e-9 => Ok(n),
+        Ok(n) if n.is_finite() && (min..=100.0).contains(&n) => Err("Use at most one decimal place.".into()),
+        _ => Err(format!(
+            "\u{201c}{}\u{201d} is not a share of time: enter a number from {} to 100.",
+            t.chars().take(20).collect::<String>(),
+            percent(min)
+        )),
+    }
+}
+
+/// What the form read: its fields, the engine's tasks, and the total typed.
+pub struct Form {
+    pub tasks: Vec<TaskField>,
+    pub custom: CustomField,
+    pub inputs: Vec<TaskInput>,
+    pub total_share: Option<f64>,
+    pub total_error: Option<String>,
+}
+
+/// Reads the form from the query; with no query, the assessment's own rated tasks.
+pub fn read_form(m: &Methodology, a: &Assessment, q: &HashMap<String, String>) -> Form {
     let fresh = q.is_empty();
     let get = |k: String, default: String| if fresh { default } else { q.get(&k).cloned().unwrap_or_default() };
+    let (lo, hi) = (m.task_scores.min, m.task_scores.max);
+    let score_what = format!("a score from {lo} to {hi}");
     let mut inputs = Vec::new();
     let mut all_numbers = true;
-    let mut total = 0i64;
-    let tasks: Vec<TaskField> = r
-        .tasks
-        .iter()
+    let mut total = 0.0;
+    let tasks: Vec<TaskField> = a
+        .rated_tasks()
         .enumerate()
-        .map(|(i, t)| {
-            let share = get(format!("share{i}"), t.share.to_string());
-            let score_text = get(format!("score{i}"), t.score.to_string());
-            let s = whole(&share, 0, 100, "a share of time in percent");
-            let k = whole(&score_text, 1, 5, "a score from 1 to 5");
+        .map(|(i, (t, figures))| {
+            let own_score = t.score.unwrap_or(lo);
+            let typed_share = get(format!("share{i}"), percent(figures.share));
+            let typed_score = get(format!("score{i}"), own_score.to_string());
+            let s = share(&typed_share, 0.0);
+            let k = whole(&typed_score, lo, hi, &score_what);
             match (&s, &k) {
-                (Ok(s), Ok(k)) => inputs.push(TaskInput { share: *s as u32, score: *k }),
+                (Ok(s), Ok(k)) => inputs.push(TaskInput { weight: (s * TENTHS).round() as u32, score: *k }),
                 _ => all_numbers &= s.is_ok(),
             }
             if let Ok(s) = s {
@@ -105,12 +139,12 @@ pub fn read_form(
             TaskField {
                 index: i,
                 name: t.name.clone(),
-                role_share: t.share,
-                role_score: t.score,
+                role_share: percent(figures.share),
+                role_score: own_score,
                 share_error: s.err(),
                 score_error: k.err(),
-                share,
-                score: score_text,
+                share: typed_share,
+                score: typed_score,
             }
         })
         .collect();
@@ -128,10 +162,10 @@ pub fn read_form(
         } else if custom.name.chars().count() > MAX_NAME {
             custom.name_error = Some(format!("Keep the name to {MAX_NAME} characters."));
         }
-        let s = whole(&custom.share, 1, 100, "a share of time in percent");
-        let k = whole(&custom.score, 1, 5, "a score from 1 to 5");
+        let s = share(&custom.share, 0.1);
+        let k = whole(&custom.score, lo, hi, &score_what);
         if let (Ok(s), Ok(k)) = (&s, &k) {
-            inputs.push(TaskInput { share: *s as u32, score: *k });
+            inputs.push(TaskInput { weight: (s * TENTHS).round() as u32, score: *k });
         }
         match s {
             Ok(s) => total += s,
@@ -140,13 +174,13 @@ pub fn read_form(
         custom.share_error = s.err();
         custom.score_error = k.err();
     }
-    let total_share = all_numbers.then_some(total);
+    let total_share = all_numbers.then_some(round_to(total, 1));
     let total_error = match total_share {
-        Some(100) => None,
-        Some(t) => Some(format!("Your shares add up to {t}%; make them add up to 100%.")),
+        Some(t) if (t - 100.0).abs() <= TOTAL_TOLERANCE => None,
+        Some(t) => Some(format!("Your shares add up to {}%; make them add up to 100%.", percent(t))),
         None => None,
     };
-    (tasks, custom, inputs, total_share, total_error)
+    Form { tasks, custom, inputs, total_share, total_error }
 }
 
 /// The query string that reproduces this form.
@@ -168,67 +202,84 @@ fn share_query(tasks: &[TaskField], custom: &CustomField) -> String {
     parts.join("&")
 }
 
-pub async fn personal(
+pub async fn role_personal(
     req: HttpRequest,
     site: State,
     slug: web::Path<String>,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let slug = slug.into_inner();
-    if !validate_slug(&slug) {
+    if !crate::content::validate_slug(&slug) {
         return Err(WebError::NotFound);
     }
-    let r = with_catalogue(&site, move |c| read::role_page(&c.conn(), &slug)).await?.ok_or(WebError::NotFound)?;
-    let q: HashMap<String, String> = query.into_inner().into_iter().filter(|(_, v)| v.len() <= 200).collect();
+    personal(req, site, Key::role(slug), query.into_inner()).await
+}
+
+pub async fn occupation_personal(
+    req: HttpRequest,
+    site: State,
+    code: web::Path<String>,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let code = code.into_inner();
+    if !crate::content::is_soc_code(&code) {
+        return Err(WebError::NotFound);
+    }
+    personal(req, site, Key::occupation(code), query.into_inner()).await
+}
+
+async fn personal(
+    req: HttpRequest,
+    site: State,
+    key: Key,
+    query: HashMap<String, String>,
+) -> Result<HttpResponse, WebError> {
+    let (a, card) = with_catalogue(&site, move |c| {
+        let conn = c.conn();
+        Ok(read::assessment(&conn, &key)?.zip(read::card_of(&conn, &key)?))
+    })
+    .await?
+    .ok_or(WebError::NotFound)?;
+    let q: HashMap<String, String> = query.into_iter().filter(|(_, v)| v.len() <= 200).collect();
     let m = site.catalogue.methodology.clone();
-    let (tasks, custom, task_inputs, total_share, total_error) = read_form(&r, &q);
-    let valid = total_error.is_none()
-        && total_share.is_some()
-        && tasks.iter().all(|t| t.share_error.is_none() && t.score_error.is_none())
-        && custom.name_error.is_none()
-        && custom.share_error.is_none()
-        && custom.score_error.is_none();
-    let card = valid.then(|| {
-        let scores = |rows: &[crate::catalogue::models::ScoredRow]| rows.iter().map(|s| s.score).collect();
-        score(
-            &m,
-            &Inputs {
-                tasks: task_inputs,
-                evidence: scores(&r.evidence),
-                barriers: scores(&r.barriers),
-                protective: scores(&r.protective),
-                growth: r.card.growth,
-            },
-        )
-    });
-    let difference = card.as_ref().map_or(0.0, |c| crate::methodology::engine::round_to(c.score - r.summary.score, 1));
-    let path = format!("{}/personal", r.summary.url());
-    let share_url = format!("{}{}?{}", site.base_url, path, share_query(&tasks, &custom));
+    let form = read_form(&m, &a, &q);
+    let valid = form.total_error.is_none()
+        && form.total_share.is_some()
+        && form.tasks.iter().all(|t| t.share_error.is_none() && t.score_error.is_none())
+        && form.custom.name_error.is_none()
+        && form.custom.share_error.is_none()
+        && form.custom.score_error.is_none();
+    // Untouched, the page shows the published figures exactly (the typed shares are rounded).
+    let inputs = if q.is_empty() { a.inputs().tasks } else { form.inputs };
+    let card_out = valid.then(|| score(&m, &Inputs { tasks: inputs, ..a.inputs() }));
+    let difference = card_out.as_ref().map_or(0.0, |c| round_to(c.score - card.score, 1));
+    let path = format!("{}/personal", card.url());
+    let share_url = format!("{}{}?{}", site.base_url, path, share_query(&form.tasks, &form.custom));
     let meta = PageMeta {
         noindex: !q.is_empty(),
         ..PageMeta::new(
             &site,
             &path,
-            format!("Your personal AI risk score as a {}", r.summary.display_name()),
+            format!("Your personal AI risk score: {}", card.display_name()),
             format!(
-                "Adjust how you spend your week as a {} and see your own AI job-risk score, worked through.",
-                r.summary.display_name()
+                "Adjust how you spend your week in {} and see your own AI job-risk score, worked through.",
+                card.display_name()
             ),
         )
     };
-    let formula_zone_name = card.as_ref().and_then(|c| m.zone(&c.zone)).map_or_else(String::new, |z| z.name.clone());
+    let formula_zone_name = card_out.as_ref().map_or_else(String::new, |c| m.zone(c.zone).name.clone());
     let page = PersonalTemplate {
         meta,
-        zone_rule: super::role::zone_rule(&m),
+        zone_rule: super::assessment::zone_rule(&m),
         formula_zone_name,
-        tasks,
-        custom,
-        total_share,
-        total_error,
-        card,
+        tasks: form.tasks,
+        custom: form.custom,
+        total_share: form.total_share,
+        total_error: form.total_error,
+        card: card_out,
         difference,
         share_url,
-        r,
+        own: card,
         m,
     };
     render::page(&req, &site, &page)
@@ -245,5 +296,15 @@ mod tests {
         assert!(whole("1e999", 0, 100, "x").unwrap_err().contains("not a whole number"));
         assert!(whole("ten", 0, 100, "x").unwrap_err().contains("not a whole number"));
         assert!(whole("", 0, 100, "a share").unwrap_err().contains("Enter a share"));
+    }
+
+    #[test]
+    fn shares_take_one_decimal_at_most() {
+        assert_eq!(share("6.7", 0.0), Ok(6.7));
+        assert_eq!(share(" 15 ", 0.0), Ok(15.0));
+        assert!(share("6.67", 0.0).unwrap_err().contains("one decimal"));
+        assert!(share("101", 0.0).unwrap_err().contains("from 0 to 100"));
+        assert!(share("NaN", 0.0).unwrap_err().contains("not a share"));
+        assert!(share("0", 0.1).unwrap_err().contains("from 0.1 to 100"));
     }
 }

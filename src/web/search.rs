@@ -71,7 +71,7 @@ struct ApiError {
     error: String,
 }
 
-fn api_error(status: StatusCode, message: String) -> HttpResponse {
+pub(super) fn api_error(status: StatusCode, message: String) -> HttpResponse {
     HttpResponse::build(status).json(ApiError { error: message })
 }
 

@@ -11,18 +11,13 @@ use askama::Template;
 #[template(path = "sitemap.xml")]
 pub struct Sitemap {
     pub base_url: String,
-    /// (slug, last revision date)
-    pub roles: Vec<(String, String)>,
-    pub occupations: Vec<String>,
+    /// (path, last change date or empty)
+    pub entries: Vec<(String, String)>,
 }
 
 pub async fn sitemap(site: State) -> Result<HttpResponse, WebError> {
-    let (roles, occupations) = with_catalogue(&site, |c| {
-        let conn = c.conn();
-        Ok((read::role_dates(&conn)?, read::occupation_codes(&conn)?))
-    })
-    .await?;
-    let body = Sitemap { base_url: site.base_url.clone(), roles, occupations }
+    let entries = with_catalogue(&site, |c| read::sitemap_entries(&c.conn())).await?;
+    let body = Sitemap { base_url: site.base_url.clone(), entries }
         .render()
         .map_err(|e| WebError::Internal(format!("sitemap template: {e}")))?;
     Ok(HttpResponse::Ok()

@@ -52,7 +52,7 @@ async fn bad_compare_requests_answer_4xx_with_the_form() {
     let app = spawn_app().await;
     for (path, status, says) in [
         ("/compare/devsecops-engineer/devsecops-engineer", 400, "same role twice"),
-        ("/compare/devsecops-engineer/astronaut", 404, "no role called \"astronaut\""),
+        ("/compare/devsecops-engineer/astronaut", 404, "no assessment at one of those addresses"),
         ("/compare?a=devsecops-engineer", 400, "Choose a second role"),
         ("/compare", 400, "Choose two roles"),
         ("/compare?a=%3Cscript%3E&b=x", 404, "no role at that address"),
@@ -113,8 +113,9 @@ async fn invalid_personal_input_is_explained_next_to_its_field() {
     let cases = [
         (base.replace("share0=15", "share0=10"), "#total-error", "add up to 95%"),
         (base.replace("score1=4", "score1=7"), "#score1-error", "7 is out of range"),
-        (base.replace("share2=15", "share2=fifteen"), "#share2-error", "is not a whole number"),
-        (base.replace("share3=10", "share3=1e999"), "#share3-error", "is not a whole number"),
+        (base.replace("share2=15", "share2=fifteen"), "#share2-error", "is not a share of time"),
+        (base.replace("share3=10", "share3=1e999"), "#share3-error", "is not a share of time"),
+        (base.replace("share3=10", "share3=10.25"), "#share3-error", "at most one decimal"),
         (format!("{base}&custom_share=5&custom_score=2"), "#custom_name-error", "Give your task a name"),
     ];
     for (q, field, says) in cases {

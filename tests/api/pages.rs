@@ -21,7 +21,7 @@ async fn home_page_links_every_role_grouped_by_zone() {
         red.contains(&"Backend/API Developer".to_string()) && red.contains(&"Junior Software Developer".to_string()),
         "{red:?}"
     );
-    assert_eq!(one(&html, ".zones h2"), "5 assessed roles, by zone");
+    assert_eq!(one(&html, ".zones h2"), "5 editor-reviewed roles, by zone");
     assert!(!texts(&html, ".recent li").is_empty());
 }
 

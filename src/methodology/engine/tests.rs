@@ -1,11 +1,12 @@
 //! Pins every figure of the reference assessment (the seed page).
 
 use super::*;
+use crate::methodology::ZoneKey;
 use crate::methodology::bundled;
 
 /// The reference role, Backend/API Developer (Mid-Level), as the seed scores it.
 fn reference() -> Inputs {
-    let t = |share, score| TaskInput { share, score };
+    let t = |weight, score| TaskInput { weight, score };
     Inputs {
         tasks: vec![t(15, 2), t(20, 4), t(15, 3), t(10, 3), t(10, 2), t(10, 4), t(10, 2), t(10, 3)],
         evidence: vec![0, -1, -1, -1, -1],
@@ -31,7 +32,7 @@ fn weighted_task_sum_is_2_95_and_task_resistance_3_05() {
 #[test]
 fn tasks_split_30_displaced_70_augmented_0_not_involved() {
     let c = reference_card();
-    assert_eq!(c.split, Split { displaced: 30, augmented: 70, not_involved: 0 });
+    assert_eq!(c.split, Split { displaced: 30.0, augmented: 70.0, not_involved: 0.0 });
     let classes: Vec<&str> = c.tasks.iter().map(|t| t.class.as_str()).collect();
     assert_eq!(classes[0], "augmentation");
     assert_eq!(classes[1], "displacement");
@@ -54,13 +55,13 @@ fn raw_is_2_4826_and_score_24_5_red() {
     let c = reference_card();
     assert_eq!(round_to(c.raw, 4), 2.4826);
     assert_eq!(c.score, 24.5);
-    assert_eq!(c.zone, "red");
+    assert_eq!(c.zone, ZoneKey::Red);
 }
 
 #[test]
 fn reference_is_plain_red_with_65_percent_scoring_3_plus() {
     let c = reference_card();
-    assert_eq!(c.share_scoring_3_plus, 65);
+    assert_eq!(c.share_scoring_3_plus, 65.0);
     assert_eq!(c.sub_label, None);
     let (name, checks) = &c.sub_label_checks[0];
     assert_eq!(name, "Imminent");
@@ -88,11 +89,11 @@ fn quick_screen_flags_low_protection_and_negative_growth_as_almost_certainly_red
 #[test]
 fn zones_are_judged_on_the_score_as_shown() {
     let m = bundled();
-    assert_eq!(zone_for(&m, 48.0), "green");
-    assert_eq!(zone_for(&m, 47.9), "yellow");
-    assert_eq!(zone_for(&m, 25.0), "yellow");
-    assert_eq!(zone_for(&m, 24.9), "red");
-    assert_eq!(zone_for(&m, 0.0), "red");
+    assert_eq!(zone_for(&m, 48.0), ZoneKey::Green);
+    assert_eq!(zone_for(&m, 47.9), ZoneKey::Yellow);
+    assert_eq!(zone_for(&m, 25.0), ZoneKey::Yellow);
+    assert_eq!(zone_for(&m, 24.9), ZoneKey::Red);
+    assert_eq!(zone_for(&m, 0.0), ZoneKey::Red);
 }
 
 #[test]
@@ -100,14 +101,14 @@ fn a_score_rounding_up_to_the_threshold_takes_the_higher_zone() {
     // 47.96 is shown as 48.0, so the reader sees a Green score and the zone must agree.
     let m = bundled();
     let s = round_to(47.96, m.scale.decimals);
-    assert_eq!(zone_for(&m, s), "green");
+    assert_eq!(zone_for(&m, s), ZoneKey::Green);
 }
 
 #[test]
 fn scores_are_clamped_to_0_100() {
     let m = bundled();
     let top = Inputs {
-        tasks: vec![TaskInput { share: 100, score: 1 }],
+        tasks: vec![TaskInput { weight: 100, score: 1 }],
         evidence: vec![2; 5],
         barriers: vec![2; 5],
         protective: vec![3; 3],
@@ -115,7 +116,7 @@ fn scores_are_clamped_to_0_100() {
     };
     assert_eq!(score(&m, &top).score, 100.0);
     let bottom = Inputs {
-        tasks: vec![TaskInput { share: 100, score: 5 }],
+        tasks: vec![TaskInput { weight: 100, score: 5 }],
         evidence: vec![-2; 5],
         barriers: vec![0; 5],
         protective: vec![0; 3],
@@ -128,13 +129,37 @@ fn scores_are_clamped_to_0_100() {
 fn green_role_with_most_time_augmented_is_transforming() {
     let m = bundled();
     let inputs = Inputs {
-        tasks: vec![TaskInput { share: 70, score: 3 }, TaskInput { share: 30, score: 1 }],
+        tasks: vec![TaskInput { weight: 70, score: 3 }, TaskInput { weight: 30, score: 1 }],
         evidence: vec![2, 1, 1, 1, 1],
         barriers: vec![1, 0, 0, 2, 1],
         protective: vec![0, 2, 2],
         growth: 1,
     };
     let c = score(&m, &inputs);
-    assert_eq!(c.zone, "green");
+    assert_eq!(c.zone, ZoneKey::Green);
     assert_eq!(c.sub_label.as_deref(), Some("Transforming"));
+}
+
+#[test]
+fn core_and_supplemental_weights_become_fractional_shares_of_time() {
+    // Two Core tasks (weight 2) scoring 4 and 2, one Supplemental (weight 1) scoring 1:
+    // shares 40/40/20, weighted sum (2x4 + 2x2 + 1x1) / 5 = 13/5 = 2.60, TRS 3.40.
+    let m = bundled();
+    let t = |weight, score| TaskInput { weight, score };
+    let inputs = Inputs {
+        tasks: vec![t(2, 4), t(2, 2), t(1, 1)],
+        evidence: vec![0; 5],
+        barriers: vec![0; 5],
+        protective: vec![0; 3],
+        growth: 0,
+    };
+    let c = score(&m, &inputs);
+    let shares: Vec<f64> = c.tasks.iter().map(|t| t.share).collect();
+    assert_eq!(shares, [40.0, 40.0, 20.0]);
+    assert_eq!((c.weighted_sum, c.task_resistance), (2.6, 3.4));
+    assert_eq!(c.split, Split { displaced: 40.0, augmented: 40.0, not_involved: 20.0 });
+    // Three equal Core tasks: a third each, shown as 33.3 but summed exactly.
+    let thirds = score(&m, &Inputs { tasks: vec![t(2, 3), t(2, 3), t(2, 2)], ..inputs });
+    assert_eq!(percent(thirds.tasks[0].share), "33.3");
+    assert_eq!(thirds.weighted_sum, 2.67);
 }

@@ -1,0 +1,227 @@
+//! The one model of an assessment, for both provenances: an editor-reviewed role and a
+//! data-derived occupation. The build produces it, the catalogue stores it (narrow card columns
+//! for lists, the rest as one serialised detail), and every page renders it through the same
+//! partials. Adding a field touches this model, the engine (if it is an input) and one partial.
+
+mod key;
+
+pub use crate::markdown::Section;
+pub use key::{Key, Kind};
+
+use crate::methodology::{Inputs, Provenance, Scorecard, TaskInput, ZoneKey};
+use serde::{Deserialize, Serialize};
+
+/// Everything a page shows about one assessed role or occupation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Assessment {
+    pub key: Key,
+    pub provenance: Provenance,
+    /// "Backend/API Developer" or "Registered Nurses".
+    pub title: String,
+    /// Roles only: the seniority level and its years of experience.
+    pub seniority: Option<Seniority>,
+    /// A role's category; an occupation's SOC major group name.
+    pub category: String,
+    /// The O*NET-SOC code this assessment belongs to.
+    pub occupation: String,
+    /// Other titles readers know it by.
+    pub aliases: Vec<String>,
+    /// Sanitised HTML: the paragraph under the headline.
+    pub verdict_html: String,
+    /// All tasks, rated or not, in the order the page lists them.
+    pub tasks: Vec<Task>,
+    /// In methodology order.
+    pub evidence: Vec<Rated>,
+    pub barriers: Vec<Rated>,
+    pub protective: Vec<Rated>,
+    pub growth: Rated,
+    /// Sanitised HTML: the longer AI growth correlation check.
+    pub growth_check_html: String,
+    /// Every derived figure, as the engine returned it.
+    pub card: Scorecard,
+    /// The zone readers see: the formula's, unless an editor overrode it.
+    pub zone: ZoneKey,
+    pub transitions: Vec<Transition>,
+    pub sources: Vec<Source>,
+    /// ISO date of the newest revision (editor) or of the data release (data).
+    pub updated: String,
+    /// What only an editor writes.
+    pub editorial: Option<Editorial>,
+    /// What only the data-derived method knows.
+    pub data: Option<DataFacts>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Seniority {
+    /// One of methodology.toml's seniority levels, e.g. "Mid-Level".
+    pub level: String,
+    /// Its place in that list, youngest first.
+    pub rank: usize,
+    /// e.g. "3-5 years".
+    pub experience: String,
+}
+
+/// One task of the working week.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Task {
+    pub name: String,
+    /// Weight in working time: a whole percent (editor) or 2 Core / 1 Supplemental (data).
+    pub weight: u32,
+    /// 1-5, or None where no rating exists (the task is listed but left out of the sum).
+    pub score: Option<i64>,
+    /// Editor: the reason for the score. Data: empty; `labels` say where it came from.
+    pub rationale: String,
+    pub labels: Option<TaskLabels>,
+}
+
+/// Where a data-derived task's score and exposure come from.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TaskLabels {
+    pub task_id: u32,
+    /// "Core" or "Supplemental".
+    pub task_type: String,
+    /// GPT-4's automation label T0..T4 (Eloundou et al.), as 0..4.
+    pub automation: Option<u8>,
+    /// Human raters' exposure label E0/E1/E2, as 0..2.
+    pub human_exposure: Option<u8>,
+    /// GPT-4's exposure label E0/E1/E2, as 0..2.
+    pub gpt4_exposure: Option<u8>,
+    /// Share of Claude conversations mapped to this task (Anthropic Economic Index), percent.
+    pub aei_share: Option<f64>,
+}
+
+/// A protective principle, evidence dimension, barrier or the growth correlation: its points and
+/// the reason for them.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rated {
+    pub key: String,
+    pub score: i64,
+    /// Editor: the judgement in words. Data: the rule that turned the raw value into points.
+    pub rationale: String,
+    /// Data-derived only: the source and the raw value behind the points.
+    pub basis: Option<Basis>,
+}
+
+/// The published figure behind a data-derived rating.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Basis {
+    /// Key of a source in methodology.toml's data method, or None when no source covers it.
+    pub source: Option<String>,
+    /// The raw value as the page shows it, e.g. "+4.1 points vs all occupations"; empty with no data.
+    pub raw: String,
+    /// True when no data exists: the rating is neutral and the page says "no data".
+    pub no_data: bool,
+    /// A sentence quoted from the source (BLS's stated factor), when there is one.
+    pub quote: Option<String>,
+}
+
+/// A move to a safer assessment.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Transition {
+    pub to: Key,
+    /// Why the move fits, in one sentence.
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    pub publisher: Option<String>,
+}
+
+/// The parts of a page only an editor writes. `_html` fields were sanitised at build time.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Editorial {
+    pub live_tracked: bool,
+    pub old_slugs: Vec<String>,
+    pub primary_function: String,
+    pub not_this_role: String,
+    pub typical_experience: String,
+    pub seniority_note_html: Option<String>,
+    /// Roles the seniority note refers to.
+    pub seniority_links: Vec<Key>,
+    pub growth_rationale: String,
+    pub quick_screen_note_html: Option<String>,
+    pub reinstatement_html: String,
+    pub assessor_override: Option<Override>,
+    pub outlook: Outlook,
+    pub commentary: Vec<Section>,
+    /// Newest first.
+    pub revisions: Vec<Revision>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Override {
+    pub zone: ZoneKey,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outlook {
+    pub horizon: i64,
+    pub future_html: String,
+    pub strategy_html: Vec<String>,
+    pub timeline_html: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Revision {
+    /// ISO date, YYYY-MM-DD.
+    pub date: String,
+    pub note: String,
+}
+
+/// What the data sets say about an occupation besides its score.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DataFacts {
+    /// OEWS May 2025 national employment.
+    pub employment: Option<u64>,
+    /// OEWS May 2025 median annual wage, dollars.
+    pub median_wage: Option<u64>,
+    /// BLS projected employment change 2024-34, percent.
+    pub projected_change: Option<f64>,
+    /// BLS annual openings 2024-34, thousands.
+    pub annual_openings: Option<f64>,
+    pub entry_education: Option<String>,
+    /// Occupational Outlook Handbook profile (title, url).
+    pub ooh: Option<(String, String)>,
+    /// O*NET Job Zone 1-5.
+    pub job_zone: Option<u8>,
+    /// Related occupations in O*NET's order: (code, relatedness tier).
+    pub related: Vec<(String, String)>,
+    /// Percent of task weight that carries a GPT-4 automation label.
+    pub rated_share: f64,
+}
+
+impl Assessment {
+    /// The figures the score engine reads: rated tasks only.
+    pub fn inputs(&self) -> Inputs {
+        inputs(&self.tasks, &self.evidence, &self.barriers, &self.protective, &self.growth)
+    }
+
+    /// "Backend/API Developer (Mid-Level)" for a role, the title for an occupation.
+    pub fn display_name(&self) -> String {
+        match &self.seniority {
+            Some(s) => format!("{} ({})", self.title, s.level),
+            None => self.title.clone(),
+        }
+    }
+
+    /// Tasks that enter the sum, each with its engine figures, in page order.
+    pub fn rated_tasks(&self) -> impl Iterator<Item = (&Task, &crate::methodology::TaskScore)> {
+        self.tasks.iter().filter(|t| t.score.is_some()).zip(&self.card.tasks)
+    }
+}
+
+/// The engine's inputs from the parts of an assessment.
+pub fn inputs(tasks: &[Task], evidence: &[Rated], barriers: &[Rated], protective: &[Rated], growth: &Rated) -> Inputs {
+    let scores = |v: &[Rated]| v.iter().map(|r| r.score).collect();
+    Inputs {
+        tasks: tasks.iter().filter_map(|t| t.score.map(|score| TaskInput { weight: t.weight, score })).collect(),
+        evidence: scores(evidence),
+        barriers: scores(barriers),
+        protective: scores(protective),
+        growth: growth.score,
+    }
+}

@@ -1,0 +1,109 @@
+//! `/api/v1/occupations` and `/api/v1/occupations/{code}`: every occupation and every figure on
+//! an occupation page, as JSON.
+
+use super::{State, WebError, with_catalogue};
+use crate::assessment::{Assessment, DataFacts, Key};
+use crate::catalogue::models::{Card, OccupationRow};
+use crate::catalogue::{occupations as queries, read};
+use crate::content::is_soc_code;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+/// One occupation in the list: scored or not.
+#[derive(Serialize)]
+struct OccupationItem {
+    code: String,
+    title: String,
+    score: Option<f64>,
+    zone: Option<String>,
+    /// "data" for a data-derived score; null when there is none.
+    provenance: Option<String>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct OccupationList {
+    count: usize,
+    scored: usize,
+    occupations: Vec<OccupationItem>,
+}
+
+/// Everything an occupation page shows.
+#[derive(Serialize)]
+struct OccupationDetail {
+    code: String,
+    title: String,
+    description: String,
+    major_group: String,
+    major_group_name: String,
+    url: String,
+    /// Why there is no score, when there is none.
+    unscored_reason: Option<String>,
+    facts: Option<DataFacts>,
+    /// The whole assessment: tasks, dimensions with their sources and raw values, the scorecard.
+    assessment: Option<Assessment>,
+    /// Editor-reviewed roles mapped to this occupation.
+    roles: Vec<Card>,
+}
+
+fn json<T: Serialize>(value: &T) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
+        .json(value)
+}
+
+pub async fn occupations(site: State) -> Result<HttpResponse, WebError> {
+    let groups = with_catalogue(&site, |c| queries::by_major_group(&c.conn())).await?;
+    let occupations: Vec<OccupationItem> = groups
+        .into_iter()
+        .flat_map(|g| g.occupations)
+        .map(|o| OccupationItem {
+            url: format!("{}{}", site.base_url, Key::occupation(o.code.as_str()).url()),
+            provenance: o.score.map(|_| "data".to_string()),
+            zone: o.zone.map(|z| z.as_str().to_string()),
+            score: o.score,
+            code: o.code,
+            title: o.title,
+        })
+        .collect();
+    let scored = occupations.iter().filter(|o| o.score.is_some()).count();
+    Ok(json(&OccupationList { count: occupations.len(), scored, occupations }))
+}
+
+pub async fn occupation(site: State, code: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let code = code.into_inner();
+    if !is_soc_code(&code) {
+        return Ok(super::search::api_error(StatusCode::NOT_FOUND, format!("no occupation {code:?}")));
+    }
+    let key = Key::occupation(code.as_str());
+    let found = with_catalogue(&site, move |c| {
+        let conn = c.conn();
+        let Some(o) = queries::occupation(&conn, &code)? else { return Ok(None) };
+        Ok(Some((
+            o,
+            read::occupation_facts(&conn, &code)?,
+            read::assessment(&conn, &key)?,
+            queries::roles_in(&conn, &code)?,
+        )))
+    })
+    .await?;
+    let Some((o, facts, assessment, roles)) = found else {
+        return Ok(super::search::api_error(StatusCode::NOT_FOUND, "no occupation with that code".into()));
+    };
+    let OccupationRow { code, title, description, major_group, major_group_name, unscored_reason } = o;
+    let url = format!("{}/occupations/{code}", site.base_url);
+    Ok(json(&OccupationDetail {
+        code,
+        title,
+        description,
+        major_group,
+        major_group_name,
+        url,
+        unscored_reason,
+        facts,
+        assessment,
+        roles,
+    }))
+}

@@ -35,6 +35,9 @@ fn main() -> Result<(), String> {
     let total = start.elapsed();
     println!("load {:.3} s, load + derive + score {:.3} s", loaded.as_secs_f64(), total.as_secs_f64());
     println!("derived {}, scored {}", derived.len(), scored.len());
+    let partly = derived.iter().filter(|o| o.facts.rated_share < 100.0).count();
+    let lowest = derived.iter().map(|o| o.facts.rated_share).fold(100.0, f64::min);
+    println!("{partly} occupations have unrated tasks; lowest rated share of task weight {lowest}%");
     let mut zones: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, s) in &scored {
         *zones.entry(s.zone.as_str()).or_default() += 1;
@@ -50,6 +53,13 @@ fn main() -> Result<(), String> {
         .filter_map(|(o, s)| data.gpts.occupations.get(&o.code).map(|e| (s.score, e.dv_rating_beta)))
         .collect();
     println!("spearman vs dv_rating_beta {:.3}", spearman(&dv));
+    let applicability: Vec<(f64, f64)> =
+        scored.iter().filter_map(|(o, s)| data.working_with_ai.for_onet(&o.code).map(|a| (s.score, a))).collect();
+    println!(
+        "spearman vs AI applicability {:.3} (n = {}; also an input, via tool maturity)",
+        spearman(&applicability),
+        applicability.len()
+    );
     let mut codes = vec![
         "41-9041.00",
         "43-9081.00",

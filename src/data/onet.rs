@@ -91,10 +91,13 @@ pub struct Onet {
     pub occupations: Vec<Occupation>,
     /// Task statements by occupation code, in file order.
     pub tasks: FxHashMap<String, Vec<Task>>,
-    /// Generalized work activity element IDs, stored once; `task_gwas` points into it.
+    /// Generalized work activity element IDs, stored once; `iwas` points into it.
     pub gwas: Vec<String>,
-    /// The distinct generalized work activities of each task's detailed work activities.
-    pub task_gwas: FxHashMap<u32, Vec<u8>>,
+    /// Intermediate work activity IDs, stored once, each with its generalized work activity.
+    pub iwas: Vec<(String, u8)>,
+    /// The distinct intermediate work activities of each task's detailed work activities
+    /// (indices into `iwas`).
+    pub task_iwas: FxHashMap<u32, Vec<u16>>,
     pub job_zones: FxHashMap<String, u8>,
     /// Related occupations by occupation code, in O*NET's order.
     pub related: FxHashMap<String, Vec<Related>>,
@@ -102,14 +105,24 @@ pub struct Onet {
 }
 
 impl Onet {
+    /// The (generalized, intermediate) work activity IDs of a task's detailed work activities;
+    /// None when O*NET maps the task to none.
+    pub fn task_activities(&self, task: u32) -> Option<impl Iterator<Item = (&str, &str)>> {
+        let iwas = self.task_iwas.get(&task)?;
+        Some(iwas.iter().map(|&i| {
+            let (iwa, gwa) = &self.iwas[i as usize];
+            (self.gwas[*gwa as usize].as_str(), iwa.as_str())
+        }))
+    }
+
     pub fn load(content: &Path, problems: &mut Vec<Problem>) -> Onet {
         let dir = content.join(DIR);
         let mut onet = Onet::default();
         read(&dir, "Occupation Data.txt", problems, |t, p| occupations(&mut onet, t, p));
         read(&dir, "Task Statements.txt", problems, |t, p| tasks(&mut onet, t, p));
-        let mut dwa_gwa = FxHashMap::default();
-        read(&dir, "DWA Reference.txt", problems, |t, p| dwas(&mut onet, &mut dwa_gwa, t, p));
-        read(&dir, "Tasks to DWAs.txt", problems, |t, p| task_dwas(&mut onet, &dwa_gwa, t, p));
+        let mut dwa_iwa = FxHashMap::default();
+        read(&dir, "DWA Reference.txt", problems, |t, p| dwas(&mut onet, &mut dwa_iwa, t, p));
+        read(&dir, "Tasks to DWAs.txt", problems, |t, p| task_dwas(&mut onet, &dwa_iwa, t, p));
         read(&dir, "Job Zones.txt", problems, |t, p| job_zones(&mut onet, t, p));
         read(&dir, "Related Occupations.txt", problems, |t, p| related(&mut onet, t, p));
         for (file, scale) in [("Interests.txt", "OI"), ("Skills.txt", "IM"), ("Work Styles.txt", "WI")] {
@@ -162,27 +175,36 @@ fn tasks(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
     Some(())
 }
 
-fn dwas(onet: &mut Onet, dwa_gwa: &mut FxHashMap<String, u8>, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
-    let [element, dwa] = columns(t, ["Element ID", "DWA ID"], p)?;
+fn dwas(onet: &mut Onet, dwa_iwa: &mut FxHashMap<String, u16>, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+    let [element, iwa, dwa] = columns(t, ["Element ID", "IWA ID", "DWA ID"], p)?;
     for row in &t.rows {
-        let gwa = text(row, element);
-        let i = match onet.gwas.iter().position(|g| g == gwa) {
+        let gwa = intern(&mut onet.gwas, text(row, element)) as u8;
+        let iwa = text(row, iwa);
+        let i = match onet.iwas.iter().position(|(id, _)| id == iwa) {
             Some(i) => i,
             None => {
-                onet.gwas.push(gwa.to_string());
-                onet.gwas.len() - 1
+                onet.iwas.push((iwa.to_string(), gwa));
+                onet.iwas.len() - 1
             }
         };
-        dwa_gwa.insert(text(row, dwa).to_string(), i as u8);
+        dwa_iwa.insert(text(row, dwa).to_string(), i as u16);
     }
     Some(())
 }
 
-fn task_dwas(onet: &mut Onet, dwa_gwa: &FxHashMap<String, u8>, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
+/// The position of `value` in `list`, appended if new.
+fn intern(list: &mut Vec<String>, value: &str) -> usize {
+    list.iter().position(|v| v == value).unwrap_or_else(|| {
+        list.push(value.to_string());
+        list.len() - 1
+    })
+}
+
+fn task_dwas(onet: &mut Onet, dwa_iwa: &FxHashMap<String, u16>, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
     let [tid, dwa] = columns(t, ["Task ID", "DWA ID"], p)?;
     for row in &t.rows {
         let Some(task) = id(t, row, tid, p) else { continue };
-        let Some(&gwa) = dwa_gwa.get(text(row, dwa)) else {
+        let Some(&iwa) = dwa_iwa.get(text(row, dwa)) else {
             p.push(t.problem(
                 row,
                 format!(
@@ -192,9 +214,9 @@ fn task_dwas(onet: &mut Onet, dwa_gwa: &FxHashMap<String, u8>, t: &Table, p: &mu
             ));
             continue;
         };
-        let gwas = onet.task_gwas.entry(task).or_default();
-        if !gwas.contains(&gwa) {
-            gwas.push(gwa);
+        let iwas = onet.task_iwas.entry(task).or_default();
+        if !iwas.contains(&iwa) {
+            iwas.push(iwa);
         }
     }
     Some(())

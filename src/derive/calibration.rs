@@ -75,6 +75,9 @@ fn the_method_names_only_things_the_data_holds() {
     for gwa in &dm.physical_gwas {
         assert!(data.onet.gwas.contains(gwa), "physical GWA {gwa} is not in DWA Reference.txt");
     }
+    for iwa in dm.physical_iwas.iter().chain(&dm.physical_excluded_iwas) {
+        assert!(data.onet.iwas.iter().any(|(i, _)| i == iwa), "IWA {iwa} is not in DWA Reference.txt");
+    }
     for rule in &dm.protective {
         let (e, s) = (rule.element.as_deref().unwrap_or(""), rule.scale.as_deref().unwrap_or(""));
         assert!(data.onet.measures.knows(e, s), "{}: O*NET has no {e} on scale {s}", rule.key);

@@ -110,21 +110,19 @@ fn bls_factors(ctx: &Context, rule: &Rule, terms: &[&str]) -> Found {
 }
 
 fn physical_share(ctx: &Context, rule: &Rule) -> Found {
-    let onet = &ctx.data.onet;
-    let physical: Vec<u8> = onet
-        .gwas
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| ctx.method.physical_gwas.contains(g))
-        .map(|(i, _)| i as u8)
-        .collect();
+    let method = ctx.method;
+    let listed = |list: &[String], id: &str| list.iter().any(|x| x == id);
+    let physical = |(gwa, iwa): (&str, &str)| {
+        listed(&method.physical_iwas, iwa)
+            || (listed(&method.physical_gwas, gwa) && !listed(&method.physical_excluded_iwas, iwa))
+    };
     let mut mapped = false;
     let (mut total, mut hands_on) = (0u32, 0u32);
     for task in ctx.tasks {
         total += task.weight;
-        if let Some(gwas) = onet.task_gwas.get(&task.id) {
+        if let Some(mut activities) = ctx.data.onet.task_activities(task.id) {
             mapped = true;
-            if gwas.iter().any(|g| physical.contains(g)) {
+            if activities.any(physical) {
                 hands_on += task.weight;
             }
         }
@@ -133,7 +131,7 @@ fn physical_share(ctx: &Context, rule: &Rule) -> Found {
         return None;
     }
     let share = round(f64::from(hands_on) / f64::from(total) * 100.0, 1);
-    Some((share, format!("{share:.1}{}", rule.unit.trim_start_matches(' ')), Vec::new()))
+    Some((share, format!("{share:.1}{}", rule.unit), Vec::new()))
 }
 
 fn entry_education(ctx: &Context, rule: &Rule) -> Found {

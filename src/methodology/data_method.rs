@@ -16,6 +16,10 @@ pub struct DataMethod {
     pub automation_scores: AutomationScores,
     /// O*NET generalized work activity element IDs counted as physical work.
     pub physical_gwas: Vec<String>,
+    /// Intermediate work activities under other GWAs that are hands-on too (treating patients).
+    pub physical_iwas: Vec<String>,
+    /// Intermediate work activities under `physical_gwas` that are not physical presence (operating office equipment).
+    pub physical_excluded_iwas: Vec<String>,
     /// BLS typical entry education, lowest first: the regulatory proxy's raw value is the rank (1-based).
     pub education_ranks: Vec<String>,
     /// Words that make a BLS table 1.12 factor name AI (growth).
@@ -172,6 +176,8 @@ struct Unchecked {
     task_weights: TaskWeights,
     automation_scores: AutomationScores,
     physical_gwas: Vec<String>,
+    physical_iwas: Vec<String>,
+    physical_excluded_iwas: Vec<String>,
     education_ranks: Vec<String>,
     ai_terms: Vec<String>,
     automation_terms: Vec<String>,
@@ -191,6 +197,8 @@ impl TryFrom<Unchecked> for DataMethod {
             task_weights: u.task_weights,
             automation_scores: u.automation_scores,
             physical_gwas: u.physical_gwas,
+            physical_iwas: u.physical_iwas,
+            physical_excluded_iwas: u.physical_excluded_iwas,
             education_ranks: u.education_ranks,
             ai_terms: u.ai_terms,
             automation_terms: u.automation_terms,

@@ -14,8 +14,8 @@ pub use validate::{is_slug as validate_slug, is_soc_code};
 use crate::assessment::Assessment;
 use crate::methodology::Methodology;
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::fs;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 

@@ -266,6 +266,7 @@ impl Methodology {
         if self.scale.raw_span <= 0.0 {
             out.push("[scale] raw_span must be positive".into());
         }
+        out.extend(self.data_method.problems(self));
         out
     }
 

@@ -78,7 +78,7 @@ async fn browsing_green_shows_the_three_green_roles_and_not_the_reference() {
     let all = app.get("/roles?provenance=data").await.html();
     let total: usize = one(&all, "#result-count").rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
     assert!(total >= 900, "{total} data-derived entries");
-    assert!(texts(&all, ".col-provenance").iter().all(|p| p == "Data"));
+    assert!(texts(&all, ".browse-row .col-provenance").iter().all(|p| p == "Data"));
 }
 
 #[tokio::test]

@@ -52,10 +52,9 @@ fn an_unknown_field_or_source_key_is_refused() {
 #[test]
 fn points_outside_the_dimension_range_are_a_problem() {
     let wide = TOML.replacen("{ min = 50.0, points = 2 }", "{ min = 50.0, points = 3 }", 1);
-    let m = parse(&wide).expect("structure is fine");
-    let problems = m.data_method.problems(&m);
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].contains("barriers physical: 3 points is outside 0..2"), "{problems:?}");
+    // The methodology refuses it when it loads.
+    let err = parse(&wide).unwrap_err();
+    assert!(err.contains("barriers physical: 3 points is outside 0..2"), "{err}");
 }
 
 #[test]

@@ -7,12 +7,15 @@ mod compare;
 mod error;
 pub mod filters;
 mod home;
+mod icons;
 mod methodology_page;
 mod occupations;
 mod personal;
+mod raster;
 mod render;
 mod role;
 mod search;
+pub mod share;
 mod sitemap;
 
 pub use error::WebError;
@@ -32,6 +35,8 @@ pub struct Site {
     pub catalogue: Catalogue,
     /// Public origin for canonical and share links, without a trailing slash.
     pub base_url: String,
+    /// Share cards drawn so far, for this catalogue.
+    pub cards: share::CardCache,
 }
 
 pub type State = web::Data<Site>;
@@ -71,10 +76,15 @@ impl Application {
         let address = listener.local_addr()?;
         let base_url = match &config.base_url {
             Some(_) => config.base_url(),
-            None => format!("http://{address}"),
+            None => {
+                tracing::warn!(
+                    "no --base-url (JOBZONE_BASE_URL) is set: canonical links, share cards and badge snippets will point at http://{address}"
+                );
+                format!("http://{address}")
+            }
         };
         let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
-        let site = web::Data::new(Site { catalogue, base_url });
+        let site = web::Data::new(Site { catalogue, base_url, cards: share::CardCache::default() });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(site.clone())
@@ -130,6 +140,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(sitemap::robots))
         .route("/sitemap.xml", page_route().to(sitemap::sitemap))
+        .configure(share::routes)
+        .configure(icons::routes)
         .default_service(web::to(error::not_found));
 }
 

@@ -79,6 +79,8 @@ pub struct RoleTemplate {
     pub transitions: Vec<TransitionCard>,
     /// Roles offered in the "compare with" form.
     pub compare_roles: Vec<RoleSummary>,
+    /// JSON-LD and the embed snippet (partials/jsonld.html, partials/embed.html).
+    pub share: super::share::RoleShare,
 }
 
 impl RoleTemplate {
@@ -239,6 +241,7 @@ fn build(site: &super::Site, r: RolePage, compare_roles: Vec<RoleSummary>) -> Ro
     let name = s.display_name();
     let meta = PageMeta {
         og_type: "article",
+        image: Some(super::share::role_image(site, s)),
         ..PageMeta::new(
             site,
             &s.url(),
@@ -272,6 +275,7 @@ fn build(site: &super::Site, r: RolePage, compare_roles: Vec<RoleSummary>) -> Ro
         sub_label_line,
         transitions,
         compare_roles,
+        share: super::share::RoleShare::new(site, &r),
         r,
         m,
     }

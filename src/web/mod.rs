@@ -1,5 +1,6 @@
 //! The HTTP layer: routes, shared state, and the server itself.
 
+mod about;
 mod assets;
 mod browse;
 mod charts;
@@ -130,6 +131,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/roles/{slug}/personal", page_route().to(personal::personal))
         .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
         .route("/methodology", page_route().to(methodology_page::methodology))
+        .route("/about", page_route().to(about::about))
+        .route("/accessibility", page_route().to(about::accessibility))
         .route("/occupations", page_route().to(occupations::occupations))
         .route("/occupations/{code}", page_route().to(occupations::occupation))
         .route("/compare", page_route().to(compare::compare_form))

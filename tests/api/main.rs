@@ -8,3 +8,4 @@ mod helpers;
 mod pages;
 mod role_page;
 mod search;
+mod share;

@@ -114,11 +114,28 @@ fn occupation_card(_site: &Site, _code: &str) -> Option<ShareCard> {
 const CARD_MAX_AGE: u32 = 86_400;
 const BADGE_MAX_AGE: u32 = 3_600;
 
-async fn role_summary(site: &State, slug: String) -> Result<RoleSummary, WebError> {
+/// A role by slug; an old slug answers with the new one, so embedded badges survive a rename.
+enum Lookup {
+    Found(Box<RoleSummary>),
+    Renamed(String),
+}
+
+async fn lookup_role(site: &State, slug: String) -> Result<Lookup, WebError> {
     if !validate_slug(&slug) {
         return Err(WebError::NotFound);
     }
-    with_catalogue(site, move |c| read::role_summary(&c.conn(), &slug)).await?.ok_or(WebError::NotFound)
+    let (summary, renamed) = with_catalogue(site, move |c| {
+        let conn = c.conn();
+        let summary = read::role_summary(&conn, &slug)?;
+        let renamed = if summary.is_none() { read::renamed_to(&conn, &slug)? } else { None };
+        Ok((summary, renamed))
+    })
+    .await?;
+    match (summary, renamed) {
+        (Some(s), _) => Ok(Lookup::Found(Box::new(s))),
+        (None, Some(to)) => Ok(Lookup::Renamed(to)),
+        (None, None) => Err(WebError::NotFound),
+    }
 }
 
 /// The PNG for `key`, from the cache or drawn on the blocking pool.
@@ -146,14 +163,20 @@ fn badge_svg(req: &HttpRequest, site: &Site, card: &ShareCard) -> Result<HttpRes
 }
 
 pub async fn role_card_png(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let s = role_summary(&site, slug.into_inner()).await?;
-    let card = role_card(&site.catalogue.methodology, &s);
-    card_png(&req, &site, format!("roles/{}", s.slug), card).await
+    match lookup_role(&site, slug.into_inner()).await? {
+        Lookup::Found(s) => {
+            let card = role_card(&site.catalogue.methodology, &s);
+            card_png(&req, &site, format!("roles/{}", s.slug), card).await
+        }
+        Lookup::Renamed(to) => Ok(render::moved_permanently(&format!("/cards/roles/{to}.png"))),
+    }
 }
 
 pub async fn role_badge(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let s = role_summary(&site, slug.into_inner()).await?;
-    badge_svg(&req, &site, &role_card(&site.catalogue.methodology, &s))
+    match lookup_role(&site, slug.into_inner()).await? {
+        Lookup::Found(s) => badge_svg(&req, &site, &role_card(&site.catalogue.methodology, &s)),
+        Lookup::Renamed(to) => Ok(render::moved_permanently(&format!("/badge/roles/{to}.svg"))),
+    }
 }
 
 pub async fn occupation_card_png(

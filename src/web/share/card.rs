@@ -73,17 +73,21 @@ const TEXT_WIDTH: f32 = WIDTH as f32 - 2.0 * MARGIN;
 const SCALE_X: f64 = 72.0;
 const SCALE_WIDTH: f64 = 1056.0;
 
-/// The card as SVG: the title shrinks once, then wraps to two lines with an ellipsis.
+/// The card as SVG: the title takes one line at full size, else shrinks to fit two lines,
+/// and only then is cut with an ellipsis.
 pub fn svg(card: &ShareCard, zones: &[Zone]) -> Result<String> {
-    let (mut title_size, mut title_lines) = (66.0, raster::wrap(&card.title, 66.0, true, TEXT_WIDTH, 2));
-    if title_lines.1 || title_lines.0.len() > 1 {
-        title_size = 54.0;
-        title_lines = raster::wrap(&card.title, title_size, true, TEXT_WIDTH, 2);
+    let mut fitted = (66.0, raster::wrap(&card.title, 66.0, true, TEXT_WIDTH, 1));
+    for size in [54.0, 46.0] {
+        if !fitted.1.1 {
+            break;
+        }
+        fitted = (size, raster::wrap(&card.title, size, true, TEXT_WIDTH, 2));
     }
-    let title_lines = title_lines.0;
+    let (title_size, (title_lines, _)) = fitted;
     let line_height = title_size * 1.2;
-    let title_top = 228.0;
-    let subtitle_y = title_top + line_height * (title_lines.len() as f32 - 1.0) + 62.0;
+    // Two lines start higher, keeping the subtitle clear of the score.
+    let title_top = if title_lines.len() > 1 { 204.0 } else { 228.0 };
+    let subtitle_y = title_top + line_height * (title_lines.len() as f32 - 1.0) + 58.0;
     let subtitle = raster::wrap(&card.subtitle, 30.0, false, TEXT_WIDTH, 1).0.into_iter().next().unwrap_or_default();
     let score = format!("{:.1}", card.score);
     let out_of_x = MARGIN + raster::text_width(&score, 150.0, true) + 10.0;

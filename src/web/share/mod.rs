@@ -104,10 +104,14 @@ impl RoleShare {
 }
 
 /// An occupation's card, once occupations carry a score. Today's catalogue scores roles only,
-/// so this answers none and the occupation routes say 404; the data-derived scores branch
-/// builds the card here from the occupation's assessment.
-fn occupation_card(_site: &Site, _code: &str) -> Option<ShareCard> {
-    None
+/// so every code answers 404; the data-derived scores branch reads the occupation's assessment
+/// here (through `with_catalogue`) and returns its card, e.g. the occupation's title, a subtitle
+/// such as "O*NET-SOC 29-1141.00 · estimate from data", its score and zone.
+async fn occupation_card(_site: &State, code: &str) -> Result<ShareCard, WebError> {
+    if !is_soc_code(code) {
+        return Err(WebError::NotFound);
+    }
+    Err(WebError::NotFound)
 }
 
 /// How long a reader's browser or a CDN may keep a card or badge before revalidating.
@@ -185,7 +189,7 @@ pub async fn occupation_card_png(
     code: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     let code = code.into_inner();
-    let card = is_soc_code(&code).then(|| occupation_card(&site, &code)).flatten().ok_or(WebError::NotFound)?;
+    let card = occupation_card(&site, &code).await?;
     card_png(&req, &site, format!("occupations/{code}"), card).await
 }
 
@@ -194,8 +198,7 @@ pub async fn occupation_badge(
     site: State,
     code: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
-    let code = code.into_inner();
-    let card = is_soc_code(&code).then(|| occupation_card(&site, &code)).flatten().ok_or(WebError::NotFound)?;
+    let card = occupation_card(&site, &code.into_inner()).await?;
     badge_svg(&req, &site, &card)
 }
 

@@ -154,6 +154,8 @@ pub struct AssessmentTemplate {
     pub compare_roles: Vec<Card>,
     /// Occupation pages only.
     pub occupation: Option<OccupationView>,
+    /// JSON-LD and the embed snippet (partials/jsonld.html, partials/embed.html).
+    pub share: super::share::PageShare,
 }
 
 impl AssessmentTemplate {
@@ -260,6 +262,13 @@ pub fn build(
 ) -> AssessmentTemplate {
     let m = site.catalogue.methodology.clone();
     let AssessmentPage { a, card, transitions, seniority_links } = page;
+    let description = match (&a.editorial, &occupation) {
+        (Some(e), _) => e.primary_function.clone(),
+        (None, Some(o)) => o.o.description.clone(),
+        (None, None) => String::new(),
+    };
+    let share = super::share::PageShare::new(site, &a, &card, &description);
+    let meta = PageMeta { image: Some(super::share::image(site, &card)), ..meta };
     let c = &a.card;
     let zone = m.zone(a.zone).clone();
     let growth = item(
@@ -301,6 +310,7 @@ pub fn build(
         seniority_links,
         compare_roles,
         occupation,
+        share,
         zone,
         card,
         a,

@@ -1,5 +1,6 @@
 //! The HTTP layer: routes, shared state, and the server itself.
 
+mod about;
 mod api;
 mod assessment;
 mod assets;
@@ -9,12 +10,15 @@ mod compare;
 mod error;
 pub mod filters;
 mod home;
+mod icons;
 mod methodology_page;
 mod occupations;
 mod personal;
+mod raster;
 mod render;
 mod role;
 mod search;
+pub mod share;
 mod sitemap;
 
 pub use error::WebError;
@@ -34,6 +38,8 @@ pub struct Site {
     pub catalogue: Catalogue,
     /// Public origin for canonical and share links, without a trailing slash.
     pub base_url: String,
+    /// Share cards drawn so far, for this catalogue.
+    pub cards: share::CardCache,
 }
 
 pub type State = web::Data<Site>;
@@ -73,10 +79,15 @@ impl Application {
         let address = listener.local_addr()?;
         let base_url = match &config.base_url {
             Some(_) => config.base_url(),
-            None => format!("http://{address}"),
+            None => {
+                tracing::warn!(
+                    "no --base-url (JOBZONE_BASE_URL) is set: canonical links, share cards and badge snippets will point at http://{address}"
+                );
+                format!("http://{address}")
+            }
         };
         let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
-        let site = web::Data::new(Site { catalogue, base_url });
+        let site = web::Data::new(Site { catalogue, base_url, cards: share::CardCache::default() });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(site.clone())
@@ -122,6 +133,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/roles/{slug}/personal", page_route().to(personal::role_personal))
         .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
         .route("/methodology", page_route().to(methodology_page::methodology))
+        .route("/about", page_route().to(about::about))
+        .route("/accessibility", page_route().to(about::accessibility))
         .route("/occupations", page_route().to(occupations::occupations))
         .route("/occupations/{code}", page_route().to(occupations::occupation))
         .route("/occupations/{code}/personal", page_route().to(personal::occupation_personal))
@@ -135,6 +148,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(sitemap::robots))
         .route("/sitemap.xml", page_route().to(sitemap::sitemap))
+        .configure(share::routes)
+        .configure(icons::routes)
         .default_service(web::to(error::not_found));
 }
 

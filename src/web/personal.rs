@@ -66,8 +66,9 @@ pub struct PersonalTemplate {
 
 /// Shares are typed in percent with at most one decimal; the engine takes tenths of a percent.
 const TENTHS: f64 = 10.0;
-/// How far the typed shares may stray from 100% (rounding of the assessment's own shares).
-const TOTAL_TOLERANCE: f64 = 0.5;
+/// How far each typed share may stray from the exact one: the assessment's own shares are shown
+/// rounded to a tenth, so n shares may miss 100% by up to n x 0.05.
+const ROUNDING_PER_TASK: f64 = 0.05;
 
 /// Parses a whole number in `min..=max`, or says what to type instead.
 fn whole(text: &str, min: i64, max: i64, what: &str) -> Result<i64, String> {
@@ -175,8 +176,9 @@ pub fn read_form(m: &Methodology, a: &Assessment, q: &HashMap<String, String>) -
         custom.score_error = k.err();
     }
     let total_share = all_numbers.then_some(round_to(total, 1));
+    let tolerance = ROUNDING_PER_TASK * tasks.len() as f64 + 1e-9;
     let total_error = match total_share {
-        Some(t) if (t - 100.0).abs() <= TOTAL_TOLERANCE => None,
+        Some(t) if (t - 100.0).abs() <= tolerance => None,
         Some(t) => Some(format!("Your shares add up to {}%; make them add up to 100%.", percent(t))),
         None => None,
     };

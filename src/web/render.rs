@@ -16,6 +16,8 @@ pub struct PageMeta {
     pub noindex: bool,
     /// Cache-busting token for /static assets.
     pub asset_version: &'static str,
+    /// The share card a link preview shows, on pages that have one.
+    pub image: Option<super::share::ShareImage>,
 }
 
 impl PageMeta {
@@ -27,6 +29,7 @@ impl PageMeta {
             og_type: "website",
             noindex: false,
             asset_version: super::assets::version(),
+            image: None,
         }
     }
 
@@ -39,6 +42,7 @@ impl PageMeta {
             og_type: "website",
             noindex: true,
             asset_version: super::assets::version(),
+            image: None,
         }
     }
 }
@@ -48,14 +52,37 @@ fn etag(site: &Site) -> EntityTag {
     EntityTag::new_weak(format!("{}-{}", site.catalogue.version, env!("CARGO_PKG_VERSION")))
 }
 
+/// A 304 when the reader already has what this catalogue would answer, checked before any work.
+pub fn not_modified(req: &HttpRequest, site: &Site) -> Option<HttpResponse> {
+    let tag = etag(site);
+    match req.get_header::<IfNoneMatch>() {
+        Some(IfNoneMatch::Items(items)) if items.iter().any(|t| t.weak_eq(&tag)) => {
+            Some(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish())
+        }
+        _ => None,
+    }
+}
+
+/// Something drawn from the catalogue (a share card, a badge), cached like a page but longer.
+pub fn generated(
+    site: &Site,
+    content_type: &'static str,
+    max_age: u32,
+    body: impl actix_web::body::MessageBody + 'static,
+) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header(header::ETag(etag(site)))
+        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(max_age)]))
+        .body(body)
+}
+
 /// Renders `template` as a 200 page, or answers 304 when the reader already has it.
 pub fn page<T: Template>(req: &HttpRequest, site: &Site, template: &T) -> Result<HttpResponse, WebError> {
-    let tag = etag(site);
-    if let Some(IfNoneMatch::Items(items)) = req.get_header::<IfNoneMatch>()
-        && items.iter().any(|t| t.weak_eq(&tag))
-    {
-        return Ok(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish());
+    if let Some(unchanged) = not_modified(req, site) {
+        return Ok(unchanged);
     }
+    let tag = etag(site);
     let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
     Ok(HttpResponse::Ok()
         .insert_header(header::ContentType::html())

@@ -185,7 +185,7 @@ fn rusqlite_free_check(path: &Path) -> usize {
 }
 
 #[tokio::test]
-async fn an_old_slug_redirects_permanently_to_the_renamed_role() {
+async fn an_old_slug_redirects_permanently_to_the_renamed_role_its_badge_and_its_card() {
     let e = edit(
         REFERENCE,
         "live_tracked = ",
@@ -196,6 +196,11 @@ async fn an_old_slug_redirects_permanently_to_the_renamed_role() {
     let page = app.get("/roles/backend-developer").await;
     assert_eq!(page.status, 301);
     assert_eq!(page.header("location"), "/roles/backend-api-developer-mid-level");
+    // Badges embedded elsewhere and cached share cards follow the rename too.
+    let badge = app.get("/badge/roles/backend-developer.svg").await;
+    assert_eq!((badge.status, badge.header("location")), (301, "/badge/roles/backend-api-developer-mid-level.svg"));
+    let card = app.get("/cards/roles/backend-developer.png").await;
+    assert_eq!((card.status, card.header("location")), (301, "/cards/roles/backend-api-developer-mid-level.png"));
 }
 
 #[test]

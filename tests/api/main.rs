@@ -5,6 +5,8 @@ mod cli;
 mod compare;
 mod errors;
 mod helpers;
+mod occupations;
 mod pages;
 mod role_page;
 mod search;
+mod share;

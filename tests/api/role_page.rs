@@ -234,7 +234,7 @@ async fn role_page_has_share_tags_with_title_score_and_zone() {
         "{og_title}"
     );
     assert!(attr("meta[name=description]", "content").contains("24.5/100"));
-    assert_eq!(attr("meta[name='twitter:card']", "content"), "summary");
+    assert_eq!(attr("meta[name='twitter:card']", "content"), "summary_large_image");
     assert!(one(&html, "head > title").contains("24.5"));
 }
 
@@ -264,6 +264,7 @@ async fn role_page_sections_follow_the_reference_order() {
             "transitions",
             "sources",
             "updates",
+            "embed",
             "revisions"
         ]
     );

@@ -1,4 +1,5 @@
-// Accessibility: axe-core finds no serious or critical WCAG A/AA violations on the main pages.
+// Accessibility: axe-core finds no serious or critical WCAG A/AA violations on the main pages,
+// in the light and the dark colour scheme.
 const { test, before, after } = require("node:test");
 const assert = require("node:assert/strict");
 const { startServer, launchBrowser } = require("./harness");
@@ -22,13 +23,16 @@ const PAGES = [
   "/compare/backend-api-developer-mid-level/senior-software-engineer",
   "/roles/backend-api-developer-mid-level/personal?share0=90",
   "/methodology",
+  "/about",
+  "/accessibility",
   "/no-such-page",
 ];
+const SCHEMES = ["light", "dark"];
 
-for (const path of PAGES) {
-  test(`${path} has no serious accessibility violations`, async () => {
+for (const colorScheme of SCHEMES) for (const path of PAGES) {
+  test(`${path} has no serious accessibility violations in the ${colorScheme} scheme`, async () => {
     // The site's CSP rightly refuses injected scripts; only this test context lifts it for axe.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
     const page = await context.newPage();
     await page.goto(`${server.base}${path}`);
     await page.addScriptTag({ path: require.resolve("axe-core") });

@@ -1,22 +1,30 @@
 //! The HTTP layer: routes, shared state, and the server itself.
 
 mod api;
+mod api_roles;
+mod api_v1;
 mod assessment;
 mod assets;
 mod browse;
 mod charts;
 mod compare;
+mod downloads;
 mod error;
+mod etag;
+mod feeds;
 pub mod filters;
 mod home;
 mod methodology_page;
 mod occupations;
+mod open_data;
 mod personal;
+mod problem;
 mod render;
 mod role;
 mod search;
 mod sitemap;
 
+pub use api_v1::api_paths;
 pub use error::WebError;
 
 use crate::build::{self, BuildError};
@@ -34,6 +42,8 @@ pub struct Site {
     pub catalogue: Catalogue,
     /// Public origin for canonical and share links, without a trailing slash.
     pub base_url: String,
+    /// The open-data downloads, generated on first request (the catalogue never changes).
+    open_data: std::sync::OnceLock<Arc<downloads::Downloads>>,
 }
 
 pub type State = web::Data<Site>;
@@ -76,7 +86,7 @@ impl Application {
             None => format!("http://{address}"),
         };
         let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
-        let site = web::Data::new(Site { catalogue, base_url });
+        let site = web::Data::new(Site { catalogue, base_url, open_data: Default::default() });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(site.clone())
@@ -120,7 +130,6 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/roles", page_route().to(browse::roles))
         .route("/roles/{slug}", page_route().to(role::role_page))
         .route("/roles/{slug}/personal", page_route().to(personal::role_personal))
-        .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
         .route("/methodology", page_route().to(methodology_page::methodology))
         .route("/occupations", page_route().to(occupations::occupations))
         .route("/occupations/{code}", page_route().to(occupations::occupation))
@@ -128,10 +137,13 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/compare", page_route().to(compare::compare_form))
         .route("/compare/{a}/{b}", page_route().to(compare::compare_page))
         .route("/search", page_route().to(search::search_page))
-        .route("/api/v1/search", page_route().to(search::search_api))
-        .route("/api/v1/occupations", page_route().to(api::occupations))
-        .route("/api/v1/occupations/{code}", page_route().to(api::occupation))
-        .route("/api/{rest:.*}", web::route().to(search::api_not_found))
+        // Open data, the JSON API (every /api route lives in api_v1) and feeds.
+        .route("/data", page_route().to(open_data::page))
+        .route("/data/assessments.csv", page_route().to(open_data::csv))
+        .route("/data/assessments.json", page_route().to(open_data::json))
+        .service(api_v1::scope())
+        .route("/roles/{slug}/feed.xml", page_route().to(feeds::role_feed))
+        .route("/feed.xml", page_route().to(feeds::site_feed))
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(sitemap::robots))
         .route("/sitemap.xml", page_route().to(sitemap::sitemap))

@@ -54,8 +54,8 @@ pub const UPSTREAM: [Upstream; 5] = [
         name: "Anthropic Economic Index (first release, February 2025)",
         by: "Kunal Handa, Alex Tamkin, Miles McCain et al., Anthropic",
         url: "https://www.anthropic.com/news/the-anthropic-economic-index",
-        licence: "CC BY",
-        licence_url: "https://creativecommons.org/licenses/by/4.0/",
+        licence: "CC BY (version not stated in the release)",
+        licence_url: "",
         used_for: "the share of Claude conversations that map to each task, shown beside the task",
     },
     Upstream {
@@ -112,7 +112,13 @@ fn dataset(site: &super::Site, d: &Downloads) -> serde_json::Value {
             { "@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{base}/data/assessments.csv") },
             { "@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": format!("{base}/data/assessments.json") },
         ],
-        "isBasedOn": UPSTREAM.iter().map(|u| json!({ "@type": "CreativeWork", "name": u.name, "url": u.url, "license": u.licence_url })).collect::<Vec<_>>(),
+        "isBasedOn": UPSTREAM.iter().map(|u| {
+            let mut work = json!({ "@type": "CreativeWork", "name": u.name, "url": u.url, "creditText": u.by });
+            if !u.licence_url.is_empty() {
+                work["license"] = json!(u.licence_url);
+            }
+            work
+        }).collect::<Vec<_>>(),
         "variableMeasured": COLUMNS.iter().map(|(name, _)| *name).collect::<Vec<_>>(),
     })
 }

@@ -1,10 +1,13 @@
 //! Integration tests: the real app over HTTP, and the jobzone binary over real content.
 
+mod api;
 mod browse;
 mod cli;
 mod compare;
 mod errors;
+mod feeds;
 mod helpers;
+mod open_data;
 mod pages;
 mod role_page;
 mod search;

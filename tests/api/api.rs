@@ -47,7 +47,7 @@ async fn a_role_answers_every_figure_on_its_page() {
 }
 
 /// (method, path, status) of requests that must fail.
-const FAILURES: [(&str, &str, u16); 12] = [
+const FAILURES: [(&str, &str, u16); 13] = [
     ("GET", "/api/v1/nothing", 404),
     ("GET", "/api", 404),
     ("GET", "/api/v2/roles", 404),
@@ -60,6 +60,7 @@ const FAILURES: [(&str, &str, u16); 12] = [
     ("POST", "/api/v1/roles", 405),
     ("DELETE", "/api/v1/search?q=nurse", 405),
     ("PUT", "/api/v1/openapi.json", 405),
+    ("GET", "/api/v1/roles/%ff", 404),
 ];
 
 #[tokio::test]

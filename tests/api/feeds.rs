@@ -2,7 +2,7 @@
 //! that do not change when a revision is added.
 
 use crate::helpers::{TestApp, select, spawn_app, spawn_app_with_content};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const BACKEND_FEED: &str = "/roles/backend-api-developer-mid-level/feed.xml";
@@ -18,9 +18,17 @@ fn is_rfc3339(s: &str) -> bool {
     s.len() == 20 && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[13] == b':' && b[16] == b':' && b[19] == b'Z'
 }
 
-/// Checks the RFC 4287 requirements on the feed at `path` and returns its entry ids and titles,
-/// in document order.
-async fn checked_feed(app: &TestApp, path: &str) -> Vec<(String, String, String)> {
+/// An entry as a test compares it.
+struct Entry {
+    id: String,
+    updated: String,
+    /// What identifies the revision itself: its title (with the role and date) and its summary.
+    revision: String,
+}
+
+/// Checks the RFC 4287 requirements on the feed at `path` and returns its entries in document
+/// order.
+async fn checked_feed(app: &TestApp, path: &str) -> Vec<Entry> {
     let page = app.get(path).await;
     page.assert_status(200);
     assert!(page.header("content-type").starts_with("application/atom+xml"), "{path}");
@@ -53,7 +61,8 @@ async fn checked_feed(app: &TestApp, path: &str) -> Vec<(String, String, String)
         let summary = entry.children().any(|c| c.has_tag_name((ATOM, "summary")) || c.has_tag_name((ATOM, "content")));
         assert!(linked || summary, "{path}: {id} has neither link nor content");
         assert!(id.starts_with("urn:uuid:"), "{path}: {id}");
-        out.push((id, title, updated));
+        let revision = format!("{title}\n{}", child_text(entry, "summary").unwrap_or_default());
+        out.push(Entry { id, updated, revision });
     }
     out
 }
@@ -66,9 +75,9 @@ async fn the_role_feed_is_atom_with_every_required_element_and_one_entry_per_rev
         serde_json::from_str(&app.get("/api/v1/roles/backend-api-developer-mid-level").await.body).expect("json");
     let revisions = role["assessment"]["editorial"]["revisions"].as_array().expect("revisions").len();
     assert_eq!(entries.len(), revisions);
-    let ids: BTreeSet<&String> = entries.iter().map(|e| &e.0).collect();
+    let ids: BTreeSet<&String> = entries.iter().map(|e| &e.id).collect();
     assert_eq!(ids.len(), entries.len(), "entry ids are unique");
-    let dates: Vec<&String> = entries.iter().map(|e| &e.2).collect();
+    let dates: Vec<&String> = entries.iter().map(|e| &e.updated).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
 }
 
@@ -79,12 +88,12 @@ async fn the_site_feed_holds_every_role_revision_newest_first() {
     let roles: serde_json::Value = serde_json::from_str(&app.get("/api/v1/roles").await.body).expect("json");
     let mut role_ids = BTreeSet::new();
     for slug in roles["roles"].as_array().expect("roles").iter().filter_map(|r| r["slug"].as_str()) {
-        role_ids.extend(checked_feed(&app, &format!("/roles/{slug}/feed.xml")).await.into_iter().map(|e| e.0));
+        role_ids.extend(checked_feed(&app, &format!("/roles/{slug}/feed.xml")).await.into_iter().map(|e| e.id));
     }
-    let site_ids: BTreeSet<String> = site.iter().map(|e| e.0.clone()).collect();
+    let site_ids: BTreeSet<String> = site.iter().map(|e| e.id.clone()).collect();
     assert!(site.len() <= 100);
     assert_eq!(site_ids, role_ids, "the same revisions carry the same ids in both feeds");
-    let dates: Vec<&String> = site.iter().map(|e| &e.2).collect();
+    let dates: Vec<&String> = site.iter().map(|e| &e.updated).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
 }
 
@@ -142,11 +151,14 @@ async fn adding_a_revision_adds_one_escaped_entry_and_changes_no_existing_entry_
     let new_role = checked_feed(&after, BACKEND_FEED).await;
     let new_site = checked_feed(&after, "/feed.xml").await;
     for (old, new, which) in [(&old_role, &new_role, "role"), (&old_site, &new_site, "site")] {
-        let old_ids: BTreeSet<&String> = old.iter().map(|e| &e.0).collect();
-        let new_ids: BTreeSet<&String> = new.iter().map(|e| &e.0).collect();
-        assert!(old_ids.is_subset(&new_ids), "{which} feed: an existing entry id changed");
-        assert_eq!(new_ids.len(), old_ids.len() + 1, "{which} feed: one new entry");
-        assert_eq!(new[0].2, "2026-11-20T00:00:00Z", "{which} feed: the new revision comes first");
+        let new_ids: BTreeMap<&String, &String> = new.iter().map(|e| (&e.revision, &e.id)).collect();
+        for e in old {
+            assert_eq!(new_ids.get(&e.revision), Some(&&e.id), "{which} feed: the id of {:?} changed", e.revision);
+        }
+        assert_eq!(new.len(), old.len() + 1, "{which} feed: one new entry");
+        let distinct: BTreeSet<&String> = new.iter().map(|e| &e.id).collect();
+        assert_eq!(distinct.len(), new.len(), "{which} feed: the new entry has an id of its own");
+        assert_eq!(new[0].updated, "2026-11-20T00:00:00Z", "{which} feed: the new revision comes first");
     }
     let body = after.get(BACKEND_FEED).await.body;
     let doc = roxmltree::Document::parse(&body).expect("XML");

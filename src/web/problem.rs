@@ -166,6 +166,28 @@ pub async fn fallback(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use actix_web::middleware::from_fn;
+    use actix_web::{App, test as actix_test};
+
+    #[actix_web::test]
+    async fn the_fallback_turns_an_html_error_into_a_problem_and_leaves_success_alone() {
+        let app = actix_test::init_service(
+            App::new().service(
+                web::scope("/api")
+                    .wrap(from_fn(fallback))
+                    .route("/html", web::get().to(|| async { HttpResponse::InternalServerError().body("<p>oops</p>") }))
+                    .route("/ok", web::get().to(|| async { HttpResponse::Ok().body("fine") })),
+            ),
+        )
+        .await;
+        let res = actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/html").to_request()).await;
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(res.headers().get(header::CONTENT_TYPE).map(|v| v.as_bytes()), Some(CONTENT_TYPE.as_bytes()));
+        let body: serde_json::Value = actix_test::read_body_json(res).await;
+        assert_eq!((body["status"].as_u64(), body["instance"].as_str()), (Some(500), Some("/api/html")));
+        let res = actix_test::call_service(&app, actix_test::TestRequest::get().uri("/api/ok").to_request()).await;
+        assert_eq!(actix_test::read_body(res).await, "fine");
+    }
 
     #[test]
     fn every_kind_has_a_distinct_anchor_and_an_error_status() {

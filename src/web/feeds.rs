@@ -80,11 +80,6 @@ fn newest_first(entries: &mut [Entry]) {
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.title.cmp(&b.title)));
 }
 
-fn respond(req: &HttpRequest, feed: Feed) -> Result<HttpResponse, WebError> {
-    let body = FeedTemplate { feed }.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
-    Ok(Etagged::new(body).respond(req, CONTENT_TYPE, MAX_AGE))
-}
-
 pub async fn role_feed(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
     let slug = slug.into_inner();
     if !validate_slug(&slug) {
@@ -110,10 +105,15 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: web::Path<String>) -
         rights: "CC BY 4.0 jobzone".into(),
         entries,
     };
-    respond(&req, feed)
+    let body = FeedTemplate { feed }.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
+    Ok(Etagged::new(body).respond(&req, CONTENT_TYPE, MAX_AGE))
 }
 
+/// Generated once per catalogue: it reads every role.
 pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+    if let Some(feed) = site.generated.site_feed.get() {
+        return Ok(feed.respond(&req, CONTENT_TYPE, MAX_AGE));
+    }
     let base = site.base_url.clone();
     let mut all = with_catalogue(&site, move |c| {
         let conn = c.conn();
@@ -141,7 +141,8 @@ pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, We
         rights: "CC BY 4.0 jobzone".into(),
         entries: all,
     };
-    respond(&req, feed)
+    let body = FeedTemplate { feed }.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
+    Ok(site.generated.site_feed.get_or_init(|| Etagged::new(body)).respond(&req, CONTENT_TYPE, MAX_AGE))
 }
 
 #[cfg(test)]

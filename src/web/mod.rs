@@ -13,6 +13,7 @@ mod error;
 mod etag;
 mod feeds;
 pub mod filters;
+mod generated;
 mod home;
 mod methodology_page;
 mod occupations;
@@ -42,8 +43,8 @@ pub struct Site {
     pub catalogue: Catalogue,
     /// Public origin for canonical and share links, without a trailing slash.
     pub base_url: String,
-    /// The open-data downloads, generated on first request (the catalogue never changes).
-    open_data: std::sync::OnceLock<Arc<downloads::Downloads>>,
+    /// Downloads and feeds, generated on first request (the catalogue never changes).
+    generated: generated::Generated,
 }
 
 pub type State = web::Data<Site>;
@@ -86,7 +87,7 @@ impl Application {
             None => format!("http://{address}"),
         };
         let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
-        let site = web::Data::new(Site { catalogue, base_url, open_data: Default::default() });
+        let site = web::Data::new(Site { catalogue, base_url, generated: Default::default() });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(site.clone())

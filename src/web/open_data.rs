@@ -124,7 +124,7 @@ fn dataset(site: &super::Site, d: &Downloads) -> serde_json::Value {
 }
 
 pub async fn page(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    let d = downloads::of(&site, &site.open_data).await?;
+    let d = downloads::of(&site, &site.generated.downloads).await?;
     let meta = PageMeta::new(
         &site,
         "/data",
@@ -147,12 +147,12 @@ pub async fn page(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
 }
 
 pub async fn csv(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    let d = downloads::of(&site, &site.open_data).await?;
+    let d = downloads::of(&site, &site.generated.downloads).await?;
     Ok(d.csv.respond(&req, "text/csv; charset=utf-8", DOWNLOAD_MAX_AGE))
 }
 
 pub async fn json(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    let d = downloads::of(&site, &site.open_data).await?;
+    let d = downloads::of(&site, &site.generated.downloads).await?;
     Ok(d.json.respond(&req, "application/json", DOWNLOAD_MAX_AGE))
 }
 

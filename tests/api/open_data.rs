@@ -141,3 +141,16 @@ async fn the_data_page_describes_the_dataset_in_json_ld() {
     assert_eq!(urls, ["https://jobzone.example/data/assessments.csv", "https://jobzone.example/data/assessments.json"]);
     assert_eq!(json["isBasedOn"].as_array().map(Vec::len), Some(5));
 }
+
+#[tokio::test]
+async fn the_data_page_is_linked_from_every_page_and_the_sitemap_and_downloads_answer_head() {
+    let app = spawn_app().await;
+    for path in ["/", "/roles/backend-api-developer-mid-level", "/methodology", "/nowhere"] {
+        let html = app.get(path).await.html();
+        assert_eq!(select(&html, "footer a[href='/data']").len(), 1, "{path}");
+    }
+    assert!(app.get("/sitemap.xml").await.body.contains("<loc>https://jobzone.example/data</loc>"));
+    let (status, response) = app.raw("HEAD", b"/data/assessments.csv");
+    assert_eq!(status, 200, "{response}");
+    assert!(response.split("\r\n\r\n").nth(1).unwrap_or_default().is_empty(), "HEAD has no body");
+}

@@ -16,6 +16,7 @@ pub const SITE_FEED_ENTRIES: usize = 100;
 const CONTENT_TYPE: &str = "application/atom+xml; charset=utf-8";
 const MAX_AGE: u32 = 900;
 const AUTHOR: &str = "jobzone editors";
+const RIGHTS: &str = "jobzone figures are published under CC BY 4.0; see /data";
 
 /// templates/feed.xml
 #[derive(Template)]
@@ -102,7 +103,7 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: web::Path<String>) -
         author_uri: format!("{base}/"),
         self_url: format!("{page}/feed.xml"),
         alternate_url: page,
-        rights: "CC BY 4.0 jobzone".into(),
+        rights: RIGHTS.into(),
         entries,
     };
     let body = FeedTemplate { feed }.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
@@ -138,7 +139,7 @@ pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, We
         author_uri: format!("{base}/"),
         self_url: format!("{base}/feed.xml"),
         alternate_url: format!("{base}/"),
-        rights: "CC BY 4.0 jobzone".into(),
+        rights: RIGHTS.into(),
         entries: all,
     };
     let body = FeedTemplate { feed }.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;

@@ -1,14 +1,14 @@
 //! `/api/v1/occupations` and `/api/v1/occupations/{code}`: every occupation and every figure on
 //! an occupation page, as JSON.
 
+use super::problem::{self, Kind};
 use super::{State, WebError, with_catalogue};
 use crate::assessment::{Assessment, DataFacts, Key};
 use crate::catalogue::models::{Card, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
 use crate::content::is_soc_code;
-use actix_web::http::StatusCode;
 use actix_web::http::header::{CacheControl, CacheDirective};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
 /// One occupation in the list: scored or not.
@@ -72,10 +72,10 @@ pub async fn occupations(site: State) -> Result<HttpResponse, WebError> {
     Ok(json(&OccupationList { count: occupations.len(), scored, occupations }))
 }
 
-pub async fn occupation(site: State, code: web::Path<String>) -> Result<HttpResponse, WebError> {
+pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) -> Result<HttpResponse, WebError> {
     let code = code.into_inner();
     if !is_soc_code(&code) {
-        return Ok(super::search::api_error(StatusCode::NOT_FOUND, format!("no occupation {code:?}")));
+        return Ok(problem::respond(&req, Kind::NotFound, format!("no occupation {code:?}")));
     }
     let key = Key::occupation(code.as_str());
     let found = with_catalogue(&site, move |c| {
@@ -90,7 +90,7 @@ pub async fn occupation(site: State, code: web::Path<String>) -> Result<HttpResp
     })
     .await?;
     let Some((o, facts, assessment, roles)) = found else {
-        return Ok(super::search::api_error(StatusCode::NOT_FOUND, "no occupation with that code".into()));
+        return Ok(problem::respond(&req, Kind::NotFound, "no occupation with that code"));
     };
     let OccupationRow { code, title, description, major_group, major_group_name, unscored_reason } = o;
     let url = format!("{}/occupations/{code}", site.base_url);

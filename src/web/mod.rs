@@ -2,18 +2,26 @@
 
 mod about;
 mod api;
+mod api_roles;
+mod api_v1;
 mod assessment;
 mod assets;
 mod browse;
 mod charts;
 mod compare;
+mod downloads;
 mod error;
+mod etag;
+mod feeds;
 pub mod filters;
+mod generated;
 mod home;
 mod icons;
 mod methodology_page;
 mod occupations;
+mod open_data;
 mod personal;
+mod problem;
 mod raster;
 mod render;
 mod role;
@@ -21,6 +29,7 @@ mod search;
 pub mod share;
 mod sitemap;
 
+pub use api_v1::api_paths;
 pub use error::WebError;
 
 use crate::build::{self, BuildError};
@@ -40,6 +49,8 @@ pub struct Site {
     pub base_url: String,
     /// Share cards drawn so far, for this catalogue.
     pub cards: share::CardCache,
+    /// Downloads and feeds, generated on first request (the catalogue never changes).
+    generated: generated::Generated,
 }
 
 pub type State = web::Data<Site>;
@@ -87,7 +98,12 @@ impl Application {
             }
         };
         let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
-        let site = web::Data::new(Site { catalogue, base_url, cards: share::CardCache::default() });
+        let site = web::Data::new(Site {
+            catalogue,
+            base_url,
+            cards: share::CardCache::default(),
+            generated: Default::default(),
+        });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(site.clone())
@@ -131,7 +147,6 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/roles", page_route().to(browse::roles))
         .route("/roles/{slug}", page_route().to(role::role_page))
         .route("/roles/{slug}/personal", page_route().to(personal::role_personal))
-        .route("/roles/{slug}/feed.xml", page_route().to(role::role_feed))
         .route("/methodology", page_route().to(methodology_page::methodology))
         .route("/about", page_route().to(about::about))
         .route("/accessibility", page_route().to(about::accessibility))
@@ -141,10 +156,13 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/compare", page_route().to(compare::compare_form))
         .route("/compare/{a}/{b}", page_route().to(compare::compare_page))
         .route("/search", page_route().to(search::search_page))
-        .route("/api/v1/search", page_route().to(search::search_api))
-        .route("/api/v1/occupations", page_route().to(api::occupations))
-        .route("/api/v1/occupations/{code}", page_route().to(api::occupation))
-        .route("/api/{rest:.*}", web::route().to(search::api_not_found))
+        // Open data, the JSON API (every /api route lives in api_v1) and feeds.
+        .route("/data", page_route().to(open_data::page))
+        .route("/data/assessments.csv", page_route().to(open_data::csv))
+        .route("/data/assessments.json", page_route().to(open_data::json))
+        .service(api_v1::scope())
+        .route("/roles/{slug}/feed.xml", page_route().to(feeds::role_feed))
+        .route("/feed.xml", page_route().to(feeds::site_feed))
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(sitemap::robots))
         .route("/sitemap.xml", page_route().to(sitemap::sitemap))

@@ -1,5 +1,4 @@
-//! `/roles/{slug}`: an editor-reviewed role's assessment page, and `/roles/{slug}/feed.xml`, its
-//! revision feed.
+//! `/roles/{slug}`: an editor-reviewed role's assessment page (its revision feed is in `feeds`).
 
 use super::assessment;
 use super::render::{self, PageMeta};
@@ -7,9 +6,7 @@ use super::{State, WebError, with_catalogue};
 use crate::assessment::{Assessment, Key};
 use crate::catalogue::read;
 use crate::content::validate_slug;
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use askama::Template;
 
 /// How many roles the "compare with" form offers.
 const COMPARE_CHOICES: usize = 300;
@@ -58,31 +55,4 @@ pub(super) fn meta(site: &super::Site, a: &Assessment) -> PageMeta {
             ),
         )
     }
-}
-
-/// templates/role_feed.xml
-#[derive(Template)]
-#[template(path = "role_feed.xml")]
-pub struct RoleFeed {
-    pub base_url: String,
-    pub a: Assessment,
-}
-
-impl RoleFeed {
-    fn revisions(&self) -> &[crate::assessment::Revision] {
-        self.a.editorial.as_ref().map_or(&[], |e| e.revisions.as_slice())
-    }
-}
-
-pub async fn role_feed(site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let slug = slug.into_inner();
-    if !validate_slug(&slug) {
-        return Err(WebError::NotFound);
-    }
-    let a = with_catalogue(&site, move |c| read::assessment(&c.conn(), &Key::role(slug)))
-        .await?
-        .ok_or(WebError::NotFound)?;
-    let feed = RoleFeed { base_url: site.base_url.clone(), a };
-    let body = feed.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
-    Ok(HttpResponse::Ok().insert_header((header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")).body(body))
 }

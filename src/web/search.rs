@@ -1,9 +1,9 @@
 //! `/search?q=` (the results page) and `/api/v1/search?q=&limit=` (JSON, for suggestions).
 
+use super::problem::{self, Kind};
 use super::render::{self, PageMeta};
 use super::{State, WebError};
 use crate::search::{Hit, MAX_QUERY_CHARS};
-use actix_web::http::StatusCode;
 use actix_web::http::header::{CacheControl, CacheDirective};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -66,24 +66,19 @@ struct ApiResults<'a> {
     results: Vec<Hit>,
 }
 
-#[derive(Serialize)]
-struct ApiError {
-    error: String,
-}
-
-pub(super) fn api_error(status: StatusCode, message: String) -> HttpResponse {
-    HttpResponse::build(status).json(ApiError { error: message })
-}
-
-pub async fn search_api(site: State, query: web::Query<HashMap<String, String>>) -> HttpResponse {
+pub async fn search_api(req: HttpRequest, site: State, query: web::Query<HashMap<String, String>>) -> HttpResponse {
     let Some(raw) = query.get("q") else {
-        return api_error(StatusCode::BAD_REQUEST, "the q parameter is required".into());
+        return problem::respond(&req, Kind::BadQuery, "the q parameter is required");
     };
     let limit = match query.get("limit").map(|l| l.trim().parse::<usize>()) {
         None => DEFAULT_LIMIT,
         Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
         Some(_) => {
-            return api_error(StatusCode::BAD_REQUEST, format!("limit must be a whole number from 1 to {MAX_LIMIT}"));
+            return problem::respond(
+                &req,
+                Kind::BadQuery,
+                format!("limit must be a whole number from 1 to {MAX_LIMIT}"),
+            );
         }
     };
     let q = clean(Some(raw));
@@ -91,9 +86,4 @@ pub async fn search_api(site: State, query: web::Query<HashMap<String, String>>)
     HttpResponse::Ok()
         .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
         .json(ApiResults { query: &q, results })
-}
-
-/// JSON 404 for unknown paths under /api/.
-pub async fn api_not_found() -> HttpResponse {
-    api_error(StatusCode::NOT_FOUND, "no such API endpoint".into())
 }

@@ -1,11 +1,14 @@
 //! Integration tests: the real app over HTTP, and the jobzone binary over real content.
 
+mod api;
 mod browse;
 mod cli;
 mod compare;
 mod errors;
+mod feeds;
 mod helpers;
 mod occupations;
+mod open_data;
 mod pages;
 mod role_page;
 mod search;

@@ -198,7 +198,7 @@ async fn the_json_api_has_the_documented_shape() {
 }
 
 #[tokio::test]
-async fn bad_api_parameters_answer_a_json_400() {
+async fn bad_api_parameters_answer_a_problem_details_400() {
     let app = spawn_app().await;
     for q in [
         "limit=5",
@@ -210,12 +210,13 @@ async fn bad_api_parameters_answer_a_json_400() {
     ] {
         let response = app.client.get(format!("{}/api/v1/search?{q}", app.address)).send().await.expect("request");
         assert_eq!(response.status().as_u16(), 400, "{q}");
+        assert_eq!(response.headers()["content-type"], "application/problem+json", "{q}");
         let json: serde_json::Value = response.json().await.expect("json error body");
-        assert!(json["error"].is_string(), "{q}");
+        assert!(json["detail"].is_string(), "{q}");
     }
     let response = app.client.get(format!("{}/api/v1/nothing", app.address)).send().await.expect("request");
     assert_eq!(response.status().as_u16(), 404);
-    assert!(response.json::<serde_json::Value>().await.expect("json")["error"].is_string());
+    assert_eq!(response.json::<serde_json::Value>().await.expect("json")["status"], 404);
 }
 
 #[tokio::test]

@@ -25,6 +25,7 @@ const PAGES = [
   "/methodology",
   "/about",
   "/accessibility",
+  "/data",
   "/no-such-page",
 ];
 const SCHEMES = ["light", "dark"];

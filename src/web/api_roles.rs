@@ -1,0 +1,93 @@
+//! `/api/v1/roles` and `/api/v1/roles/{slug}`: every editor-reviewed role, and every figure on a
+//! role page, as JSON.
+
+use super::problem::{self, Kind};
+use super::{State, WebError, with_catalogue};
+use crate::assessment::{Assessment, Key};
+use crate::catalogue::models::Card;
+use crate::catalogue::read;
+use crate::content::validate_slug;
+use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Serialize;
+
+/// One role in the list.
+#[derive(Serialize)]
+struct RoleItem {
+    slug: String,
+    title: String,
+    seniority: Option<String>,
+    score: f64,
+    zone: String,
+    provenance: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct RoleList {
+    count: usize,
+    roles: Vec<RoleItem>,
+}
+
+/// Everything a role page shows: the narrow card and the whole assessment behind it.
+#[derive(Serialize)]
+struct RoleDetail {
+    slug: String,
+    url: String,
+    card: Card,
+    assessment: Assessment,
+}
+
+fn json<T: Serialize>(value: &T) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
+        .json(value)
+}
+
+pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
+    let cards = with_catalogue(&site, |c| read::all_roles(&c.conn())).await?;
+    let roles: Vec<RoleItem> = cards
+        .into_iter()
+        .map(|c| RoleItem {
+            url: format!("{}{}", site.base_url, c.url()),
+            slug: c.key.id,
+            title: c.title,
+            seniority: c.seniority,
+            score: c.score,
+            zone: c.zone.as_str().to_string(),
+            provenance: c.provenance.as_str().to_string(),
+        })
+        .collect();
+    Ok(json(&RoleList { count: roles.len(), roles }))
+}
+
+/// A renamed role's old slug redirects (301) to its new address, as the page does.
+pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
+    let slug = slug.into_inner();
+    if !validate_slug(&slug) {
+        return Ok(problem::respond(&req, Kind::NotFound, "a role slug is lowercase letters, digits and hyphens"));
+    }
+    let key = Key::role(slug.as_str());
+    let (found, renamed) = with_catalogue(&site, move |c| {
+        let conn = c.conn();
+        let found = match (read::assessment(&conn, &key)?, read::card_of(&conn, &key)?) {
+            (Some(a), Some(card)) => Some((a, card)),
+            _ => None,
+        };
+        let renamed = if found.is_none() { read::renamed_to(&conn, &slug)? } else { None };
+        Ok((found, renamed))
+    })
+    .await?;
+    match (found, renamed) {
+        (Some((assessment, card)), _) => Ok(json(&RoleDetail {
+            slug: card.key.id.clone(),
+            url: format!("{}{}", site.base_url, card.url()),
+            card,
+            assessment,
+        })),
+        (None, Some(to)) => Ok(HttpResponse::MovedPermanently()
+            .insert_header((header::LOCATION, format!("/api/v1/roles/{to}")))
+            .finish()),
+        (None, None) => Ok(problem::respond(&req, Kind::NotFound, "no role has that slug")),
+    }
+}

@@ -39,6 +39,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // An optional third argument runs just that query, for profiling.
     let only: Vec<&str> = args.get(3).map(|q| vec![q.as_str()]).unwrap_or_default();
     let queries: &[&str] = if only.is_empty() { QUERIES } else { &only };
+    if args.get(4).is_some_and(|a| a == "--show") {
+        let catalogue = Catalogue::open(&path, 1)?;
+        for h in catalogue.search.search(queries[0], 8) {
+            println!("{} | {:?} {} | {}", h.target.title, h.matched_kind, h.matched_title, h.target.url);
+        }
+        return Ok(());
+    }
     let started = Instant::now();
     let catalogue = Catalogue::open(&path, 1)?;
     println!("index: {} entries, opened in {:.0} ms", catalogue.search.len(), started.elapsed().as_secs_f64() * 1000.0);

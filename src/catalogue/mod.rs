@@ -8,6 +8,7 @@ mod pool;
 pub mod read;
 mod search_index;
 mod write;
+mod write_search;
 
 pub use pool::{Pool, Pooled};
 pub use write::{PROGRESS_EVERY, PROGRESS_FROM, Written, write};

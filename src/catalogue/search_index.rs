@@ -1,58 +1,78 @@
-//! Reads what search needs from the catalogue, once, into the in-memory index.
+//! Reads what search needs from the catalogue, once, into the in-memory index: roles and their
+//! aliases, occupations with their employment, and every O*NET lay title.
 
-use crate::search::{Index, IndexBuilder, Target};
+use crate::data::titles::TitleKind;
+use crate::search::{Index, IndexBuilder, MatchKind, Target, TargetKind};
 use rusqlite::{Connection, Result};
 use std::collections::HashMap;
 
 pub fn build(conn: &Connection, synonyms: &[(String, String)]) -> Result<Index> {
     let mut b = IndexBuilder::new(synonyms);
+    roles(conn, &mut b)?;
+    occupations(conn, &mut b)?;
+    Ok(b.finish())
+}
+
+fn roles(conn: &Connection, b: &mut IndexBuilder) -> Result<()> {
     let mut role_ids: HashMap<String, u32> = HashMap::new();
     let mut stmt = conn.prepare("SELECT slug, title, seniority, zone, score FROM role_cards ORDER BY slug")?;
-    let roles = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, f64>(4)?,
-        ))
-    })?;
-    for role in roles {
-        let (slug, title, seniority, zone, score) = role?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (slug, title, seniority): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
         let target = Target {
-            kind: "role",
+            kind: TargetKind::Role,
             title: format!("{title} ({seniority})"),
             url: format!("/roles/{slug}"),
-            zone: Some(zone),
-            score: Some(score),
+            zone: Some(r.get(3)?),
+            score: Some(r.get(4)?),
         };
-        let id = b.target(target, Some(&seniority));
-        b.entry(id, &title, "title");
+        let id = b.target(target, Some(&seniority), 0);
+        b.entry(id, &title, MatchKind::Title, 0);
         role_ids.insert(slug, id);
     }
     let mut stmt = conn.prepare("SELECT slug, alias FROM aliases ORDER BY slug, position")?;
-    let aliases = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for alias in aliases {
-        let (slug, alias) = alias?;
-        if let Some(&id) = role_ids.get(&slug) {
-            b.entry(id, &alias, "alias");
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&id) = role_ids.get(&r.get::<_, String>(0)?) {
+            b.entry(id, &r.get::<_, String>(1)?, MatchKind::Alias, 0);
         }
     }
-    let mut stmt = conn.prepare("SELECT code, title FROM occupations ORDER BY code")?;
-    let occupations = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for occupation in occupations {
-        let (code, title) = occupation?;
-        let id = b.target(
-            Target {
-                kind: "occupation",
-                title: title.clone(),
-                url: format!("/occupations/{code}"),
-                zone: None,
-                score: None,
-            },
-            None,
-        );
-        b.entry(id, &title, "occupation title");
+    Ok(())
+}
+
+/// Occupations, each with its share of employment as the popularity prior, then their lay titles.
+fn occupations(conn: &Connection, b: &mut IndexBuilder) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT o.code, o.title, e.prior
+         FROM occupations o LEFT JOIN occupation_employment e ON e.code = o.code ORDER BY o.code",
+    )?;
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (code, title): (String, String) = (r.get(0)?, r.get(1)?);
+        let prior = r.get::<_, Option<i64>>(2)?.unwrap_or(0).max(0) as u64;
+        let target = Target {
+            kind: TargetKind::Occupation,
+            title: title.clone(),
+            url: format!("/occupations/{code}"),
+            zone: None,
+            score: None,
+        };
+        let id = b.target(target, None, prior);
+        b.entry(id, &title, MatchKind::Title, 0);
+        ids.insert(code, id);
     }
-    Ok(b.finish())
+    let mut stmt = conn.prepare("SELECT code, title, kind, sources FROM lay_titles ORDER BY code, position")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(&id) = ids.get(&r.get::<_, String>(0)?) else { continue };
+        let kind = match TitleKind::parse(&r.get::<_, String>(2)?) {
+            Some(TitleKind::Alternate) => MatchKind::AlternateTitle,
+            Some(TitleKind::Short) => MatchKind::ShortTitle,
+            Some(TitleKind::Reported) => MatchKind::ReportedTitle,
+            None => continue,
+        };
+        b.entry(id, &r.get::<_, String>(1)?, kind, r.get::<_, u8>(3)?);
+    }
+    Ok(())
 }

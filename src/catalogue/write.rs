@@ -63,6 +63,7 @@ fn write_to(content: &Content, tmp: &Path) -> Result<()> {
     tx.execute_batch("PRAGMA defer_foreign_keys = ON;")?;
     write_meta(&tx, content)?;
     write_occupations(&tx, content)?;
+    super::write_search::write_search(&tx, content).context("while writing the search tables")?;
     let m = &content.methodology;
     let total = content.roles.len();
     for (i, role) in content.roles.iter().enumerate() {

@@ -14,7 +14,7 @@ mod normalise;
 mod rank;
 
 pub use build::IndexBuilder;
-pub use normalise::{stem, words};
+pub use normalise::{stem, within, words};
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;

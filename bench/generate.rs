@@ -2,7 +2,7 @@
 //!
 //!     cargo run --release --example generate -- N OUT_DIR [ALIASES_PER_ROLE]
 //!
-//! OUT_DIR/content gets the bundled methodology and occupation table and N generated roles
+//! OUT_DIR/content gets the bundled methodology, data sets and major groups, and N generated roles
 //! (never the real content/ folder). The output is deterministic for a given N.
 
 use std::fmt::Write as _;
@@ -75,10 +75,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     fs::copy(source.join("methodology.toml"), content.join("methodology.toml"))?;
     fs::create_dir_all(content.join("search"))?;
     fs::copy(source.join("search/synonyms.toml"), content.join("search/synonyms.toml"))?;
-    for f in ["occupation-data-29.2.tsv", "major-groups.toml"] {
-        fs::copy(source.join("occupations").join(f), content.join("occupations").join(f))?;
-    }
-    let table = fs::read_to_string(source.join("occupations/occupation-data-29.2.tsv"))?;
+    fs::copy(source.join("occupations/major-groups.toml"), content.join("occupations/major-groups.toml"))?;
+    // The research data sets (O*NET 30.1, BLS, ...) as shipped: occupations, lay titles, employment.
+    copy_dir(&source.join("data"), &content.join("data"))?;
+    let table = fs::read_to_string(source.join("data/onet-30.1/Occupation Data.txt"))?;
     let occupations: Vec<(&str, &str)> =
         table.lines().skip(1).filter_map(|l| l.split('\t').next().zip(l.split('\t').nth(1))).collect();
 
@@ -97,6 +97,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?;
     }
     println!("wrote {n} roles with {} aliases to {}", n * aliases_per_role, content.display());
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), target)?;
+        }
+    }
     Ok(())
 }
 

@@ -1,13 +1,41 @@
-//! In-process search latency over a built catalogue.
+//! In-process search figures over a built catalogue: index build time and memory, latency of a
+//! fixed query mix, and the typo distance against `strsim`'s.
 //!
-//!     cargo run --release --example search_bench -- CATALOGUE.db [ROUNDS]
+//!     cargo run --release --example search_bench -- CATALOGUE.db [ROUNDS] [QUERY [--show]]
 //!
-//! Runs a fixed mix of queries (exact titles, aliases, typos, prefixes, abbreviations,
-//! misses) ROUNDS times and prints p50 and p99 per query.
+//! Runs the query mix (exact titles, lay titles, aliases, abbreviations, plurals, typos,
+//! prefixes, misses) ROUNDS times and prints p50 and p99. With QUERY, runs only that query;
+//! with `--show` too, prints its results instead (`RUST_LOG=trace` adds why each ranks).
 
-use jobzone::catalogue::Catalogue;
-use std::path::PathBuf;
+use jobzone::catalogue::{Catalogue, build_search_index};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// Counts live heap bytes, so the index's memory is measured rather than estimated.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 const QUERIES: &[&str] = &[
     "backend engineer",
@@ -30,18 +58,73 @@ const QUERIES: &[&str] = &[
     "web developers",
     "coordinator 29-1141",
     "data scientist",
+    "nurse",
+    "rn",
+    "cna",
+    "trucker",
+    "bookkeeper",
+    "car mechanic",
+    "help desk",
+    "uber driver",
+    "nuser",
+    "custmer servise representative",
+    "manager",
+    "m",
+    "te",
+    "operator",
+    "maintainance technician",
+    "elementary school teacher",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let path = PathBuf::from(args.get(1).ok_or("usage: search_bench CATALOGUE.db [ROUNDS]")?);
+    let path = PathBuf::from(args.get(1).ok_or("usage: search_bench CATALOGUE.db [ROUNDS] [QUERY [--show]]")?);
     let rounds: usize = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(200);
-    // An optional third argument runs just that query, for profiling.
     let only: Vec<&str> = args.get(3).map(|q| vec![q.as_str()]).unwrap_or_default();
     let queries: &[&str] = if only.is_empty() { QUERIES } else { &only };
-    let started = Instant::now();
-    let catalogue = Catalogue::open(&path, 1)?;
-    println!("index: {} entries, opened in {:.0} ms", catalogue.search.len(), started.elapsed().as_secs_f64() * 1000.0);
+    if args.get(4).is_some_and(|a| a == "--show") {
+        jobzone::telemetry::init("warn");
+        let index = build_search_index(&path)?;
+        for h in index.search(queries[0], 8) {
+            println!("{} | {:?} {} | {}", h.target.title, h.matched_kind, h.matched_title, h.target.url);
+        }
+        return Ok(());
+    }
+    index_figures(&path)?;
+    latency(&path, rounds, queries)?;
+    if only.is_empty() {
+        distance_figures();
+    }
+    Ok(())
+}
+
+/// Build time (best of three: the machine is shared) and the index's live heap bytes.
+fn index_figures(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let mut times = Vec::new();
+    let mut bytes = 0;
+    let mut size = (0, 0);
+    for _ in 0..3 {
+        let before = LIVE.load(Ordering::Relaxed);
+        let started = Instant::now();
+        let index = build_search_index(path)?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        bytes = LIVE.load(Ordering::Relaxed) - before;
+        size = (index.len(), index.tokens());
+        drop(index);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "index: {} names, {} distinct words; built in {:.0} ms (best of 3, from the catalogue); {:.1} MiB of heap",
+        size.0,
+        size.1,
+        times[0],
+        bytes as f64 / (1024.0 * 1024.0)
+    );
+    Ok(())
+}
+
+fn latency(path: &Path, rounds: usize, queries: &[&str]) -> Result<(), Box<dyn std::error::Error>> {
+    let catalogue = Catalogue::open(path, 1)?;
     let mut micros = Vec::with_capacity(rounds * queries.len());
     let mut per_query = vec![0.0f64; queries.len()];
     for _ in 0..rounds {
@@ -68,4 +151,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         pct(1.0)
     );
     Ok(())
+}
+
+/// The typo scan's distance, ours (bounded, stops early) against `strsim::osa_distance`, over
+/// every pair of 500 title words: whichever is faster for the same answers is the one to use.
+fn distance_figures() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/data/onet-30.1/Alternate Titles.txt"))
+            .unwrap_or_default();
+    let mut words: Vec<String> = jobzone::search::words(&text).into_iter().filter(|w| w.len() >= 5).collect();
+    words.sort();
+    words.dedup();
+    let step = (words.len() / 500).max(1);
+    let sample: Vec<&str> = words.iter().step_by(step).take(500).map(String::as_str).collect();
+    let time = |f: &dyn Fn(&str, &str) -> bool| {
+        let t = Instant::now();
+        let mut n = 0usize;
+        for a in &sample {
+            for b in &sample {
+                n += usize::from(f(a, b));
+            }
+        }
+        (t.elapsed().as_secs_f64() * 1e9 / (sample.len() * sample.len()) as f64, n)
+    };
+    let (ours, n_ours) = time(&|a, b| jobzone::search::within(a, b, 1).is_some());
+    let (theirs, n_theirs) = time(&|a, b| strsim::osa_distance(a, b) <= 1);
+    println!(
+        "typo distance (within 1 edit), {} word pairs: ours {ours:.0} ns a pair ({n_ours} within), strsim::osa_distance {theirs:.0} ns ({n_theirs} within)",
+        sample.len() * sample.len()
+    );
 }

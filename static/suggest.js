@@ -10,15 +10,27 @@
     list.id = "suggest-" + n;
     list.className = "suggest";
     list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Suggestions");
     list.hidden = true;
+    // Screen readers hear how many suggestions there are: a polite live region per box.
+    var status = document.createElement("div");
+    status.id = list.id + "-status";
+    status.className = "visually-hidden suggest-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
     form.classList.add("has-suggest");
     form.appendChild(list);
+    form.appendChild(status);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
 
     var timer = null, active = -1, items = [], latest = 0;
+
+    function announce(text) {
+      if (status.textContent !== text) status.textContent = text;
+    }
 
     function close() {
       list.hidden = true;
@@ -42,13 +54,25 @@
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
         li.dataset.url = r.url;
+        // What matched, when it is another name: "Heavy and Tractor-Trailer Truck Drivers,
+        // also called Trucker".
+        var text = document.createElement("span");
+        text.className = "suggest__text";
         var title = document.createElement("span");
         title.className = "suggest__title";
         title.textContent = r.title;
+        text.appendChild(title);
+        if (r.matched_kind && r.matched_kind !== "title" && r.matched_title) {
+          var matched = document.createElement("span");
+          matched.className = "suggest__matched";
+          matched.textContent = "also called " + r.matched_title;
+          text.appendChild(matched);
+        }
         var meta = document.createElement("span");
         meta.className = "suggest__meta";
-        meta.textContent = r.kind === "role" ? r.zone.toUpperCase() + " " + r.score.toFixed(1) : "Occupation";
-        li.appendChild(title);
+        var scored = r.zone && typeof r.score === "number";
+        meta.textContent = scored ? r.zone.toUpperCase() + " " + r.score.toFixed(1) : (r.kind === "role" ? "Role" : "Occupation");
+        li.appendChild(text);
         li.appendChild(meta);
         li.addEventListener("mousedown", function (e) { e.preventDefault(); window.location.href = r.url; });
         list.appendChild(li);
@@ -57,11 +81,12 @@
       list.hidden = items.length === 0;
       input.setAttribute("aria-expanded", String(items.length > 0));
       active = -1;
+      announce(items.length === 0 ? "No suggestions" : items.length === 1 ? "1 suggestion" : items.length + " suggestions");
     }
 
     function fetchSuggestions() {
       var q = input.value.trim();
-      if (!q) { close(); return; }
+      if (!q) { close(); announce(""); return; }
       var ticket = ++latest;
       fetch("/api/v1/search?limit=6&q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : { results: [] }; })

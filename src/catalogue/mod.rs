@@ -8,6 +8,7 @@ mod pool;
 pub mod read;
 mod search_index;
 mod write;
+mod write_search;
 
 pub use pool::{Pool, Pooled};
 pub use write::{PROGRESS_EVERY, PROGRESS_FROM, Written, write};
@@ -30,6 +31,16 @@ pub fn schema_version() -> String {
 pub fn stored_schema_version(path: &Path) -> Option<String> {
     let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
     read::meta(&conn, "schema").ok().flatten()
+}
+
+/// Builds just the search index of the catalogue at `path`, as [`Catalogue::open`] does: for
+/// the search benchmark, which times it and measures its memory.
+pub fn build_search_index(path: &Path) -> Result<crate::search::Index> {
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let synonyms: Vec<(String, String)> = serde_json::from_str(
+        &read::meta(&conn, "synonyms_json")?.context("the catalogue has no synonyms; rebuild it")?,
+    )?;
+    search_index::build(&conn, &synonyms).context("while building the search index")
 }
 
 /// An open, immutable catalogue.

@@ -83,3 +83,23 @@ CREATE TABLE old_slugs (
     old_slug TEXT PRIMARY KEY,
     slug     TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- Search: every O*NET lay title (alternate, short, reported) and each occupation's employment,
+-- read once into the in-memory index when the catalogue opens (src/catalogue/search_index.rs).
+CREATE TABLE lay_titles (
+    code     TEXT NOT NULL REFERENCES occupations (code),
+    position INTEGER NOT NULL,
+    title    TEXT NOT NULL,
+    kind     TEXT NOT NULL CHECK (kind IN ('alternate', 'short', 'reported')),
+    sources  INTEGER NOT NULL,
+    PRIMARY KEY (code, position)
+) WITHOUT ROWID;
+
+-- OEWS May 2025 employment of each occupation's SOC code (or its broad group), where published,
+-- and the occupation's share of it as search's popularity prior (see write_search.rs).
+CREATE TABLE occupation_employment (
+    code       TEXT PRIMARY KEY REFERENCES occupations (code),
+    oews_code  TEXT NOT NULL,
+    employment INTEGER NOT NULL,
+    prior      INTEGER NOT NULL
+) WITHOUT ROWID;

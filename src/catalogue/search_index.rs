@@ -1,63 +1,81 @@
-//! Reads what search needs from the catalogue, once, into the in-memory index.
+//! Reads what search needs from the catalogue, once, into the in-memory index: roles and their
+//! aliases, occupations with their employment, and every O*NET lay title.
 
-use crate::search::{Index, IndexBuilder, Target};
+use crate::data::titles::TitleKind;
+use crate::search::{Index, IndexBuilder, MatchKind, Target, TargetKind};
 use rusqlite::{Connection, Result};
 use std::collections::HashMap;
 
 pub fn build(conn: &Connection, synonyms: &[(String, String)]) -> Result<Index> {
     let mut b = IndexBuilder::new(synonyms);
+    roles(conn, &mut b)?;
+    occupations(conn, &mut b)?;
+    Ok(b.finish())
+}
+
+fn roles(conn: &Connection, b: &mut IndexBuilder) -> Result<()> {
     let mut role_ids: HashMap<String, u32> = HashMap::new();
     let mut stmt =
         conn.prepare("SELECT id, title, seniority, zone, score FROM cards WHERE kind = 'role' ORDER BY id")?;
-    let roles = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, f64>(4)?,
-        ))
-    })?;
-    for role in roles {
-        let (slug, title, seniority, zone, score) = role?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (slug, title, seniority): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
         let target = Target {
-            kind: "role",
+            kind: TargetKind::Role,
             title: format!("{title} ({seniority})"),
             url: format!("/roles/{slug}"),
-            zone: Some(zone),
-            score: Some(score),
+            zone: Some(r.get(3)?),
+            score: Some(r.get(4)?),
         };
-        let id = b.target(target, Some(&seniority));
-        b.entry(id, &title, "title");
+        let id = b.target(target, Some(&seniority), 0);
+        b.entry(id, &title, MatchKind::Title, 0);
         role_ids.insert(slug, id);
     }
     let mut stmt = conn.prepare("SELECT id, alias FROM aliases WHERE kind = 'role' ORDER BY id, position")?;
-    let aliases = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    for alias in aliases {
-        let (slug, alias) = alias?;
-        if let Some(&id) = role_ids.get(&slug) {
-            b.entry(id, &alias, "alias");
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&id) = role_ids.get(&r.get::<_, String>(0)?) {
+            b.entry(id, &r.get::<_, String>(1)?, MatchKind::Alias, 0);
         }
     }
+    Ok(())
+}
+
+/// Occupations with their score where they have one, each with its share of employment as the
+/// popularity prior, then their lay titles.
+fn occupations(conn: &Connection, b: &mut IndexBuilder) -> Result<()> {
     let mut stmt = conn.prepare(
-        "SELECT o.code, o.title, c.zone, c.score FROM occupations o
+        "SELECT o.code, o.title, e.prior, c.zone, c.score
+         FROM occupations o LEFT JOIN occupation_employment e ON e.code = o.code
          LEFT JOIN cards c ON c.kind = 'occupation' AND c.id = o.code ORDER BY o.code",
     )?;
-    let occupations = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, Option<f64>>(3)?,
-        ))
-    })?;
-    for occupation in occupations {
-        let (code, title, zone, score) = occupation?;
-        let id = b.target(
-            Target { kind: "occupation", title: title.clone(), url: format!("/occupations/{code}"), zone, score },
-            None,
-        );
-        b.entry(id, &title, "occupation title");
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (code, title): (String, String) = (r.get(0)?, r.get(1)?);
+        let prior = r.get::<_, Option<i64>>(2)?.unwrap_or(0).max(0) as u64;
+        let target = Target {
+            kind: TargetKind::Occupation,
+            title: title.clone(),
+            url: format!("/occupations/{code}"),
+            zone: r.get(3)?,
+            score: r.get(4)?,
+        };
+        let id = b.target(target, None, prior);
+        b.entry(id, &title, MatchKind::Title, 0);
+        ids.insert(code, id);
     }
-    Ok(b.finish())
+    let mut stmt = conn.prepare("SELECT code, title, kind, sources FROM lay_titles ORDER BY code, position")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(&id) = ids.get(&r.get::<_, String>(0)?) else { continue };
+        let kind = match TitleKind::parse(&r.get::<_, String>(2)?) {
+            Some(TitleKind::Alternate) => MatchKind::AlternateTitle,
+            Some(TitleKind::Short) => MatchKind::ShortTitle,
+            Some(TitleKind::Reported) => MatchKind::ReportedTitle,
+            None => continue,
+        };
+        b.entry(id, &r.get::<_, String>(1)?, kind, r.get::<_, u8>(3)?);
+    }
+    Ok(())
 }

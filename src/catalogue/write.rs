@@ -63,6 +63,7 @@ fn write_to(content: &Content, tmp: &Path) -> Result<()> {
     let tx = conn.transaction()?;
     write_meta(&tx, content)?;
     write_occupations(&tx, content)?;
+    super::write_search::write_search(&tx, content).context("while writing the search tables")?;
     let all: Vec<&Assessment> = content.roles.iter().chain(&content.derived).collect();
     let total = all.len();
     for (i, a) in all.into_iter().enumerate() {

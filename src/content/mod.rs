@@ -39,6 +39,10 @@ pub struct Content {
     pub facts: std::collections::BTreeMap<String, crate::assessment::DataFacts>,
     /// Search synonyms: (what readers type, what it stands for).
     pub synonyms: Vec<(String, String)>,
+    /// Every O*NET alternate, short and reported title, for search.
+    pub lay_titles: Vec<crate::data::titles::LayTitle>,
+    /// OEWS employment by SOC code: search's popularity prior.
+    pub employment: crate::data::employment::Employment,
     /// A stable hash of every file read: the catalogue's version, and so the site's ETag.
     pub fingerprint: u64,
 }
@@ -64,6 +68,14 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     let synonyms = read_synonyms(&dir.join(SYNONYMS), &mut problems);
     for (from, to) in &synonyms {
         fingerprint = fnv1a(fnv1a(fingerprint, from.as_bytes()), to.as_bytes());
+    }
+    let lay_titles = crate::data::titles::load(dir, &mut problems);
+    let employment = crate::data::employment::load(dir, &mut problems);
+    for t in &lay_titles {
+        fingerprint = fnv1a(fnv1a(fingerprint, t.code.as_bytes()), t.title.as_bytes());
+    }
+    for (soc, n) in employment.iter() {
+        fingerprint = fnv1a(fnv1a(fingerprint, soc.as_bytes()), &n.to_le_bytes());
     }
     for o in &occupations {
         fingerprint = fnv1a(fingerprint, o.code.as_bytes());
@@ -117,6 +129,8 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
             unscored: derived.unscored,
             facts: derived.facts,
             synonyms,
+            lay_titles,
+            employment,
             fingerprint,
         })
     } else {

@@ -4,9 +4,11 @@
 
 pub mod aei;
 pub mod bls;
+pub mod employment;
 pub mod gpts;
 pub mod onet;
 pub mod table;
+pub mod titles;
 pub mod value;
 pub mod working_with_ai;
 

@@ -1,0 +1,323 @@
+//! Ranks the targets a query matches. Each reading of the query (as typed, with adjacent words
+//! joined, with synonyms) is scored against candidate entries; each target keeps its best entry.
+//!
+//! An entry's coarse rank, lower first: query words it leaves unmatched; typo edits; its shape
+//! (the whole title matched, a title the query begins, the words anywhere); editor role before
+//! occupation; the target's own name before an O*NET lay title. Near-equal targets (same coarse
+//! rank) then go: the occupation whose own title shares the query's words ("trucker" and Truck
+//! Drivers), the one with more names matching as well ("CNA" is five Nursing Assistants titles),
+//! the one employing more people, the lay title more O*NET sources list, the shorter
+//! name, and alphabetical order, so results are deterministic.
+
+use super::lookup::{How, WordHits};
+use super::normalise::{stem, words};
+use super::{Index, MAX_QUERY_CHARS, TargetKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cmp::Reverse;
+
+/// Most words of a query we use.
+const MAX_WORDS: usize = 8;
+/// Most readings of one query.
+const MAX_READINGS: usize = 16;
+/// Most candidates per word considered for partial matches.
+const PARTIAL_CANDIDATES: usize = 5_000;
+
+/// Words too common in job titles to select anything by themselves.
+fn is_stop_word(w: &str) -> bool {
+    matches!(w, "and" | "or" | "of" | "the" | "a" | "an" | "in" | "for" | "except" | "all" | "other" | "to" | "with")
+}
+
+/// How much of an entry the query covers; lower is better.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Shape {
+    /// Every word of the title, and nothing else ("nurses" = "Nurse").
+    Whole,
+    /// The title begins with the query ("nurse" in "Nurse Midwives", "nurse pract").
+    Starts,
+    /// The words appear somewhere in the title.
+    Contains,
+}
+
+/// (0 when every word matched, else more the fewer words matched; typo edits; shape; 0 role / 1 occupation; 0 own name / 1 lay title;
+/// 1 when the last word was completed as a prefix).
+type Coarse = (u8, u8, Shape, u8, u8, u8);
+
+/// What search keeps of a target: the entry that ranks it, and the entry it shows.
+struct Best {
+    /// (coarse rank, more sources first, shorter text first, entry).
+    rank: (Coarse, Reverse<u8>, usize, u32),
+    /// How many of its entries match as well as the ranking one ("CNA" is five Nursing
+    /// Assistants titles).
+    support: u8,
+    /// The name shown as what matched: the best match as typed, before a synonym's expansion
+    /// and whatever its kind, so "rn" shows "also called RN", not the title it stands for.
+    shown: (Shown, u32),
+}
+
+/// ((unmatched, edits, shape, prefix), via a synonym, lay title, more sources first, shorter).
+type Shown = ((u8, u8, Shape, u8), bool, u8, Reverse<u8>, usize);
+
+/// One way to read the query.
+struct Reading {
+    words: Vec<String>,
+    /// Parallel to `words`: index into the looked-up word hits.
+    hits: Vec<usize>,
+    /// Parallel to `words`: false for stop words (unless the query is only stop words).
+    content: Vec<bool>,
+    /// A synonym's expansion rather than the words as typed.
+    synonym: bool,
+}
+
+impl Reading {
+    fn content_count(&self) -> usize {
+        self.content.iter().filter(|c| **c).count()
+    }
+}
+
+/// The ways to read a query: as typed, with adjacent words joined, and with synonyms (marked).
+fn variants(index: &Index, query_words: &[String]) -> Vec<(Vec<String>, bool)> {
+    let mut out = vec![query_words.to_vec()];
+    for i in 0..query_words.len().saturating_sub(1) {
+        let mut v = query_words.to_vec();
+        v.splice(i..i + 2, [stem(&format!("{}{}", query_words[i], query_words[i + 1]))]);
+        out.push(v);
+    }
+    if query_words.len() > 2 {
+        out.push(vec![stem(&query_words.concat())]);
+    }
+    let mut expanded = Vec::new();
+    for v in &out {
+        for n in [2usize, 1] {
+            for i in 0..v.len().saturating_sub(n - 1) {
+                if let Some(to) = index.synonyms.get(&v[i..i + n].join(" ")) {
+                    let mut e = v.clone();
+                    e.splice(i..i + n, to.iter().cloned());
+                    expanded.push(e);
+                }
+            }
+        }
+    }
+    let mut all: Vec<(Vec<String>, bool)> = out.into_iter().map(|v| (v, false)).collect();
+    for e in expanded {
+        if !all.iter().any(|(v, _)| *v == e) {
+            all.push((e, true));
+        }
+    }
+    all.dedup();
+    all.truncate(MAX_READINGS);
+    all
+}
+
+/// The best `limit` (target, entry) pairs for `query`, best first.
+pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)> {
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    let mut query_words = words(&query);
+    query_words.truncate(MAX_WORDS);
+    if query_words.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    // Readings share most words: look each (word, prefix allowed, content) up once.
+    let mut keys: HashMap<(String, bool, bool), usize> = HashMap::default();
+    let mut hits: Vec<WordHits<'_>> = Vec::new();
+    let mut readings = Vec::new();
+    for (v, synonym) in variants(index, &query_words) {
+        let all_stop = v.iter().all(|w| is_stop_word(w));
+        let content: Vec<bool> = v.iter().map(|w| all_stop || !is_stop_word(w)).collect();
+        let last = v.len() - 1;
+        let ids = v
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let key = (w.clone(), i == last && content[i], content[i]);
+                *keys.entry(key).or_insert_with(|| {
+                    hits.push(index.lookup(w, i == last && content[i], content[i]));
+                    hits.len() - 1
+                })
+            })
+            .collect();
+        readings.push(Reading { words: v, hits: ids, content, synonym });
+    }
+    let mut best: HashMap<u32, Best> = HashMap::default();
+    let keep = |best: &mut HashMap<u32, Best>, id: u32, r: usize, coarse: Coarse| {
+        let e = &index.entries[id as usize];
+        let len = index.texts[e.text as usize].len();
+        let rank = (coarse, Reverse(e.sources), len, id);
+        let (unmatched, edits, shape, _, lay, prefix) = coarse;
+        let shown = (((unmatched, edits, shape, prefix), readings[r].synonym, lay, Reverse(e.sources), len), id);
+        let slot = best.entry(e.target).or_insert(Best { rank, support: 0, shown });
+        if coarse < slot.rank.0 {
+            slot.support = 0;
+        }
+        if coarse <= slot.rank.0 {
+            slot.support = slot.support.saturating_add(1);
+        }
+        slot.rank = slot.rank.min(rank);
+        slot.shown = slot.shown.min(shown);
+    };
+    // Full matches: walk the entries of the rarest word and check the others on each.
+    for (r, reading) in readings.iter().enumerate() {
+        let rarest = (0..reading.words.len())
+            .filter(|&i| reading.content[i])
+            .min_by_key(|&i| hits[reading.hits[i]].entries.len());
+        let Some(rarest) = rarest else { continue };
+        for &id in &hits[reading.hits[rarest]].entries {
+            if let Some(coarse) = evaluate(index, id, reading, &hits) {
+                keep(&mut best, id, r, coarse);
+            }
+        }
+    }
+    // Partial matches rank below every full one, so they are needed only to fill the page.
+    if best.len() < limit {
+        for (r, reading) in readings.iter().enumerate().filter(|(_, r)| r.content_count() > 1) {
+            let mut seen: HashSet<u32> = HashSet::default();
+            for (_, &h) in reading.hits.iter().enumerate().filter(|(i, _)| reading.content[*i]) {
+                for &id in hits[h].entries.iter().take(PARTIAL_CANDIDATES) {
+                    if seen.insert(id)
+                        && let Some(coarse) = evaluate(index, id, reading, &hits)
+                    {
+                        keep(&mut best, id, r, coarse);
+                    }
+                }
+            }
+        }
+    }
+    order(index, best, &readings, &hits, limit)
+}
+
+/// Sorts the targets by their best entry, breaking near-ties by [`closeness`], and keeps the
+/// first `limit`.
+fn order(
+    index: &Index,
+    best: HashMap<u32, Best>,
+    readings: &[Reading],
+    hits: &[WordHits<'_>],
+    limit: usize,
+) -> Vec<(u32, u32)> {
+    type Fine<'a> = (Coarse, Reverse<u32>, Reverse<u8>, usize, &'a str, u32, u32);
+    let mut ranked: Vec<Fine<'_>> = best
+        .into_iter()
+        .map(|(target, b)| {
+            let t = &index.targets[target as usize];
+            let (coarse, sources, len, _) = b.rank;
+            let score = closeness(index, target, sources.0, b.support, readings, hits);
+            (coarse, Reverse(score), sources, len, t.title.as_str(), target, b.shown.1)
+        })
+        .collect();
+    if ranked.len() > limit {
+        ranked.select_nth_unstable(limit - 1);
+        ranked.truncate(limit);
+    }
+    ranked.sort_unstable();
+    // RUST_LOG=jobzone::search=trace shows why each result ranks where it does.
+    if tracing::enabled!(tracing::Level::TRACE) {
+        for f in &ranked {
+            let text = &index.texts[index.entries[f.6 as usize].text as usize];
+            tracing::trace!("{:?} closeness {} sources {} {} | {text}", f.0, f.1.0, f.2.0, f.4);
+        }
+    }
+    ranked.into_iter().map(|f| (f.5, f.6)).collect()
+}
+
+/// How likely a reader means this target, among targets that match equally well; higher is
+/// likelier. Points: the occupation's own title sharing the query's words (100 a word found
+/// exactly, 50 a word sharing its stem: "trucker" and Truck Drivers); 200 for every tenfold of
+/// the people it employs (OEWS; ten times the employment outweighs two shared words); 50 for
+/// each of its names matching as well, up to four ("CNA" is five Nursing Assistants titles);
+/// 25 for each O*NET source listing the matched title, up to four. Roles have neither title
+/// words to share nor employment: they rank first by kind already.
+fn closeness(index: &Index, target: u32, sources: u8, support: u8, readings: &[Reading], hits: &[WordHits<'_>]) -> u32 {
+    let meta = &index.meta[target as usize];
+    let mut score = 50 * u32::from(support.min(4)) + 25 * u32::from(sources.min(4));
+    if index.targets[target as usize].kind == TargetKind::Occupation {
+        let echo = readings.iter().map(|r| echo(index, target, r, hits)).max().unwrap_or(0);
+        score += 50 * echo + (200.0 * (meta.prior as f64 + 1.0).log10()) as u32;
+    }
+    score
+}
+
+/// How much the target's own title shares the reading's words: 2 a word found exactly (or as
+/// a typo or completion), 1 a word sharing a stem of five letters, or four as a whole word.
+fn echo(index: &Index, target: u32, reading: &Reading, hits: &[WordHits<'_>]) -> u32 {
+    let title = index.range(index.meta[target as usize].title);
+    let mut n = 0;
+    for (i, w) in reading.words.iter().enumerate().filter(|(i, _)| reading.content[*i]) {
+        let h = &hits[reading.hits[i]];
+        n += title
+            .iter()
+            .map(|&t| {
+                let token = &*index.tokens[t as usize];
+                if h.tokens.contains_key(&t) { 2 } else { u32::from(same_stem(w, token)) }
+            })
+            .max()
+            .unwrap_or(0);
+    }
+    n
+}
+
+/// "trucker" and "truck", "manager" and "management", "caregiver" and "care".
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    common >= 5 || (common >= 4 && common == a.len().min(b.len()))
+}
+
+/// The coarse rank of entry `id` for `reading`, or None when no content word matches it.
+fn evaluate(index: &Index, id: u32, reading: &Reading, hits: &[WordHits<'_>]) -> Option<Coarse> {
+    let e = &index.entries[id as usize];
+    let words = index.entry_words(e);
+    let extras = index.range(index.meta[e.target as usize].extras);
+    let full: u32 = if words.len() >= 32 { u32::MAX } else { (1u32 << words.len()) - 1 };
+    let (mut covered, mut missing, mut edits) = (0u32, 0u8, 0u8);
+    let (mut prefix, mut all, mut in_order, mut next) = (false, true, true, 0usize);
+    for (i, &h) in reading.hits.iter().enumerate() {
+        let wh = &hits[h];
+        // The best matching position, preferring one no earlier word took.
+        let mut found: Option<(bool, How, u8, usize)> = None;
+        for (j, t) in words.iter().enumerate() {
+            if let Some(&(how, d)) = wh.tokens.get(t) {
+                let c = (covered & (1 << j) != 0, how, d, j);
+                if found.is_none_or(|f| c < f) {
+                    found = Some(c);
+                }
+            }
+        }
+        if let Some((_, how, d, j)) = found {
+            covered |= 1 << j;
+            edits = edits.saturating_add(d);
+            prefix |= how == How::Prefix;
+            in_order &= j == next;
+            next = j + 1;
+        } else if extras.iter().any(|t| wh.tokens.contains_key(t)) {
+            // A role's seniority: matches the role without being part of its title.
+        } else if wh.joined.binary_search(&id).is_ok() {
+            let w = &reading.words[i];
+            if let Some(j) = (0..words.len().saturating_sub(1)).find(|&j| {
+                stem(&format!("{}{}", index.tokens[words[j] as usize], index.tokens[words[j + 1] as usize])) == *w
+            }) {
+                covered |= 0b11 << j;
+                in_order &= j == next;
+                next = j + 2;
+            }
+        } else {
+            all = false;
+            missing += u8::from(reading.content[i]);
+        }
+    }
+    if usize::from(missing) == reading.content_count() {
+        return None;
+    }
+    let shape = if !all {
+        Shape::Contains
+    } else if covered == full {
+        Shape::Whole
+    } else if in_order {
+        Shape::Starts
+    } else {
+        Shape::Contains
+    };
+    let t = &index.targets[e.target as usize];
+    // Partial matches rank by the words they do match: readings differ in length ("node backend
+    // eng" and "nodebackend eng"), so what is missing is not comparable across them.
+    let matched = reading.content_count() - usize::from(missing);
+    let unmatched = if missing == 0 { 0 } else { 1 + (MAX_WORDS - matched.min(MAX_WORDS)) as u8 };
+    Some((unmatched, edits, shape, u8::from(t.kind != TargetKind::Role), u8::from(e.kind.is_lay()), u8::from(prefix)))
+}

@@ -73,7 +73,8 @@ fn row(label: &str, a: f64, b: f64, decimals: usize, suffix: &str, higher_is_saf
 }
 
 fn compare(site: &super::Site, a: &RolePage, b: &RolePage) -> Comparison {
-    let m = &site.catalogue.methodology;
+    let catalogue = site.catalogue();
+    let m = &catalogue.methodology;
     let (ca, cb) = (&a.card, &b.card);
     let rows = vec![
         row("Score (0-100)", ca.score, cb.score, 1, "", true),
@@ -184,9 +185,11 @@ pub async fn compare_page(
         .await;
     };
     let comparison = compare(&site, &pa, &pb);
+    // Both directions show the same two roles: one canonical address for the pair.
+    let (first, second) = if a <= b { (&a, &b) } else { (&b, &a) };
     let meta = PageMeta::new(
         &site,
-        &format!("/compare/{a}/{b}"),
+        &format!("/compare/{first}/{second}"),
         format!("{} vs {}: AI job risk compared", pa.summary.display_name(), pb.summary.display_name()),
         format!(
             "{} scores {:.1} and {} scores {:.1} out of 100 for AI job risk. What moving from one to the other changes.",

@@ -39,7 +39,7 @@ pub async fn home(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
         Ok((read::all_roles(&conn)?, read::recently_updated(&conn, 5)?))
     })
     .await?;
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let zones = m
         .zones
         .iter()

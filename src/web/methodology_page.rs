@@ -19,7 +19,7 @@ pub struct MethodologyTemplate {
 }
 
 pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let meta = PageMeta::new(
         &site,
         "/methodology",
@@ -29,6 +29,6 @@ pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, 
     let growth_rows = (m.growth.min_score..=m.growth.max_score)
         .map(|g| (g, m.growth_label(g).to_string(), m.growth_effect(g).to_string()))
         .collect();
-    let page = MethodologyTemplate { meta, source: site.catalogue.methodology_source.clone(), growth_rows, m };
+    let page = MethodologyTemplate { meta, source: site.catalogue().methodology_source.clone(), growth_rows, m };
     render::page(&req, &site, &page)
 }

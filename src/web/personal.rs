@@ -180,7 +180,7 @@ pub async fn personal(
     }
     let r = with_catalogue(&site, move |c| read::role_page(&c.conn(), &slug)).await?.ok_or(WebError::NotFound)?;
     let q: HashMap<String, String> = query.into_inner().into_iter().filter(|(_, v)| v.len() <= 200).collect();
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let (tasks, custom, task_inputs, total_share, total_error) = read_form(&r, &q);
     let valid = total_error.is_none()
         && total_share.is_some()

@@ -1,9 +1,11 @@
-//! Turns a template into a response: content type, status, and cache headers keyed to the
-//! catalogue version, so a reader's browser or a CDN can revalidate cheaply.
+//! Turns a template into a response: content type, status, and cache headers from the one
+//! `CachePolicy`, so a reader's browser or a CDN can revalidate cheaply.
 
+use super::cache_layer::Cacheable;
+use super::cache_policy::CachePolicy;
 use super::{Site, WebError};
-use actix_web::http::header::{self, CacheControl, CacheDirective, EntityTag, IfNoneMatch};
-use actix_web::{HttpMessage, HttpRequest, HttpResponse};
+use actix_web::http::header::{self, ContentType, TryIntoHeaderPair};
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 /// What every page's <head> says about it.
@@ -43,25 +45,23 @@ impl PageMeta {
     }
 }
 
-/// The ETag of every page rendered from this catalogue by this build of the server.
-fn etag(site: &Site) -> EntityTag {
-    EntityTag::new_weak(format!("{}-{}", site.catalogue.version, env!("CARGO_PKG_VERSION")))
+/// Renders `template` as a 200 page that the page cache may keep. The ETag, the 304 and the
+/// compression are the cache layer's work (`cache_layer`), so they cost nothing on a hit; the
+/// request and the site stay in the signature so every handler calls it the same way.
+pub fn page<T: Template>(_req: &HttpRequest, _site: &Site, template: &T) -> Result<HttpResponse, WebError> {
+    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    Ok(respond(CachePolicy::Page, ContentType::html(), body))
 }
 
-/// Renders `template` as a 200 page, or answers 304 when the reader already has it.
-pub fn page<T: Template>(req: &HttpRequest, site: &Site, template: &T) -> Result<HttpResponse, WebError> {
-    let tag = etag(site);
-    if let Some(IfNoneMatch::Items(items)) = req.get_header::<IfNoneMatch>()
-        && items.iter().any(|t| t.weak_eq(&tag))
-    {
-        return Ok(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish());
-    }
-    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .insert_header(header::ContentType::html())
-        .insert_header(header::ETag(tag))
-        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
-        .body(body))
+/// The one adapter from a body to a response: content type, `Cache-Control` from `policy`, and
+/// the mark that lets the page cache keep it.
+pub fn respond(policy: CachePolicy, content_type: impl TryIntoHeaderPair, body: impl Into<String>) -> HttpResponse {
+    let mut res = HttpResponse::Ok()
+        .insert_header(content_type)
+        .insert_header((header::CACHE_CONTROL, policy.header_value()))
+        .body(body.into());
+    res.extensions_mut().insert(Cacheable(policy));
+    res
 }
 
 /// Renders `template` with a 4xx status (a form with a problem to fix); never cached.
@@ -72,11 +72,14 @@ pub fn page_with_status<T: Template>(
     let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
     Ok(HttpResponse::build(status)
         .insert_header(header::ContentType::html())
-        .insert_header(CacheControl(vec![CacheDirective::NoCache]))
+        .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))
         .body(body))
 }
 
 /// A permanent redirect, e.g. from a role's old slug.
 pub fn moved_permanently(location: &str) -> HttpResponse {
-    HttpResponse::MovedPermanently().insert_header((header::LOCATION, location)).finish()
+    HttpResponse::MovedPermanently()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))
+        .finish()
 }

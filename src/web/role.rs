@@ -1,5 +1,6 @@
 //! `/roles/{slug}`: the role page, and `/roles/{slug}/feed.xml`, its revision feed.
 
+use super::cache_policy::CachePolicy;
 use super::charts::{self, Segment, Waterfall};
 use super::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
@@ -124,7 +125,7 @@ const COMPARE_CHOICES: usize = 300;
 const NUMBER_WORDS: [&str; 6] = ["zero", "one", "two", "three", "four", "five"];
 
 fn build(site: &super::Site, r: RolePage, compare_roles: Vec<RoleSummary>) -> RoleTemplate {
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let c = &r.card;
     let s = &r.summary;
     let zone = m.zone(&s.zone).cloned().unwrap_or_else(|| m.zones[m.zones.len() - 1].clone());
@@ -324,5 +325,5 @@ pub async fn role_feed(site: State, slug: web::Path<String>) -> Result<HttpRespo
     let page = with_catalogue(&site, move |c| read::role_page(&c.conn(), &slug)).await?.ok_or(WebError::NotFound)?;
     let feed = RoleFeed { base_url: site.base_url.clone(), r: page };
     let body = feed.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
-    Ok(HttpResponse::Ok().insert_header((header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")).body(body))
+    Ok(render::respond(CachePolicy::Feed, (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"), body))
 }

@@ -1,10 +1,11 @@
 //! `/search?q=` (the results page) and `/api/v1/search?q=&limit=` (JSON, for suggestions).
 
+use super::cache_policy::CachePolicy;
 use super::render::{self, PageMeta};
 use super::{State, WebError};
 use crate::search::{Hit, MAX_QUERY_CHARS};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Serialize;
@@ -37,7 +38,7 @@ pub async fn search_page(
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let q = clean(query.get("q"));
-    let hits = if q.is_empty() { Vec::new() } else { site.catalogue.search.search(&q, PAGE_RESULTS) };
+    let hits = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, PAGE_RESULTS) };
     let suggestions = if hits.is_empty() {
         vec!["software developer", "nurse", "accountant", "teacher", "truck driver"]
     } else {
@@ -87,10 +88,11 @@ pub async fn search_api(site: State, query: web::Query<HashMap<String, String>>)
         }
     };
     let q = clean(Some(raw));
-    let results = if q.is_empty() { Vec::new() } else { site.catalogue.search.search(&q, limit) };
-    HttpResponse::Ok()
-        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
-        .json(ApiResults { query: &q, results })
+    let results = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, limit) };
+    match serde_json::to_string(&ApiResults { query: &q, results }) {
+        Ok(body) => render::respond(CachePolicy::Api, header::ContentType::json(), body),
+        Err(e) => api_error(StatusCode::INTERNAL_SERVER_ERROR, format!("could not write the results: {e}")),
+    }
 }
 
 /// JSON 404 for unknown paths under /api/.

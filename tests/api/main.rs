@@ -6,5 +6,7 @@ mod compare;
 mod errors;
 mod helpers;
 mod pages;
+mod reload;
 mod role_page;
 mod search;
+mod serving;

@@ -2,6 +2,7 @@
 //! `content/methodology.toml`, and the pure score engine that applies it.
 
 pub mod engine;
+pub mod sanity;
 
 pub use engine::{
     Composition, CompositionPart, Inputs, QuickScreenResult, Scorecard, Split, SubLabelCheck, TaskInput, TaskScore,
@@ -185,6 +186,11 @@ pub const BARRIER_KEYS: [&str; 5] = ["regulatory", "physical", "union", "liabili
 impl Methodology {
     /// Checks what serde cannot; each message says how to fix it.
     pub fn problems(&self) -> Vec<String> {
+        // Infinite or absurd numbers first: the checks below do arithmetic on them.
+        let insane = sanity::finite_and_sane(self);
+        if !insane.is_empty() {
+            return insane.iter().map(ToString::to_string).collect();
+        }
         let mut out = Vec::new();
         for s in 1..=5 {
             let n = self.task_classes.iter().filter(|c| c.min_score <= s && s <= c.max_score).count();

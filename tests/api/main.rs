@@ -5,6 +5,7 @@ mod cli;
 mod compare;
 mod errors;
 mod helpers;
+mod hostile;
 mod pages;
 mod reload;
 mod role_page;

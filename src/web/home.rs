@@ -12,8 +12,14 @@ pub struct ZoneGroup {
     pub key: String,
     pub name: String,
     pub headline: String,
+    /// The best-scoring few; the browse page lists the rest.
     pub roles: Vec<RoleSummary>,
+    /// How many roles the zone has in all.
+    pub count: usize,
 }
+
+/// Roles listed per zone on the home page, so its weight does not grow with the catalogue.
+pub const PER_ZONE: usize = 12;
 
 /// templates/home.html
 #[derive(Template)]
@@ -46,7 +52,9 @@ pub async fn home(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
         .map(|z| {
             let mut roles: Vec<RoleSummary> = all.iter().filter(|r| r.zone == z.key).cloned().collect();
             roles.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.title.cmp(&b.title)));
-            ZoneGroup { key: z.key.clone(), name: z.name.clone(), headline: z.headline.clone(), roles }
+            let count = roles.len();
+            roles.truncate(PER_ZONE);
+            ZoneGroup { key: z.key.clone(), name: z.name.clone(), headline: z.headline.clone(), roles, count }
         })
         .collect();
     let meta = PageMeta::new(

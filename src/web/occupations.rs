@@ -8,14 +8,21 @@ use crate::content::is_soc_code;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
+/// Roles listed on an occupation page, so its weight does not grow with the catalogue.
+pub const ROLES_SHOWN: usize = 25;
+
 /// templates/occupation.html
 #[derive(Template)]
 #[template(path = "occupation.html")]
 pub struct OccupationTemplate {
     pub meta: PageMeta,
     pub o: OccupationRow,
-    /// Roles assessed in this occupation.
+    /// Roles assessed in this occupation, at most `ROLES_SHOWN`.
     pub roles: Vec<RoleSummary>,
+    /// How many roles are assessed in it in all; past `ROLES_SHOWN`, the page links to browse.
+    pub roles_total: usize,
+    /// The browse page for this occupation's major group.
+    pub browse_url: String,
     /// When none are: the assessed roles closest to it.
     pub nearby: Vec<NearbyRole>,
     /// O*NET OnLine's page for this code.
@@ -49,10 +56,14 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
     })
     .await?;
     let o = o.ok_or(WebError::NotFound)?;
+    let mut roles = roles;
+    let roles_total = roles.len();
+    roles.truncate(ROLES_SHOWN);
+    let browse_url = format!("/roles?group={}", o.code.get(..2).unwrap_or_default());
     let status = if roles.is_empty() {
         "not yet assessed".to_string()
     } else {
-        format!("{} assessed role{}", roles.len(), if roles.len() == 1 { "" } else { "s" })
+        format!("{roles_total} assessed role{}", if roles_total == 1 { "" } else { "s" })
     };
     let meta = PageMeta::new(
         &site,
@@ -62,7 +73,11 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
     );
     let onet_url = format!("https://www.onetonline.org/link/summary/{}", o.code);
     let only_other_groups = !nearby.is_empty() && nearby.iter().all(|n| n.closeness == "other");
-    render::page(&req, &site, &OccupationTemplate { meta, o, roles, nearby, onet_url, only_other_groups })
+    render::page(
+        &req,
+        &site,
+        &OccupationTemplate { meta, o, roles, roles_total, browse_url, nearby, onet_url, only_other_groups },
+    )
 }
 
 fn first_sentence(text: &str) -> &str {

@@ -114,7 +114,7 @@ async fn browsing_survives_garbage_parameters_with_a_notice() {
 }
 
 /// The bundled content plus `n` copies of the junior role under new slugs and titles.
-fn content_with_extra_roles(n: usize) -> tempfile::TempDir {
+pub fn content_with_extra_roles(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let content = dir.path().join("content");
     let copy = std::process::Command::new("cp")

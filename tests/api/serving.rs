@@ -153,3 +153,17 @@ async fn feeds_sitemap_api_and_assets_carry_validators_and_cache_control() {
         app.get_with(path, &[("If-None-Match", &etag)]).await.assert_status(304);
     }
 }
+
+#[tokio::test]
+async fn the_home_and_occupation_pages_list_a_bounded_number_of_roles_and_link_to_the_rest() {
+    let content = crate::browse::content_with_extra_roles(40);
+    let app = crate::helpers::spawn_app_with_content(&content.path().join("content")).await;
+    let html = app.get("/").await.assert_status(200).html();
+    let red = select(&html, ".zone-col--red .role-list li");
+    assert_eq!(red.len(), 12, "the home page lists 12 roles a zone");
+    let more = select(&html, ".zone-col--red .zone-col__more a");
+    assert_eq!(more[0].value().attr("href"), Some("/roles?zone=red"));
+    let html = app.get("/occupations/15-1252.00").await.assert_status(200).html();
+    assert_eq!(select(&html, "#assessed + .role-list li").len(), 25, "an occupation page lists 25 roles");
+    assert!(crate::helpers::one(&html, "#more-roles").contains("of 4"), "it says how many there are");
+}

@@ -31,6 +31,7 @@ pub async fn serve(req: ServiceRequest, next: Next<impl MessageBody + 'static>) 
         let res = page.respond(req.request(), wanted).await;
         return Ok(req.into_response(res));
     }
+    let key = key.into_owned();
     let res = next.call(req).await?;
     let policy = res.response().extensions().get::<Cacheable>().map(|c| c.0);
     let Some(policy) = policy.filter(|p| p.kept_in_page_cache() && res.status() == StatusCode::OK) else {

@@ -8,6 +8,7 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse};
 use quick_cache::Weighter;
+use std::borrow::Cow;
 use std::hash::Hasher;
 use std::sync::{Arc, OnceLock};
 
@@ -58,17 +59,21 @@ impl PageCache {
 
 /// The cache key: the path and the query with its parameters sorted by name (keeping the order
 /// of repeated names) and empty ones dropped, so `?b=1&a=` and `?b=1` share one entry.
-pub fn key(path: &str, query: &str) -> String {
+/// A path without a query is its own key, so most hits allocate nothing.
+pub fn key<'a>(path: &'a str, query: &str) -> Cow<'a, str> {
+    if query.is_empty() {
+        return Cow::Borrowed(path);
+    }
     let mut params: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.ends_with('=')).collect();
     if params.is_empty() {
-        return path.to_string();
+        return Cow::Borrowed(path);
     }
     params.sort_by_key(|p| p.split('=').next().unwrap_or_default());
     let mut key = String::with_capacity(path.len() + query.len() + 1);
     key.push_str(path);
     key.push('?');
     key.push_str(&params.join("&"));
-    key
+    Cow::Owned(key)
 }
 
 /// One response with its strong validator and its compressed bodies, each made on first demand.
@@ -77,6 +82,8 @@ pub struct CachedPage {
     cache_control: HeaderValue,
     /// Hash of the identity body; each coding's ETag adds its own suffix.
     tag: String,
+    /// The ETag header of each coding (brotli, gzip, identity), made once.
+    etags: [HeaderValue; 3],
     identity: Bytes,
     brotli: OnceLock<Option<Bytes>>,
     gzip: OnceLock<Option<Bytes>>,
@@ -94,10 +101,16 @@ pub fn content_hash(body: &[u8]) -> String {
 
 impl CachedPage {
     pub fn new(content_type: Option<HeaderValue>, policy: CachePolicy, body: Bytes) -> CachedPage {
+        let tag = content_hash(&body);
+        let etag = |coding: Coding| {
+            HeaderValue::from_str(&format!("\"{tag}{}\"", coding.etag_suffix()))
+                .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
+        };
         CachedPage {
             content_type,
             cache_control: policy.header_value(),
-            tag: content_hash(&body),
+            etags: [etag(Coding::Brotli), etag(Coding::Gzip), etag(Coding::Identity)],
+            tag,
             weight: body.len() + body.len() / 2 + 256,
             identity: body,
             brotli: OnceLock::new(),
@@ -124,8 +137,7 @@ impl CachedPage {
     }
 
     fn etag(&self, coding: Coding) -> HeaderValue {
-        HeaderValue::from_str(&format!("\"{}{}\"", self.tag, coding.etag_suffix()))
-            .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
+        self.etags[coding as usize].clone()
     }
 
     /// True when `If-None-Match` names any representation of this page, or is `*`

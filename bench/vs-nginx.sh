@@ -47,6 +47,7 @@ curl -sf "$jz$role" -o "$work/www/role.html"
 curl -sf -H 'Accept-Encoding: br' "$jz$role" -o "$work/www/role.html.br"
 curl -sf "$jz$browse" -o "$work/www/browse.html"
 cat >"$work/nginx.conf" <<EOF
+user root;
 worker_processes 2;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;
@@ -128,6 +129,7 @@ echo "== rebuild under load: 20 s of requests while the content changes twice an
   sleep 5; kill -HUP "$jz_pid"
   sleep 5; sed -i 's/^title = "Backend API Developer"/title = "Backend\/API Developer"/' "$work/content/roles/backend-api-developer-mid-level.md"
 ) &
+editor=$!
 under=$(latency "$jz$role" 20 64)
-wait
+wait "$editor"
 echo "$under; RSS $(rss $jz_pid); catalogue swaps: $(grep -c 'now serving the new catalogue' "$work/jobzone.log" || true)"

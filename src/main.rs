@@ -46,7 +46,8 @@ async fn main() -> Result<ExitCode> {
         Command::Serve => {
             web::prepare_catalogue(&config)?;
             let app = web::Application::build(&config)?;
-            tracing::info!("serving at http://{}", app.address());
+            app.watch_content()?;
+            tracing::info!("serving at http://{} (rebuilds on content changes and SIGHUP)", app.address());
             app.run().await?;
             Ok(ExitCode::SUCCESS)
         }

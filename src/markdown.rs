@@ -110,7 +110,7 @@ pub fn unsafe_constructs(markdown: &str) -> Vec<(usize, String)> {
                     h.trim().chars().take(40).collect::<String>()
                 ),
             )),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(scheme) = unsafe_scheme(&dest_url) {
                     out.push((
                         range.start,
@@ -118,12 +118,32 @@ pub fn unsafe_constructs(markdown: &str) -> Vec<(usize, String)> {
                             "link to `{scheme}:` is not allowed; use an https:// address or a site path such as /roles/<slug>"
                         ),
                     ));
+                } else if is_protocol_relative(&dest_url) {
+                    out.push((
+                        range.start,
+                        "a link starting with `//` is not allowed; write the full https:// address, or a site path such as /roles/<slug>".into(),
+                    ));
                 }
+            }
+            Event::Start(Tag::Image { dest_url, .. })
+                if !dest_url.trim_start().starts_with('/') || is_protocol_relative(&dest_url) =>
+            {
+                out.push((
+                    range.start,
+                    "images must come from this site (our Content-Security-Policy blocks others); put the file under static/ and use its /static/ path".into(),
+                ));
             }
             _ => {}
         }
     }
     out
+}
+
+/// True for `//host/...` (and the backslash spellings browsers treat the same): a link to
+/// another site that hides it by borrowing the page's scheme.
+fn is_protocol_relative(url: &str) -> bool {
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).take(2).collect();
+    cleaned.len() == 2 && cleaned.chars().all(|c| c == '/' || c == '\\')
 }
 
 /// The scheme of `url` if it has one we do not allow. Browsers ignore ASCII whitespace and

@@ -62,6 +62,12 @@ impl Catalogue {
         let pool =
             Pool::open(path, connections).with_context(|| format!("while opening the catalogue {}", path.display()))?;
         let conn = pool.get();
+        let health: String = conn
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .with_context(|| format!("while checking the catalogue {}", path.display()))?;
+        if health != "ok" {
+            anyhow::bail!("the catalogue {} is damaged ({health}); rebuild it with `jobzone build`", path.display());
+        }
         let get = |key: &str| -> Result<String> {
             read::meta(&conn, key)?
                 .with_context(|| format!("the catalogue has no {key}; rebuild it with `jobzone build`"))

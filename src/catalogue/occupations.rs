@@ -23,13 +23,19 @@ pub fn occupation(conn: &Connection, code: &str) -> Result<Option<OccupationRow>
     .optional()
 }
 
-/// Editor roles mapped to this occupation, by seniority.
-pub fn roles_in(conn: &Connection, code: &str) -> Result<Vec<Card>> {
-    conn.prepare_cached(&format!(
-        "SELECT {CARD_COLUMNS} FROM cards WHERE kind = 'role' AND occupation = ?1 ORDER BY seniority_rank, title"
-    ))?
-    .query_map([code], card)?
-    .collect()
+/// Editor roles mapped to this occupation, by seniority: at most `limit`, and how many in all.
+pub fn roles_in(conn: &Connection, code: &str, limit: usize) -> Result<(Vec<Card>, usize)> {
+    let roles = conn
+        .prepare_cached(&format!(
+            "SELECT {CARD_COLUMNS} FROM cards WHERE kind = 'role' AND occupation = ?1
+             ORDER BY seniority_rank, title LIMIT ?2"
+        ))?
+        .query_map(rusqlite::params![code, limit as i64], card)?
+        .collect::<Result<_>>()?;
+    let total: i64 = conn
+        .prepare_cached("SELECT count(*) FROM cards WHERE kind = 'role' AND occupation = ?1")?
+        .query_row([code], |r| r.get(0))?;
+    Ok((roles, total as usize))
 }
 
 /// Scored assessments closest to `code`: same broad, minor or major SOC group first; when its

@@ -33,12 +33,16 @@ impl Drop for Pooled<'_> {
 }
 
 impl Pool {
-    /// Opens `size` read-only connections to the catalogue at `path`.
+    /// Opens `size` read-only connections to the catalogue at `path`, as an immutable file: a
+    /// catalogue never changes once written (a rebuild writes a new file and renames it over),
+    /// so SQLite may skip locking and the hot-journal check that otherwise stats the file
+    /// system on every query.
     pub fn open(path: &Path, size: usize) -> rusqlite::Result<Pool> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let uri = immutable_uri(path);
         let mut conns = Vec::with_capacity(size);
         for _ in 0..size.max(1) {
-            let conn = Connection::open_with_flags(path, flags)?;
+            let conn = Connection::open_with_flags(&uri, flags)?;
             conn.execute_batch("PRAGMA query_only = ON; PRAGMA cache_size = -8000;")?;
             conn.set_prepared_statement_cache_capacity(64);
             conns.push(conn);
@@ -55,5 +59,28 @@ impl Pool {
             }
             idle = self.available.wait(idle).unwrap_or_else(PoisonError::into_inner);
         }
+    }
+}
+
+/// `file:PATH?immutable=1`, with the characters a URI gives meaning to percent-encoded.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'%' | b'?' | b'#' | b' ' | b'"' | 0..=0x1f | 0x7f..=0xff => uri.push_str(&format!("%{b:02X}")),
+            _ => uri.push(char::from(b)),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_uri_escapes_characters_that_would_end_the_path() {
+        assert_eq!(immutable_uri(Path::new("/tmp/a b/c?.db")), "file:/tmp/a%20b/c%3F.db?immutable=1");
     }
 }

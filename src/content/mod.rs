@@ -5,6 +5,7 @@ mod front_matter;
 pub mod occupations;
 mod problem;
 mod role;
+mod text;
 mod validate;
 
 pub use occupations::{MajorGroup, Occupation};
@@ -205,6 +206,9 @@ fn read_methodology(path: &Path) -> Result<(Methodology, String), Problem> {
         let line = e.span().map_or(1, |s| front_matter::line_of(&text, s.start));
         Problem::new(path, line, e.message().trim())
     })?;
+    if let Some(insane) = crate::methodology::sanity::finite_and_sane(&m).first() {
+        return Err(Problem::new(path, insane.line_in(&text), insane.to_string()));
+    }
     if let Some(first) = m.problems().into_iter().next() {
         return Err(Problem::new(path, 1, first));
     }

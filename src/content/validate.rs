@@ -36,6 +36,10 @@ impl<'a> Checker<'a> {
         if s.get_ref().trim().is_empty() {
             self.report(s, format!("{what} is empty; write it, or remove the key if it is optional"));
         }
+        if let Some((_, c)) = super::text::forbidden_character(s.get_ref()) {
+            let code = u32::from(c);
+            self.report(s, format!("{what} contains the invisible character U+{code:04X}; delete it"));
+        }
         s.get_ref().trim().to_string()
     }
 

@@ -3,6 +3,7 @@
 
 pub mod data_method;
 pub mod engine;
+pub mod sanity;
 pub mod vocabulary;
 
 pub use engine::{
@@ -211,6 +212,11 @@ pub const BARRIER_KEYS: [&str; 5] = ["regulatory", "physical", "union", "liabili
 impl Methodology {
     /// Checks what serde cannot; each message says how to fix it.
     pub fn problems(&self) -> Vec<String> {
+        // Infinite or absurd numbers first: the checks below do arithmetic on them.
+        let insane = sanity::finite_and_sane(self);
+        if !insane.is_empty() {
+            return insane.iter().map(ToString::to_string).collect();
+        }
         let mut out = Vec::new();
         let TaskScores { min, max } = self.task_scores;
         if min >= max {

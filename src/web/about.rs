@@ -34,7 +34,7 @@ pub async fn about(req: HttpRequest, site: State) -> Result<HttpResponse, WebErr
         "About jobzone",
         "Who publishes jobzone, how its AI job-risk scores are made, and how to report an error.",
     );
-    let methodology_version = site.catalogue.methodology.version.to_string();
+    let methodology_version = site.catalogue().methodology.version.to_string();
     render::page(&req, &site, &AboutTemplate { meta, contact: CONTACT_EMAIL, methodology_version })
 }
 

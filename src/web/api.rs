@@ -1,13 +1,14 @@
 //! `/api/v1/occupations` and `/api/v1/occupations/{code}`: every occupation and every figure on
 //! an occupation page, as JSON.
 
+use super::cache_policy::CachePolicy;
 use super::problem::{self, Kind};
 use super::{State, WebError, with_catalogue};
 use crate::assessment::{Assessment, DataFacts, Key};
 use crate::catalogue::models::{Card, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
 use crate::content::is_soc_code;
-use actix_web::http::header::{CacheControl, CacheDirective};
+use actix_web::http::header::ContentType;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
@@ -48,10 +49,15 @@ struct OccupationDetail {
     roles: Vec<Card>,
 }
 
-fn json<T: Serialize>(value: &T) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
-        .json(value)
+/// JSON through the one adapter, so the page cache keeps it with a strong ETag.
+pub(super) fn json<T: Serialize>(value: &T) -> HttpResponse {
+    match serde_json::to_string(value) {
+        Ok(body) => super::render::respond(CachePolicy::Api, ContentType::json(), body),
+        Err(e) => {
+            tracing::error!(%e, "could not write JSON");
+            HttpResponse::InternalServerError().finish()
+        }
+    }
 }
 
 pub async fn occupations(site: State) -> Result<HttpResponse, WebError> {
@@ -85,7 +91,7 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
             o,
             read::occupation_facts(&conn, &code)?,
             read::assessment(&conn, &key)?,
-            queries::roles_in(&conn, &code)?,
+            queries::roles_in(&conn, &code, usize::MAX >> 1)?.0,
         )))
     })
     .await?;

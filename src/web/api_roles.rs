@@ -7,7 +7,7 @@ use crate::assessment::{Assessment, Key};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
 use crate::content::validate_slug;
-use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
@@ -38,12 +38,6 @@ struct RoleDetail {
     assessment: Assessment,
 }
 
-fn json<T: Serialize>(value: &T) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
-        .json(value)
-}
-
 pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
     let cards = with_catalogue(&site, |c| read::all_roles(&c.conn())).await?;
     let roles: Vec<RoleItem> = cards
@@ -58,7 +52,7 @@ pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
             provenance: c.provenance.as_str().to_string(),
         })
         .collect();
-    Ok(json(&RoleList { count: roles.len(), roles }))
+    Ok(super::api::json(&RoleList { count: roles.len(), roles }))
 }
 
 /// A renamed role's old slug redirects (301) to its new address, as the page does.
@@ -79,7 +73,7 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     })
     .await?;
     match (found, renamed) {
-        (Some((assessment, card)), _) => Ok(json(&RoleDetail {
+        (Some((assessment, card)), _) => Ok(super::api::json(&RoleDetail {
             slug: card.key.id.clone(),
             url: format!("{}{}", site.base_url, card.url()),
             card,

@@ -107,8 +107,11 @@ fn signed_plain(n: i64) -> String {
 pub struct OccupationView {
     pub o: OccupationRow,
     pub facts: Option<DataFacts>,
-    /// Editor roles mapped to this occupation.
+    /// Editor roles mapped to this occupation, at most `occupations::ROLES_SHOWN`.
     pub roles: Vec<Card>,
+    /// How many in all, and where to browse them when there are more.
+    pub roles_total: usize,
+    pub browse_url: String,
     /// O*NET's related occupations that have a score, in O*NET's order, with their tier in words.
     pub related: Vec<(Card, &'static str)>,
     pub onet_url: String,
@@ -260,7 +263,7 @@ pub fn build(
     compare_roles: Vec<Card>,
     occupation: Option<OccupationView>,
 ) -> AssessmentTemplate {
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let AssessmentPage { a, card, transitions, seniority_links } = page;
     let description = match (&a.editorial, &occupation) {
         (Some(e), _) => e.primary_function.clone(),

@@ -1,9 +1,13 @@
 //! Static files, compiled into the binary: no file system path is ever built from a request.
 
 use super::WebError;
-use actix_web::http::header::{self, CacheControl, CacheDirective};
+use super::cache_policy::CachePolicy;
+use super::encoding;
+use super::page_cache::CachedPage;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 struct Asset {
     name: &'static str,
@@ -34,16 +38,33 @@ pub fn version() -> &'static str {
     &VERSION
 }
 
+/// An asset's name, and its response with and without the version token.
+type Prepared = (&'static str, Arc<CachedPage>, Arc<CachedPage>);
+
+/// Each asset as a response made once, compressed in every coding: a year's cache for the
+/// versioned address, an hour for the bare one.
+static PREPARED: LazyLock<Vec<Prepared>> = LazyLock::new(|| {
+    ASSETS
+        .iter()
+        .map(|a| {
+            let make = |policy| {
+                let ct = HeaderValue::from_static(a.content_type);
+                Arc::new(CachedPage::new(Some(ct), policy, Bytes::from_static(a.body.as_bytes())).precompressed())
+            };
+            (a.name, make(CachePolicy::VersionedAsset), make(CachePolicy::Asset))
+        })
+        .collect()
+});
+
+/// Compresses the assets now rather than on the first request.
+pub fn prepare() {
+    LazyLock::force(&PREPARED);
+}
+
 pub async fn asset(req: HttpRequest, file: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let asset = ASSETS.iter().find(|a| a.name == file.as_str()).ok_or(WebError::NotFound)?;
-    let versioned = req.query_string() == format!("v={}", version());
-    let max_age = if versioned { 31_536_000 } else { 3_600 };
-    let mut cache = vec![CacheDirective::Public, CacheDirective::MaxAge(max_age)];
-    if versioned {
-        cache.push(CacheDirective::Extension("immutable".into(), None));
-    }
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, asset.content_type))
-        .insert_header(CacheControl(cache))
-        .body(asset.body))
+    let (_, versioned, plain) = PREPARED.iter().find(|a| a.0 == file.as_str()).ok_or(WebError::NotFound)?;
+    let is_versioned = req.query_string() == format!("v={}", version());
+    let page = if is_versioned { versioned } else { plain };
+    let wanted = encoding::preferred(req.headers().get(header::ACCEPT_ENCODING));
+    Ok(page.respond(&req, wanted).await)
 }

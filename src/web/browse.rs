@@ -143,14 +143,18 @@ pub async fn roles(
     site: State,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let query = query.into_inner();
-    let facets = site.catalogue.facets.clone();
+    let facets = site.catalogue().facets.clone();
     let (filter, ignored) = parse_filter(&query, &facets);
     let f = filter.clone();
     let listing = with_catalogue(&site, move |c| queries::browse(&c.conn(), &f)).await?;
 
     let last_page = listing.total.div_ceil(PER_PAGE).max(1);
+    if filter.page > last_page {
+        // An empty page past the end is not a page: crawlers must not index it.
+        return Err(WebError::NotFound);
+    }
     let pages = pager(filter.page, last_page)
         .into_iter()
         .map(|(p, label)| Link {

@@ -74,7 +74,7 @@ fn row(label: &str, a: f64, b: f64, decimals: usize, suffix: &str, higher_is_saf
 }
 
 fn compare(site: &super::Site, (a, ac): &(Assessment, Card), (b, bc): &(Assessment, Card)) -> Comparison {
-    let m = &site.catalogue.methodology;
+    let m = &site.catalogue().methodology;
     let (ca, cb) = (&a.card, &b.card);
     let range = |(lo, hi): (i64, i64)| format!("{lo} to {hi}");
     let rows = vec![
@@ -213,9 +213,11 @@ pub async fn compare_page(
         .await;
     };
     let comparison = compare(&site, &pa, &pb);
+    // Both directions show the same two assessments: one canonical address for the pair.
+    let (first, second) = if a <= b { (&a, &b) } else { (&b, &a) };
     let meta = PageMeta::new(
         &site,
-        &format!("/compare/{a}/{b}"),
+        &format!("/compare/{first}/{second}"),
         format!("{} vs {}: AI job risk compared", pa.1.display_name(), pb.1.display_name()),
         format!(
             "{} scores {:.1} and {} scores {:.1} out of 100 for AI job risk. What moving from one to the other changes.",

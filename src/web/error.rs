@@ -1,9 +1,10 @@
 //! The one error type of the web layer: every failure becomes a helpful HTML page with the
 //! right status. Internal causes are logged, never shown.
 
+use super::cache_policy::CachePolicy;
 use super::render::PageMeta;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::http::header;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
@@ -13,6 +14,8 @@ pub enum WebError {
     NotFound,
     #[error("bad request: {0}")]
     BadRequest(String),
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -34,6 +37,7 @@ impl ResponseError for WebError {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -45,6 +49,10 @@ impl ResponseError for WebError {
                 "The address may be mistyped, or the role may not be assessed yet.".to_string(),
             ),
             WebError::BadRequest(why) => ("That request didn't make sense to us", format!("{why}.")),
+            WebError::MethodNotAllowed => (
+                "That address only answers reading",
+                format!("Pages here answer {} requests only.", super::methods::ALLOWED),
+            ),
             WebError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");
                 ("Something went wrong on our side", "We have logged it. Please try again in a moment.".to_string())
@@ -53,14 +61,12 @@ impl ResponseError for WebError {
         let status = self.status_code();
         let page = ErrorPage { meta: PageMeta::noindex(heading), status: status.as_u16(), heading, explanation };
         let body = page.render().unwrap_or_else(|_| heading.to_string());
-        HttpResponse::build(status)
-            .insert_header(header::ContentType::html())
-            .insert_header(CacheControl(vec![CacheDirective::NoCache]))
+        let mut res = HttpResponse::build(status);
+        if matches!(self, WebError::MethodNotAllowed) {
+            res.insert_header((header::ALLOW, super::methods::ALLOWED));
+        }
+        res.insert_header(header::ContentType::html())
+            .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))
             .body(body)
     }
-}
-
-/// The default service: any path no route matches.
-pub async fn not_found() -> Result<actix_web::HttpResponse, WebError> {
-    Err(WebError::NotFound)
 }

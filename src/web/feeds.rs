@@ -112,7 +112,7 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: web::Path<String>) -
 
 /// Generated once per catalogue: it reads every role.
 pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    if let Some(feed) = site.generated.site_feed.get() {
+    if let Some(feed) = site.generation().generated.site_feed.get() {
         return Ok(feed.respond(&req, CONTENT_TYPE, MAX_AGE));
     }
     let base = site.base_url.clone();
@@ -143,7 +143,7 @@ pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, We
         entries: all,
     };
     let body = FeedTemplate { feed }.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
-    Ok(site.generated.site_feed.get_or_init(|| Etagged::new(body)).respond(&req, CONTENT_TYPE, MAX_AGE))
+    Ok(site.generation().generated.site_feed.get_or_init(|| Etagged::new(body)).respond(&req, CONTENT_TYPE, MAX_AGE))
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub async fn home(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
         Ok((read::all_roles(&conn)?, read::all_scores(&conn)?, read::recently_updated(&conn, 5)?))
     })
     .await?;
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let zones = m
         .zones
         .iter()

@@ -2,11 +2,12 @@
 //! `/icon-192.png`, `/icon-512.png`, and `/site.webmanifest` naming them. All are drawn once from
 //! the SVG marks in `static/` with resvg, the first time any is asked for.
 
+use super::WebError;
+use super::methods::page;
 use super::raster;
-use super::{WebError, page_route};
+use actix_web::HttpResponse;
 use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::web::{self, Bytes};
-use actix_web::{HttpResponse, Route};
 use std::sync::LazyLock;
 
 /// The browser-tab mark (rounded, transparent corners).
@@ -44,13 +45,31 @@ fn respond(content_type: &'static str, body: Bytes) -> HttpResponse {
         .body(body)
 }
 
-fn icon(pick: fn(&Icons) -> &Bytes, content_type: &'static str) -> Route {
-    page_route().to(move || async move {
-        match &*ICONS {
-            Ok(icons) => Ok(respond(content_type, pick(icons).clone())),
-            Err(e) => Err(WebError::Internal(format!("icons: {e}"))),
-        }
-    })
+fn icon(pick: fn(&Icons) -> &Bytes, content_type: &'static str) -> Result<HttpResponse, WebError> {
+    match &*ICONS {
+        Ok(icons) => Ok(respond(content_type, pick(icons).clone())),
+        Err(e) => Err(WebError::Internal(format!("icons: {e}"))),
+    }
+}
+
+async fn favicon() -> Result<HttpResponse, WebError> {
+    icon(|i| &i.favicon, "image/x-icon")
+}
+
+async fn touch_icon() -> Result<HttpResponse, WebError> {
+    icon(|i| &i.touch, "image/png")
+}
+
+async fn icon_192() -> Result<HttpResponse, WebError> {
+    icon(|i| &i.icon_192, "image/png")
+}
+
+async fn icon_512() -> Result<HttpResponse, WebError> {
+    icon(|i| &i.icon_512, "image/png")
+}
+
+async fn web_manifest() -> HttpResponse {
+    respond("application/manifest+json", Bytes::from(manifest()))
 }
 
 /// The web app manifest: names, colours and icons, so a saved link looks like the site.
@@ -75,14 +94,11 @@ fn manifest() -> String {
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/favicon.ico", icon(|i| &i.favicon, "image/x-icon"))
-        .route("/apple-touch-icon.png", icon(|i| &i.touch, "image/png"))
-        .route("/icon-192.png", icon(|i| &i.icon_192, "image/png"))
-        .route("/icon-512.png", icon(|i| &i.icon_512, "image/png"))
-        .route(
-            "/site.webmanifest",
-            page_route().to(|| async { respond("application/manifest+json", Bytes::from(manifest())) }),
-        );
+    cfg.service(page("/favicon.ico", favicon))
+        .service(page("/apple-touch-icon.png", touch_icon))
+        .service(page("/icon-192.png", icon_192))
+        .service(page("/icon-512.png", icon_512))
+        .service(page("/site.webmanifest", web_manifest));
 }
 
 #[cfg(test)]

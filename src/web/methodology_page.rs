@@ -27,7 +27,7 @@ pub struct MethodologyTemplate {
 }
 
 pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let meta = PageMeta::new(
         &site,
         "/methodology",
@@ -46,7 +46,7 @@ pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, 
     let zone_counts = m.zones.iter().map(|z| (z.clone(), scores.iter().filter(|s| s.1 == z.key).count())).collect();
     let page = MethodologyTemplate {
         meta,
-        source: site.catalogue.methodology_source.clone(),
+        source: site.catalogue().methodology_source.clone(),
         growth_rows,
         histogram: charts::histogram(&m, &values, 5.0),
         zone_counts,

@@ -7,9 +7,12 @@ mod api_v1;
 mod assessment;
 mod assets;
 mod browse;
+mod cache_layer;
+pub mod cache_policy;
 mod charts;
 mod compare;
 mod downloads;
+pub mod encoding;
 mod error;
 mod etag;
 mod feeds;
@@ -18,11 +21,14 @@ mod generated;
 mod home;
 mod icons;
 mod methodology_page;
+mod methods;
 mod occupations;
 mod open_data;
+pub mod page_cache;
 mod personal;
 mod problem;
 mod raster;
+pub mod reload;
 mod render;
 mod role;
 mod search;
@@ -36,21 +42,49 @@ use crate::build::{self, BuildError};
 use crate::catalogue::Catalogue;
 use crate::config::Config;
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, DefaultHeaders, Logger};
-use actix_web::{App, HttpServer, Route, guard, web};
+use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
+use actix_web::{App, HttpServer, web};
 use anyhow::{Context, Result};
+use arc_swap::ArcSwap;
+use reload::{Generation, Reason, Trigger};
 use std::net::TcpListener;
 use std::sync::Arc;
 
-/// What every handler can reach.
+/// What every handler can reach. The catalogue is swapped whole when a rebuild succeeds, so a
+/// handler takes it once (`catalogue()`) and uses that one throughout the request.
 pub struct Site {
-    pub catalogue: Catalogue,
+    live: ArcSwap<Generation>,
     /// Public origin for canonical and share links, without a trailing slash.
     pub base_url: String,
-    /// Share cards drawn so far, for this catalogue.
-    pub cards: share::CardCache,
-    /// Downloads and feeds, generated on first request (the catalogue never changes).
-    generated: generated::Generated,
+    page_cache_bytes: u64,
+    rebuilds: Trigger,
+}
+
+impl Site {
+    pub fn new(catalogue: Catalogue, base_url: String, page_cache_bytes: u64) -> Site {
+        let generation = Generation::new(catalogue, page_cache_bytes);
+        Site { live: ArcSwap::from_pointee(generation), base_url, page_cache_bytes, rebuilds: Trigger::default() }
+    }
+
+    /// The catalogue being served now.
+    pub fn catalogue(&self) -> Arc<Catalogue> {
+        Arc::clone(&self.live.load().catalogue)
+    }
+
+    /// The catalogue with its page cache.
+    pub fn generation(&self) -> Arc<Generation> {
+        self.live.load_full()
+    }
+
+    /// Serves `catalogue` from now on, with empty caches.
+    pub fn install(&self, catalogue: Catalogue) {
+        self.live.store(Arc::new(Generation::new(catalogue, self.page_cache_bytes)));
+    }
+
+    /// Asks the rebuild thread (if `serve` started one) for a rebuild.
+    pub fn request_rebuild(&self, reason: Reason) {
+        self.rebuilds.send(reason);
+    }
 }
 
 pub type State = web::Data<Site>;
@@ -82,6 +116,8 @@ pub fn prepare_catalogue(config: &Config) -> Result<()> {
 pub struct Application {
     server: Server,
     address: std::net::SocketAddr,
+    site: Arc<Site>,
+    config: Config,
 }
 
 impl Application {
@@ -97,26 +133,39 @@ impl Application {
                 format!("http://{address}")
             }
         };
-        let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
-        let site = web::Data::new(Site {
-            catalogue,
-            base_url,
-            cards: share::CardCache::default(),
-            generated: Default::default(),
-        });
+        let catalogue = reload::open_or_rebuild(config)?;
+        let site = web::Data::new(Site::new(catalogue, base_url, config.page_cache_mb.saturating_mul(1 << 20)));
+        assets::prepare();
+        let data = site.clone();
+        let workers = std::thread::available_parallelism().map_or(2, usize::from);
         let server = HttpServer::new(move || {
             App::new()
-                .app_data(site.clone())
+                .app_data(data.clone())
                 .app_data(web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()))
                 .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
-                .wrap(Compress::default())
+                .wrap(from_fn(cache_layer::serve))
                 .wrap(security_headers())
                 .wrap(Logger::new("%r %s %b %Dms").log_target("jobzone::access"))
                 .configure(routes)
         })
+        .workers(workers)
+        // Catalogue work waits for a pooled connection anyway: more threads than connections
+        // would only hold memory.
+        .worker_max_blocking_threads(config.connections.div_ceil(workers).max(1))
         .listen(listener)?
         .run();
-        Ok(Application { server, address })
+        Ok(Application { server, address, site: site.into_inner(), config: config.clone() })
+    }
+
+    /// Rebuilds and swaps the catalogue when the content changes or on SIGHUP. Call from inside
+    /// the server's runtime.
+    pub fn watch_content(&self) -> Result<()> {
+        reload::start(Arc::clone(&self.site), &self.config)
+    }
+
+    /// The shared state, for tests that swap or inspect the catalogue.
+    pub fn site(&self) -> Arc<Site> {
+        Arc::clone(&self.site)
     }
 
     pub fn address(&self) -> std::net::SocketAddr {
@@ -137,38 +186,34 @@ impl Application {
     }
 }
 
-/// GET, and HEAD answered the same way without a body.
-fn page_route() -> Route {
-    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
-}
-
 fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", page_route().to(home::home))
-        .route("/roles", page_route().to(browse::roles))
-        .route("/roles/{slug}", page_route().to(role::role_page))
-        .route("/roles/{slug}/personal", page_route().to(personal::role_personal))
-        .route("/methodology", page_route().to(methodology_page::methodology))
-        .route("/about", page_route().to(about::about))
-        .route("/accessibility", page_route().to(about::accessibility))
-        .route("/occupations", page_route().to(occupations::occupations))
-        .route("/occupations/{code}", page_route().to(occupations::occupation))
-        .route("/occupations/{code}/personal", page_route().to(personal::occupation_personal))
-        .route("/compare", page_route().to(compare::compare_form))
-        .route("/compare/{a}/{b}", page_route().to(compare::compare_page))
-        .route("/search", page_route().to(search::search_page))
+    use methods::page;
+    cfg.service(page("/", home::home))
+        .service(page("/roles", browse::roles))
+        .service(page("/roles/{slug}", role::role_page))
+        .service(page("/roles/{slug}/personal", personal::role_personal))
+        .service(page("/methodology", methodology_page::methodology))
+        .service(page("/about", about::about))
+        .service(page("/accessibility", about::accessibility))
+        .service(page("/occupations", occupations::occupations))
+        .service(page("/occupations/{code}", occupations::occupation))
+        .service(page("/occupations/{code}/personal", personal::occupation_personal))
+        .service(page("/compare", compare::compare_form))
+        .service(page("/compare/{a}/{b}", compare::compare_page))
+        .service(page("/search", search::search_page))
         // Open data, the JSON API (every /api route lives in api_v1) and feeds.
-        .route("/data", page_route().to(open_data::page))
-        .route("/data/assessments.csv", page_route().to(open_data::csv))
-        .route("/data/assessments.json", page_route().to(open_data::json))
+        .service(page("/data", open_data::page))
+        .service(page("/data/assessments.csv", open_data::csv))
+        .service(page("/data/assessments.json", open_data::json))
         .service(api_v1::scope())
-        .route("/roles/{slug}/feed.xml", page_route().to(feeds::role_feed))
-        .route("/feed.xml", page_route().to(feeds::site_feed))
-        .route("/static/{file}", page_route().to(assets::asset))
-        .route("/robots.txt", page_route().to(sitemap::robots))
-        .route("/sitemap.xml", page_route().to(sitemap::sitemap))
+        .service(page("/roles/{slug}/feed.xml", feeds::role_feed))
+        .service(page("/feed.xml", feeds::site_feed))
+        .service(page("/static/{file}", assets::asset))
+        .service(page("/robots.txt", sitemap::robots))
+        .service(page("/sitemap.xml", sitemap::sitemap))
         .configure(share::routes)
         .configure(icons::routes)
-        .default_service(web::to(error::not_found));
+        .default_service(web::to(methods::not_found_or_redirect));
 }
 
 fn security_headers() -> DefaultHeaders {
@@ -187,11 +232,19 @@ where
     T: Send + 'static,
     F: FnOnce(&Catalogue) -> rusqlite::Result<T> + Send + 'static,
 {
-    let site: Arc<Site> = site.clone().into_inner();
-    web::block(move || f(&site.catalogue))
-        .await
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .map_err(|e| WebError::Internal(e.to_string()))
+    let catalogue = site.catalogue();
+    let result = web::block(move || f(&catalogue)).await.map_err(|e| WebError::Internal(e.to_string()))?;
+    result.map_err(|e| {
+        if is_corruption(&e) {
+            site.request_rebuild(Reason::Corrupt);
+        }
+        WebError::Internal(e.to_string())
+    })
+}
+
+/// True for the SQLite errors that mean the file itself is damaged, which a rebuild repairs.
+fn is_corruption(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
 }
 
 /// Percent-encodes a query-string value (RFC 3986 unreserved characters pass through).

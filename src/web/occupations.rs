@@ -15,14 +15,21 @@ use askama::Template;
 /// How many nearby scored entries an unscored occupation lists.
 const NEARBY: usize = 8;
 
+/// Editor roles listed on an occupation page, so its weight does not grow with the catalogue.
+pub const ROLES_SHOWN: usize = 25;
+
 /// templates/occupation.html: an occupation without a score.
 #[derive(Template)]
 #[template(path = "occupation.html")]
 pub struct UnscoredTemplate {
     pub meta: PageMeta,
     pub o: OccupationRow,
-    /// Editor roles mapped to it, if any.
+    /// Editor roles mapped to it, at most `ROLES_SHOWN`.
     pub roles: Vec<Card>,
+    /// How many editor roles map to it in all; past `ROLES_SHOWN` the page links to browse.
+    pub roles_total: usize,
+    /// The browse page of editor roles in this occupation's major group.
+    pub browse_url: String,
     /// The scored entries closest to it.
     pub nearby: Vec<Nearby>,
     /// O*NET OnLine's page for this code.
@@ -46,6 +53,10 @@ impl UnscoredTemplate {
     }
 }
 
+fn browse_url(o: &OccupationRow) -> String {
+    format!("/roles?provenance=editor&group={}", o.major_group)
+}
+
 fn onet_url(code: &str) -> String {
     format!("https://www.onetonline.org/link/summary/{code}")
 }
@@ -58,7 +69,7 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
     let found = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let Some(o) = queries::occupation(&conn, &code)? else { return Ok(None) };
-        let roles = queries::roles_in(&conn, &code)?;
+        let roles = queries::roles_in(&conn, &code, ROLES_SHOWN)?;
         let page = read::assessment_page(&conn, &Key::occupation(code.as_str()))?;
         let facts = read::occupation_facts(&conn, &code)?;
         let related_codes: Vec<String> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.code.clone())).collect();
@@ -80,7 +91,10 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
     match page {
         Some(page) => {
             let meta = super::role::meta(&site, &page.a);
-            let view = OccupationView { onet_url: onet_url(&o.code), o, facts, roles, related };
+            let (roles, roles_total) = roles;
+            let browse_url = browse_url(&o);
+            let view =
+                OccupationView { onet_url: onet_url(&o.code), o, facts, roles, roles_total, browse_url, related };
             render::page(&req, &site, &assessment::build(&site, meta, page, others, Some(view)))
         }
         None => {
@@ -91,7 +105,18 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
                 format!("{}: O*NET-SOC {}. {}", o.title, o.code, first_sentence(&o.description)),
             );
             let only_other_groups = !nearby.is_empty() && nearby.iter().all(|n| n.closeness == "other");
-            let page = UnscoredTemplate { meta, onet_url: onet_url(&o.code), o, roles, nearby, only_other_groups };
+            let (roles, roles_total) = roles;
+            let browse_url = browse_url(&o);
+            let page = UnscoredTemplate {
+                meta,
+                onet_url: onet_url(&o.code),
+                o,
+                roles,
+                roles_total,
+                browse_url,
+                nearby,
+                only_other_groups,
+            };
             render::page(&req, &site, &page)
         }
     }

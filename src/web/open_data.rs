@@ -106,7 +106,7 @@ fn dataset(site: &super::Site, d: &Downloads) -> serde_json::Value {
         "isAccessibleForFree": true,
         "creator": { "@type": "Organization", "name": "jobzone", "url": format!("{base}/") },
         "dateModified": d.updated,
-        "version": site.catalogue.version,
+        "version": site.catalogue().version,
         "keywords": ["artificial intelligence", "labour market", "occupations", "automation", "O*NET"],
         "distribution": [
             { "@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{base}/data/assessments.csv") },
@@ -124,7 +124,8 @@ fn dataset(site: &super::Site, d: &Downloads) -> serde_json::Value {
 }
 
 pub async fn page(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    let d = downloads::of(&site, &site.generated.downloads).await?;
+    let generation = site.generation();
+    let d = downloads::of(&site, &generation.generated.downloads).await?;
     let meta = PageMeta::new(
         &site,
         "/data",
@@ -147,12 +148,14 @@ pub async fn page(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
 }
 
 pub async fn csv(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    let d = downloads::of(&site, &site.generated.downloads).await?;
+    let generation = site.generation();
+    let d = downloads::of(&site, &generation.generated.downloads).await?;
     Ok(d.csv.respond(&req, "text/csv; charset=utf-8", DOWNLOAD_MAX_AGE))
 }
 
 pub async fn json(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
-    let d = downloads::of(&site, &site.generated.downloads).await?;
+    let generation = site.generation();
+    let d = downloads::of(&site, &generation.generated.downloads).await?;
     Ok(d.json.respond(&req, "application/json", DOWNLOAD_MAX_AGE))
 }
 

@@ -243,7 +243,7 @@ async fn personal(
     .await?
     .ok_or(WebError::NotFound)?;
     let q: HashMap<String, String> = query.into_iter().filter(|(_, v)| v.len() <= 200).collect();
-    let m = site.catalogue.methodology.clone();
+    let m = site.catalogue().methodology.clone();
     let form = read_form(&m, &a, &q);
     let valid = form.total_error.is_none()
         && form.total_share.is_some()

@@ -1,8 +1,12 @@
-//! Turns a template into a response: content type, status, and cache headers keyed to the
-//! catalogue version, so a reader's browser or a CDN can revalidate cheaply.
+//! Turns a template into a response: content type, status, and cache headers from the one
+//! `CachePolicy`, so a reader's browser or a CDN can revalidate cheaply.
 
+use super::cache_layer::Cacheable;
+use super::cache_policy::CachePolicy;
 use super::{Site, WebError};
-use actix_web::http::header::{self, CacheControl, CacheDirective, EntityTag, IfNoneMatch};
+use actix_web::http::header::{
+    self, CacheControl, CacheDirective, ContentType, EntityTag, IfNoneMatch, TryIntoHeaderPair,
+};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse};
 use askama::Template;
 
@@ -47,15 +51,36 @@ impl PageMeta {
     }
 }
 
-/// The ETag of every page rendered from this catalogue by this build of the server.
-fn etag(site: &Site) -> EntityTag {
-    EntityTag::new_weak(format!("{}-{}", site.catalogue.version, env!("CARGO_PKG_VERSION")))
+/// Renders `template` as a 200 page that the page cache may keep. The ETag, the 304 and the
+/// compression are the cache layer's work (`cache_layer`), so they cost nothing on a hit; the
+/// request and the site stay in the signature so every handler calls it the same way.
+pub fn page<T: Template>(_req: &HttpRequest, _site: &Site, template: &T) -> Result<HttpResponse, WebError> {
+    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    Ok(respond(CachePolicy::Page, ContentType::html(), body))
 }
 
-/// A 304 when the reader already has what this catalogue would answer, checked before any work.
+/// The one adapter from a body to a response: content type, `Cache-Control` from `policy`, and
+/// the mark that lets the page cache keep it.
+pub fn respond(policy: CachePolicy, content_type: impl TryIntoHeaderPair, body: impl Into<String>) -> HttpResponse {
+    let mut res = HttpResponse::Ok()
+        .insert_header(content_type)
+        .insert_header((header::CACHE_CONTROL, policy.header_value()))
+        .body(body.into());
+    res.extensions_mut().insert(Cacheable(policy));
+    res
+}
+
+/// The ETag of what is drawn from this catalogue (share cards, badges), which the page cache
+/// does not keep: it changes exactly when the catalogue does.
+fn version_etag(site: &Site) -> EntityTag {
+    EntityTag::new_strong(format!("{}-{}", site.catalogue().version, env!("CARGO_PKG_VERSION")))
+}
+
+/// A 304 when the reader already has the drawing this catalogue would answer, checked first.
 pub fn not_modified(req: &HttpRequest, site: &Site) -> Option<HttpResponse> {
-    let tag = etag(site);
+    let tag = version_etag(site);
     match req.get_header::<IfNoneMatch>() {
+        Some(IfNoneMatch::Any) => Some(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish()),
         Some(IfNoneMatch::Items(items)) if items.iter().any(|t| t.weak_eq(&tag)) => {
             Some(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish())
         }
@@ -72,23 +97,9 @@ pub fn generated(
 ) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, content_type))
-        .insert_header(header::ETag(etag(site)))
+        .insert_header(header::ETag(version_etag(site)))
         .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(max_age)]))
         .body(body)
-}
-
-/// Renders `template` as a 200 page, or answers 304 when the reader already has it.
-pub fn page<T: Template>(req: &HttpRequest, site: &Site, template: &T) -> Result<HttpResponse, WebError> {
-    if let Some(unchanged) = not_modified(req, site) {
-        return Ok(unchanged);
-    }
-    let tag = etag(site);
-    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .insert_header(header::ContentType::html())
-        .insert_header(header::ETag(tag))
-        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
-        .body(body))
 }
 
 /// Renders `template` with a 4xx status (a form with a problem to fix); never cached.
@@ -99,11 +110,14 @@ pub fn page_with_status<T: Template>(
     let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
     Ok(HttpResponse::build(status)
         .insert_header(header::ContentType::html())
-        .insert_header(CacheControl(vec![CacheDirective::NoCache]))
+        .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))
         .body(body))
 }
 
 /// A permanent redirect, e.g. from a role's old slug.
 pub fn moved_permanently(location: &str) -> HttpResponse {
-    HttpResponse::MovedPermanently().insert_header((header::LOCATION, location)).finish()
+    HttpResponse::MovedPermanently()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))
+        .finish()
 }

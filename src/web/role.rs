@@ -36,7 +36,7 @@ pub async fn role_page(req: HttpRequest, site: State, slug: web::Path<String>) -
 
 /// Title and description of an assessment page, for its head and share previews.
 pub(super) fn meta(site: &super::Site, a: &Assessment) -> PageMeta {
-    let m = &site.catalogue.methodology;
+    let m = &site.catalogue().methodology;
     let name = a.display_name();
     let zone = &m.zone(a.zone).name;
     let subject = match a.key.kind {

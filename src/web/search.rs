@@ -4,7 +4,6 @@ use super::problem::{self, Kind};
 use super::render::{self, PageMeta};
 use super::{State, WebError};
 use crate::search::{Hit, MAX_QUERY_CHARS};
-use actix_web::http::header::{CacheControl, CacheDirective};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Serialize;
@@ -37,7 +36,7 @@ pub async fn search_page(
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let q = clean(query.get("q"));
-    let hits = if q.is_empty() { Vec::new() } else { site.catalogue.search.search(&q, PAGE_RESULTS) };
+    let hits = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, PAGE_RESULTS) };
     let suggestions = if hits.is_empty() {
         vec!["software developer", "nurse", "accountant", "teacher", "truck driver"]
     } else {
@@ -82,8 +81,6 @@ pub async fn search_api(req: HttpRequest, site: State, query: web::Query<HashMap
         }
     };
     let q = clean(Some(raw));
-    let results = if q.is_empty() { Vec::new() } else { site.catalogue.search.search(&q, limit) };
-    HttpResponse::Ok()
-        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(300)]))
-        .json(ApiResults { query: &q, results })
+    let results = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, limit) };
+    super::api::json(&ApiResults { query: &q, results })
 }

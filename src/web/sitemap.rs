@@ -1,9 +1,11 @@
 //! `/sitemap.xml` and `/robots.txt`: what search engines may crawl.
 
+use super::cache_policy::CachePolicy;
+use super::render;
 use super::{State, WebError, with_catalogue};
 use crate::catalogue::read;
 use actix_web::HttpResponse;
-use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::http::header;
 use askama::Template;
 
 /// templates/sitemap.xml
@@ -20,15 +22,13 @@ pub async fn sitemap(site: State) -> Result<HttpResponse, WebError> {
     let body = Sitemap { base_url: site.base_url.clone(), entries }
         .render()
         .map_err(|e| WebError::Internal(format!("sitemap template: {e}")))?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "application/xml; charset=utf-8"))
-        .insert_header(CacheControl(vec![CacheDirective::Public, CacheDirective::MaxAge(3600)]))
-        .body(body))
+    Ok(render::respond(CachePolicy::Feed, (header::CONTENT_TYPE, "application/xml; charset=utf-8"), body))
 }
 
 pub async fn robots(site: State) -> HttpResponse {
-    HttpResponse::Ok().insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8")).body(format!(
+    let body = format!(
         "User-agent: *\nDisallow: /api/\nDisallow: /search\nAllow: /\nSitemap: {}/sitemap.xml\n",
         site.base_url
-    ))
+    );
+    render::respond(CachePolicy::Feed, (header::CONTENT_TYPE, "text/plain; charset=utf-8"), body)
 }

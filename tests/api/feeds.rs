@@ -121,8 +121,8 @@ async fn the_home_page_links_the_site_feed_from_its_head() {
     assert_eq!(links.iter().filter_map(|l| l.value().attr("href")).collect::<Vec<_>>(), ["/feed.xml"]);
 }
 
-/// The content folder with one more revision on the backend role, its note full of markup,
-/// quotes and a control character.
+/// The content folder with one more revision on the backend role, its note full of markup and
+/// quotes. (A control character is refused by `jobzone check`, so it never reaches a feed.)
 fn content_with_a_new_revision() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let content = dir.path().join("content");
@@ -136,7 +136,7 @@ fn content_with_a_new_revision() -> tempfile::TempDir {
     let file = content.join("roles/backend-api-developer-mid-level.md");
     let text = std::fs::read_to_string(&file).expect("role file");
     let close = text[3..].find("\n+++\n").map(|i| i + 3).expect("closing +++");
-    let added = "\n[[revisions]]\ndate = 2026-11-20\nnote = \"Checked <b>tags</b> & \\\"quotes\\\"\\u0001 again.\"\n";
+    let added = "\n[[revisions]]\ndate = 2026-11-20\nnote = \"Checked <b>tags</b> & \\\"quotes\\\" again.\"\n";
     std::fs::write(&file, format!("{}\n{added}{}", &text[..close], &text[close..])).expect("write role");
     dir
 }

@@ -13,6 +13,9 @@ pub struct TestApp {
     pub address: String,
     pub port: u16,
     pub client: reqwest::Client,
+    /// The running site, to swap or rebuild its catalogue.
+    pub site: std::sync::Arc<jobzone::web::Site>,
+    pub config: Config,
     _dir: tempfile::TempDir,
     server: actix_web::dev::ServerHandle,
 }
@@ -46,17 +49,26 @@ static BUNDLED: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
 pub async fn spawn_app() -> TestApp {
     let bundled = BUNDLED.path().join("catalogue.db");
     let dir = tempfile::tempdir().expect("temporary directory");
-    spawn_app_over(&content_dir(), bundled, dir).await
+    spawn_app_over(&content_dir(), bundled, dir, false).await
 }
 
 pub async fn spawn_app_with_content(content: &Path) -> TestApp {
+    spawn(content, false).await
+}
+
+/// An app that rebuilds its catalogue when `content` changes, as `jobzone serve` does.
+pub async fn spawn_watching_app(content: &Path) -> TestApp {
+    spawn(content, true).await
+}
+
+async fn spawn(content: &Path, watch: bool) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let catalogue = dir.path().join("catalogue.db");
     jobzone::build::build(content, &catalogue).expect("the content builds");
-    spawn_app_over(content, catalogue, dir).await
+    spawn_app_over(content, catalogue, dir, watch).await
 }
 
-async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempDir) -> TestApp {
+async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempDir, watch: bool) -> TestApp {
     LazyLock::force(&TELEMETRY);
     let config = Config {
         addr: "127.0.0.1:0".into(),
@@ -64,14 +76,20 @@ async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempD
         catalogue,
         base_url: Some("https://jobzone.example".into()),
         connections: 2,
+        page_cache_mb: 16,
     };
     let app = Application::build(&config).expect("the application starts");
+    if watch {
+        app.watch_content().expect("the content watcher starts");
+    }
+    let site = app.site();
     let port = app.port();
     let server = app.into_server();
     let handle = server.handle();
     tokio::spawn(server);
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
-    let app = TestApp { address: format!("http://127.0.0.1:{port}"), port, client, _dir: dir, server: handle };
+    let address = format!("http://127.0.0.1:{port}");
+    let app = TestApp { address, port, client, site, config, _dir: dir, server: handle };
     // The server starts its workers when its future is first polled: wait until it answers,
     // so tests that then use blocking sockets are not talking to a server that never started.
     for _ in 0..200 {
@@ -108,7 +126,16 @@ impl Page {
 
 impl TestApp {
     pub async fn get(&self, path: &str) -> Page {
-        let response = self.client.get(format!("{}{}", self.address, path)).send().await.expect("request sent");
+        self.get_with(path, &[]).await
+    }
+
+    /// A GET with extra request headers, e.g. `If-None-Match` or `Accept-Encoding`.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut request = self.client.get(format!("{}{}", self.address, path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("request sent");
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = response.text().await.expect("body read");

@@ -7,8 +7,9 @@ pub mod jsonld;
 
 pub use card::{CardCache, ShareCard};
 
+use super::methods::page;
 use super::render;
-use super::{Site, State, WebError, page_route, with_catalogue};
+use super::{Site, State, WebError, with_catalogue};
 use crate::assessment::{Assessment, Key, Kind};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
@@ -75,9 +76,9 @@ fn describe(card: &ShareCard, name: &str) -> String {
 /// The `og:image` of an assessment page. The catalogue version in the query makes previews that
 /// caches keep by URL refresh when an assessment changes.
 pub fn image(site: &Site, c: &Card) -> ShareImage {
-    let card = share_card(&site.catalogue.methodology, c);
+    let card = share_card(&site.catalogue().methodology, c);
     ShareImage {
-        url: format!("{}/cards/{}.png?v={}", site.base_url, path_of(&c.key), site.catalogue.version),
+        url: format!("{}/cards/{}.png?v={}", site.base_url, path_of(&c.key), site.catalogue().version),
         width: card::WIDTH,
         height: card::HEIGHT,
         alt: describe(&card, &c.display_name()),
@@ -108,7 +109,7 @@ impl PageShare {
             crumbs: vec![("Home".into(), home), (section.into(), section_url), (c.display_name(), page_url.clone())],
         };
         let badge_path = format!("/badge/{}.svg", path_of(&c.key));
-        let badge_alt = describe(&share_card(&site.catalogue.methodology, c), &c.display_name());
+        let badge_alt = describe(&share_card(&site.catalogue().methodology, c), &c.display_name());
         let badge_url = format!("{}{badge_path}", site.base_url);
         let embed_html = EmbedSnippet { page_url: &page_url, badge_url: &badge_url, alt: &badge_alt }
             .render()
@@ -163,8 +164,9 @@ async fn card_png(req: &HttpRequest, site: &State, key: String, card: ShareCard)
     }
     let shared = site.clone().into_inner();
     let png = web::block(move || {
-        let zones = &shared.catalogue.methodology.zones;
-        shared.cards.get_or_draw(&shared.catalogue.version, &key, || card::png(&card, zones))
+        let generation = shared.generation();
+        let zones = &generation.catalogue.methodology.zones;
+        generation.cards.get_or_draw(&generation.catalogue.version, &key, || card::png(&card, zones))
     })
     .await
     .map_err(|e| WebError::Internal(e.to_string()))?
@@ -183,7 +185,7 @@ fn badge_svg(req: &HttpRequest, site: &Site, card: &ShareCard) -> Result<HttpRes
 pub async fn role_card_png(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
     match lookup(&site, role_key(&slug)).await? {
         Lookup::Found(c) => {
-            let card = share_card(&site.catalogue.methodology, &c);
+            let card = share_card(&site.catalogue().methodology, &c);
             card_png(&req, &site, path_of(&c.key), card).await
         }
         Lookup::Renamed(to) => Ok(render::moved_permanently(&format!("/cards/roles/{to}.png"))),
@@ -192,7 +194,7 @@ pub async fn role_card_png(req: HttpRequest, site: State, slug: web::Path<String
 
 pub async fn role_badge(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
     match lookup(&site, role_key(&slug)).await? {
-        Lookup::Found(c) => badge_svg(&req, &site, &share_card(&site.catalogue.methodology, &c)),
+        Lookup::Found(c) => badge_svg(&req, &site, &share_card(&site.catalogue().methodology, &c)),
         Lookup::Renamed(to) => Ok(render::moved_permanently(&format!("/badge/roles/{to}.svg"))),
     }
 }
@@ -204,7 +206,7 @@ pub async fn occupation_card_png(
 ) -> Result<HttpResponse, WebError> {
     match lookup(&site, occupation_key(&code)).await? {
         Lookup::Found(c) => {
-            let card = share_card(&site.catalogue.methodology, &c);
+            let card = share_card(&site.catalogue().methodology, &c);
             card_png(&req, &site, path_of(&c.key), card).await
         }
         Lookup::Renamed(_) => Err(WebError::NotFound),
@@ -217,14 +219,14 @@ pub async fn occupation_badge(
     code: web::Path<String>,
 ) -> Result<HttpResponse, WebError> {
     match lookup(&site, occupation_key(&code)).await? {
-        Lookup::Found(c) => badge_svg(&req, &site, &share_card(&site.catalogue.methodology, &c)),
+        Lookup::Found(c) => badge_svg(&req, &site, &share_card(&site.catalogue().methodology, &c)),
         Lookup::Renamed(_) => Err(WebError::NotFound),
     }
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/cards/roles/{slug}.png", page_route().to(role_card_png))
-        .route("/cards/occupations/{code}.png", page_route().to(occupation_card_png))
-        .route("/badge/roles/{slug}.svg", page_route().to(role_badge))
-        .route("/badge/occupations/{code}.svg", page_route().to(occupation_badge));
+    cfg.service(page("/cards/roles/{slug}.png", role_card_png))
+        .service(page("/cards/occupations/{code}.png", occupation_card_png))
+        .service(page("/badge/roles/{slug}.svg", role_badge))
+        .service(page("/badge/occupations/{code}.svg", occupation_badge));
 }

@@ -1,0 +1,86 @@
+//! Hostile content that parses but must not be published: each is refused by `jobzone check`
+//! with the file and line to fix.
+
+use crate::helpers::content_dir;
+use std::path::Path;
+
+const ROLE_FILE: &str = "roles/backend-api-developer-mid-level.md";
+
+/// A copy of the bundled content with `find` replaced by `replace` in `file`; returns the
+/// problems `check` reports, as `path:line: message` strings, and the line `replace` is on.
+fn check_with(file: &str, find: &str, replace: &str) -> (Vec<String>, usize) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(content_dir())
+        .arg(dir.path().join("content"))
+        .status()
+        .expect("cp");
+    assert!(status.success());
+    let content = dir.path().join("content");
+    let path = content.join(file);
+    let text = std::fs::read_to_string(&path).expect("content file");
+    let at = text.find(find).unwrap_or_else(|| panic!("{file} has {find}"));
+    let line = text[..at].matches('\n').count() + 1;
+    std::fs::write(&path, text.replacen(find, replace, 1)).expect("write");
+    let problems = match jobzone::build::check(&content) {
+        Ok(_) => Vec::new(),
+        Err(problems) => {
+            problems.0.iter().map(|p| format!("{}:{}: {}", rel(&p.path, &content), p.line, p.message)).collect()
+        }
+    };
+    (problems, line)
+}
+
+fn rel(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base).unwrap_or(path).display().to_string()
+}
+
+fn assert_refused(problems: &[String], at: &str, says: &str) {
+    assert!(
+        problems.iter().any(|p| p.starts_with(&format!("{at}: ")) && p.contains(says)),
+        "expected a problem at {at} saying {says:?}; got {problems:#?}"
+    );
+}
+
+#[test]
+fn infinite_nan_and_absurd_methodology_values_are_refused_at_their_line() {
+    for bad in ["inf", "nan", "-inf", "1e308"] {
+        let (problems, line) = check_with("methodology.toml", "raw_span = 7.93", &format!("raw_span = {bad}"));
+        assert_refused(&problems, &format!("methodology.toml:{line}"), "raw_span");
+    }
+    let (problems, line) =
+        check_with("methodology.toml", "evidence_per_point = 0.04", "evidence_per_point = 1000000.0");
+    assert_refused(&problems, &format!("methodology.toml:{line}"), "evidence_per_point");
+}
+
+#[test]
+fn control_characters_and_noncharacters_in_plain_text_are_refused() {
+    for (find, replace) in [
+        ("title = \"Backend/API Developer\"", "title = \"Backend\\u0001API Developer\""),
+        ("note = \"First published.\"", "note = \"First\\u001bpublished.\""),
+        ("note = \"First published.\"", "note = \"First published.\\uFFFF\""),
+        ("title = \"Backend/API Developer\"", "title = \"Backend\\uFFFEAPI Developer\""),
+    ] {
+        let (problems, line) = check_with(ROLE_FILE, find, replace);
+        assert_refused(&problems, &format!("{ROLE_FILE}:{line}"), "invisible character");
+    }
+}
+
+#[test]
+fn protocol_relative_links_are_refused() {
+    for link in ["[x](//evil.example/)", "[x](/\\\\evil.example/)"] {
+        let (problems, line) =
+            check_with(ROLE_FILE, "verdict = \"AI coding tools", &format!("verdict = \"{link} AI coding tools"));
+        assert_refused(&problems, &format!("{ROLE_FILE}:{line}"), "`//`");
+    }
+}
+
+#[test]
+fn external_images_in_markdown_are_refused() {
+    for image in ["![chart](https://evil.example/x.png)", "![chart](//evil.example/x.png)"] {
+        let (problems, line) =
+            check_with(ROLE_FILE, "verdict = \"AI coding tools", &format!("verdict = \"{image} AI coding tools"));
+        assert_refused(&problems, &format!("{ROLE_FILE}:{line}"), "images must come from this site");
+    }
+}

@@ -9,6 +9,7 @@ pub mod data;
 pub mod markdown;
 pub mod methodology;
 pub mod search;
+pub mod subscriptions;
 pub mod telemetry;
 pub mod transition;
 pub mod web;

@@ -10,10 +10,12 @@ mod home;
 mod methodology_page;
 mod occupations;
 mod personal;
+mod privacy;
 mod render;
 mod role;
 mod search;
 mod sitemap;
+pub mod subscriptions;
 
 pub use error::WebError;
 
@@ -32,6 +34,8 @@ pub struct Site {
     pub catalogue: Catalogue,
     /// Public origin for canonical and share links, without a trailing slash.
     pub base_url: String,
+    /// Email updates: subscribers, signing secret, mailer.
+    pub subscriptions: Arc<crate::subscriptions::Subscriptions>,
 }
 
 pub type State = web::Data<Site>;
@@ -74,7 +78,8 @@ impl Application {
             None => format!("http://{address}"),
         };
         let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
-        let site = web::Data::new(Site { catalogue, base_url });
+        let subscriptions = Arc::new(crate::subscriptions::Subscriptions::open(config, base_url.clone())?);
+        let site = web::Data::new(Site { catalogue, base_url, subscriptions });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(site.clone())
@@ -130,6 +135,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/{file}", page_route().to(assets::asset))
         .route("/robots.txt", page_route().to(sitemap::robots))
         .route("/sitemap.xml", page_route().to(sitemap::sitemap))
+        .route("/privacy", page_route().to(privacy::privacy))
+        .configure(subscriptions::routes)
         .default_service(web::to(error::not_found));
 }
 

@@ -79,6 +79,8 @@ pub struct RoleTemplate {
     pub transitions: Vec<TransitionCard>,
     /// Roles offered in the "compare with" form.
     pub compare_roles: Vec<RoleSummary>,
+    /// The email updates form (templates/partials/updates_form.html).
+    pub follow: super::subscriptions::FollowForm,
 }
 
 impl RoleTemplate {
@@ -251,6 +253,7 @@ fn build(site: &super::Site, r: RolePage, compare_roles: Vec<RoleSummary>) -> Ro
     };
 
     RoleTemplate {
+        follow: super::subscriptions::FollowForm::new(site, crate::subscriptions::Kind::Role, &s.slug, name),
         meta,
         formula_zone_name: zone_name(&m, &r.formula_zone),
         growth_label: m.growth_label(c.growth).to_string(),

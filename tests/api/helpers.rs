@@ -50,6 +50,7 @@ pub async fn spawn_app_with_content(content: &Path) -> TestApp {
         catalogue,
         base_url: Some("https://jobzone.example".into()),
         connections: 2,
+        mail: Default::default(),
     };
     let app = Application::build(&config).expect("the application starts");
     let port = app.port();

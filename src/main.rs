@@ -48,6 +48,7 @@ async fn main() -> Result<ExitCode> {
             web::prepare_catalogue(&config)?;
             let app = web::Application::build(&config)?;
             tracing::info!("serving at http://{}", app.address());
+            app.spawn_notifier();
             app.run().await?;
             Ok(ExitCode::SUCCESS)
         }

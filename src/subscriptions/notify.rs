@@ -64,8 +64,10 @@ pub fn detect_changes(subs: &Subscriptions, catalogue: &Catalogue) -> Result<Det
         match store.notice(&target)? {
             None => store.set_baseline(&target, &current, now())?,
             Some(told) if told.differs_from(&current) => {
-                detected.changes += 1;
-                detected.queued += store.record_change(&target, &told, &current, now())?;
+                if let Some(queued) = store.record_change(&target, &told, &current, now())? {
+                    detected.changes += 1;
+                    detected.queued += queued;
+                }
             }
             Some(_) => {}
         }

@@ -67,6 +67,7 @@ pub fn prepare_catalogue(config: &Config) -> Result<()> {
 pub struct Application {
     server: Server,
     address: std::net::SocketAddr,
+    site: web::Data<Site>,
 }
 
 impl Application {
@@ -80,9 +81,10 @@ impl Application {
         let catalogue = Catalogue::open(&config.catalogue, config.connections)?;
         let subscriptions = Arc::new(crate::subscriptions::Subscriptions::open(config, base_url.clone())?);
         let site = web::Data::new(Site { catalogue, base_url, subscriptions });
+        let app_site = site.clone();
         let server = HttpServer::new(move || {
             App::new()
-                .app_data(site.clone())
+                .app_data(app_site.clone())
                 .app_data(web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()))
                 .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
                 .wrap(Compress::default())
@@ -92,7 +94,7 @@ impl Application {
         })
         .listen(listener)?
         .run();
-        Ok(Application { server, address })
+        Ok(Application { server, address, site })
     }
 
     pub fn address(&self) -> std::net::SocketAddr {
@@ -105,6 +107,22 @@ impl Application {
 
     pub async fn run(self) -> std::io::Result<()> {
         self.server.await
+    }
+
+    /// For `jobzone serve`: a thread that every minute tells followers about changes in the
+    /// served catalogue and retries queued update emails, so no cron job is needed.
+    pub fn spawn_notifier(&self) {
+        let site = self.site.clone().into_inner();
+        std::thread::spawn(move || {
+            loop {
+                match crate::subscriptions::notify::after_catalogue_swap(&site.subscriptions, &site.catalogue) {
+                    Ok(report) if report != Default::default() => tracing::info!("email updates: {report}"),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!("email updates: {e:#}"),
+                }
+                std::thread::sleep(std::time::Duration::from_secs(60));
+            }
+        });
     }
 
     /// The server future, for tests that spawn it and need a handle to stop it.

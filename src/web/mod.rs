@@ -89,7 +89,12 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
                 .wrap(Compress::default())
                 .wrap(security_headers())
-                .wrap(Logger::new("%r %s %b %Dms").log_target("jobzone::access"))
+                // Email links carry tokens: keep them out of the access log.
+                .wrap(
+                    Logger::new("%r %s %b %Dms")
+                        .log_target("jobzone::access")
+                        .exclude_regex("^/(subscribe/confirm|unsubscribe)/"),
+                )
                 .configure(routes)
         })
         .listen(listener)?

@@ -22,6 +22,7 @@ const PAGES = [
   "/compare/backend-api-developer-mid-level/senior-software-engineer",
   "/roles/backend-api-developer-mid-level/personal?share0=90",
   "/methodology",
+  "/privacy",
   "/no-such-page",
 ];
 

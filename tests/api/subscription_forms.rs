@@ -102,6 +102,18 @@ async fn more_confirmation_emails_than_the_hourly_limit_get_a_429_page() {
 }
 
 #[tokio::test]
+async fn more_confirmation_emails_from_one_client_ip_than_its_hourly_limit_get_a_429_page() {
+    let site = MailSite::start(None).await;
+    for i in 0..20 {
+        site.subscribe(&format!("reader{i}@example.com")).await.assert_status(200);
+    }
+    let page = site.subscribe("one-more@example.com").await;
+    page.assert_status(429);
+    assert!(page.body.contains("from your network"), "{}", page.body);
+    assert_eq!(outbox(&site).len(), 20);
+}
+
+#[tokio::test]
 async fn the_answer_is_the_same_whether_or_not_the_address_already_subscribed() {
     let site = MailSite::start(None).await;
     let first = site.subscribe("same@example.com").await;

@@ -21,6 +21,17 @@ pub enum Command {
     Build,
     /// Validate the content only; exit 1 listing every problem.
     Check,
+    /// Email followers of every role whose score, zone or revision changed since the last
+    /// notice, and deliver queued update emails (run after `build`, e.g. from cron).
+    Notify(NotifyArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct NotifyArgs {
+    /// Seconds to wait before retrying a message the SMTP server did not take; doubles with
+    /// each further failure.
+    #[arg(long, default_value_t = 60)]
+    pub retry_after: i64,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -43,6 +54,28 @@ pub struct Config {
     /// Memory for rendered pages kept per catalogue, in MiB; 0 turns the page cache off.
     #[arg(long, env = "JOBZONE_PAGE_CACHE_MB", default_value_t = 64, global = true)]
     pub page_cache_mb: u64,
+    #[command(flatten)]
+    pub mail: MailConfig,
+}
+
+/// Email updates: where subscribers are kept and how mail is sent. With none of it set,
+/// subscribers go to subscribers.db beside the catalogue and mail to an outbox folder beside it.
+/// SMTP credentials come from `JOBZONE_SMTP_USERNAME` / `JOBZONE_SMTP_PASSWORD`, the signing
+/// secret from `JOBZONE_SECRET` (else generated once into SUBSCRIBERS.secret, mode 0600).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct MailConfig {
+    /// The subscribers database (its own SQLite file, never the catalogue).
+    #[arg(long, env = "JOBZONE_SUBSCRIBERS", global = true)]
+    pub subscribers: Option<PathBuf>,
+    /// SMTP server: smtp://host:port, smtp://host:587?tls=required (STARTTLS) or smtps://host:465.
+    #[arg(long, env = "JOBZONE_SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// The From address of our emails; defaults to updates@ the public host.
+    #[arg(long, env = "JOBZONE_MAIL_FROM", global = true)]
+    pub mail_from: Option<String>,
+    /// Where emails are written as .eml files when no SMTP server is set.
+    #[arg(long, env = "JOBZONE_MAIL_OUTBOX", global = true)]
+    pub mail_outbox: Option<PathBuf>,
 }
 
 impl Config {

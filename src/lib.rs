@@ -11,6 +11,7 @@ pub mod derive;
 pub mod markdown;
 pub mod methodology;
 pub mod search;
+pub mod subscriptions;
 pub mod telemetry;
 pub mod transition;
 pub mod web;

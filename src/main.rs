@@ -43,11 +43,18 @@ async fn main() -> Result<ExitCode> {
             }
             Err(BuildError::Io(e)) => Err(e),
         },
+        Command::Notify(args) => {
+            let report = jobzone::subscriptions::notify::run(&config, &args)?;
+            println!("{report}");
+            // EX_TEMPFAIL: some emails wait for the SMTP server; the next run retries them.
+            Ok(if report.delivered.retrying > 0 { ExitCode::from(75) } else { ExitCode::SUCCESS })
+        }
         Command::Serve => {
             web::prepare_catalogue(&config)?;
             let app = web::Application::build(&config)?;
             app.watch_content()?;
             tracing::info!("serving at http://{} (rebuilds on content changes and SIGHUP)", app.address());
+            app.spawn_notifier();
             app.run().await?;
             Ok(ExitCode::SUCCESS)
         }

@@ -2,6 +2,7 @@
 //! read-only, to the web layer.
 
 pub mod browse;
+pub mod followed;
 pub mod models;
 pub mod occupations;
 mod pool;

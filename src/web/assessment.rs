@@ -159,6 +159,8 @@ pub struct AssessmentTemplate {
     pub occupation: Option<OccupationView>,
     /// JSON-LD and the embed snippet (partials/jsonld.html, partials/embed.html).
     pub share: super::share::PageShare,
+    /// The email updates form (partials/updates_form.html).
+    pub follow: super::subscriptions::FollowForm,
 }
 
 impl AssessmentTemplate {
@@ -271,6 +273,7 @@ pub fn build(
         (None, None) => String::new(),
     };
     let share = super::share::PageShare::new(site, &a, &card, &description);
+    let follow = super::subscriptions::FollowForm::new(site, card.key.kind, &card.key.id, card.display_name());
     let meta = PageMeta { image: Some(super::share::image(site, &card)), ..meta };
     let c = &a.card;
     let zone = m.zone(a.zone).clone();
@@ -314,6 +317,7 @@ pub fn build(
         compare_roles,
         occupation,
         share,
+        follow,
         zone,
         card,
         a,

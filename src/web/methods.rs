@@ -21,6 +21,11 @@ where
         .default_service(web::to(method_not_allowed))
 }
 
+/// A GET route that answers HEAD too, for resources that also take a POST.
+pub fn get_or_head() -> actix_web::Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
+}
+
 async fn method_not_allowed() -> Result<HttpResponse, WebError> {
     Err(WebError::MethodNotAllowed)
 }

@@ -26,6 +26,7 @@ mod occupations;
 mod open_data;
 pub mod page_cache;
 mod personal;
+mod privacy;
 mod problem;
 mod raster;
 pub mod reload;
@@ -34,6 +35,7 @@ mod role;
 mod search;
 pub mod share;
 mod sitemap;
+pub mod subscriptions;
 
 pub use api_v1::api_paths;
 pub use error::WebError;
@@ -58,12 +60,25 @@ pub struct Site {
     pub base_url: String,
     page_cache_bytes: u64,
     rebuilds: Trigger,
+    /// Email updates: subscribers, signing secret, mailer.
+    pub subscriptions: Arc<crate::subscriptions::Subscriptions>,
 }
 
 impl Site {
-    pub fn new(catalogue: Catalogue, base_url: String, page_cache_bytes: u64) -> Site {
+    pub fn new(
+        catalogue: Catalogue,
+        base_url: String,
+        page_cache_bytes: u64,
+        subscriptions: Arc<crate::subscriptions::Subscriptions>,
+    ) -> Site {
         let generation = Generation::new(catalogue, page_cache_bytes);
-        Site { live: ArcSwap::from_pointee(generation), base_url, page_cache_bytes, rebuilds: Trigger::default() }
+        Site {
+            live: ArcSwap::from_pointee(generation),
+            base_url,
+            page_cache_bytes,
+            rebuilds: Trigger::default(),
+            subscriptions,
+        }
     }
 
     /// The catalogue being served now.
@@ -134,7 +149,9 @@ impl Application {
             }
         };
         let catalogue = reload::open_or_rebuild(config)?;
-        let site = web::Data::new(Site::new(catalogue, base_url, config.page_cache_mb.saturating_mul(1 << 20)));
+        let subscriptions = Arc::new(crate::subscriptions::Subscriptions::open(config, base_url.clone())?);
+        let site =
+            web::Data::new(Site::new(catalogue, base_url, config.page_cache_mb.saturating_mul(1 << 20), subscriptions));
         assets::prepare();
         let data = site.clone();
         let workers = std::thread::available_parallelism().map_or(2, usize::from);
@@ -145,7 +162,12 @@ impl Application {
                 .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
                 .wrap(from_fn(cache_layer::serve))
                 .wrap(security_headers())
-                .wrap(Logger::new("%r %s %b %Dms").log_target("jobzone::access"))
+                // Email links carry tokens: keep them out of the access log.
+                .wrap(
+                    Logger::new("%r %s %b %Dms")
+                        .log_target("jobzone::access")
+                        .exclude_regex("^/(subscribe/confirm|unsubscribe)/"),
+                )
                 .configure(routes)
         })
         .workers(workers)
@@ -180,6 +202,23 @@ impl Application {
         self.server.await
     }
 
+    /// For `jobzone serve`: a thread that every minute tells followers about changes in the
+    /// served catalogue and retries queued update emails, so no cron job is needed.
+    pub fn spawn_notifier(&self) {
+        let site = Arc::clone(&self.site);
+        std::thread::spawn(move || {
+            loop {
+                // The catalogue served now: a swap in between is seen on the next pass.
+                match crate::subscriptions::notify::after_catalogue_swap(&site.subscriptions, &site.catalogue()) {
+                    Ok(report) if report != Default::default() => tracing::info!("email updates: {report}"),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!("email updates: {e:#}"),
+                }
+                std::thread::sleep(std::time::Duration::from_secs(60));
+            }
+        });
+    }
+
     /// The server future, for tests that spawn it and need a handle to stop it.
     pub fn into_server(self) -> Server {
         self.server
@@ -211,6 +250,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .service(page("/static/{file}", assets::asset))
         .service(page("/robots.txt", sitemap::robots))
         .service(page("/sitemap.xml", sitemap::sitemap))
+        .service(page("/privacy", privacy::privacy))
+        .configure(subscriptions::routes)
         .configure(share::routes)
         .configure(icons::routes)
         .default_service(web::to(methods::not_found_or_redirect));

@@ -26,6 +26,7 @@ const PAGES = [
   "/about",
   "/accessibility",
   "/data",
+  "/privacy",
   "/no-such-page",
 ];
 const SCHEMES = ["light", "dark"];

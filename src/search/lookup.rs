@@ -85,7 +85,7 @@ impl WordHits<'_> {
 
     /// The entries containing a matching token, ascending, the first `cap` of each list.
     pub fn entries(&self, index: &Index, cap: usize) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::with_capacity(self.size().min(cap * 2));
+        let mut out: Vec<u32> = Vec::with_capacity(self.size().min(cap.saturating_mul(2)));
         for &(token, take) in &self.lists {
             out.extend(index.postings[token as usize].iter().take(take.min(cap)));
         }

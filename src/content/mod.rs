@@ -74,6 +74,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     let employment = crate::data::employment::load(dir, &mut problems);
     for t in &lay_titles {
         fingerprint = fnv1a(fnv1a(fingerprint, t.code.as_bytes()), t.title.as_bytes());
+        fingerprint = fnv1a(fnv1a(fingerprint, t.kind.as_str().as_bytes()), &[t.sources]);
     }
     for (soc, n) in employment.iter() {
         fingerprint = fnv1a(fnv1a(fingerprint, soc.as_bytes()), &n.to_le_bytes());

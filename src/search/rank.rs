@@ -1,13 +1,13 @@
 //! Ranks the targets a query matches. Each reading of the query (as typed, with adjacent words
 //! joined, with synonyms) is scored against candidate entries; each target keeps its best entry.
 //!
-//! An entry's coarse rank, lower first: query words it leaves unmatched; typo edits; its shape
-//! (the whole title matched, a title the query begins, the words anywhere); editor role before
-//! occupation; the target's own name before an O*NET lay title. Near-equal targets (same coarse
-//! rank) then go: the occupation whose own title shares the query's words ("trucker" and Truck
-//! Drivers), the one with more names matching as well ("CNA" is five Nursing Assistants titles),
-//! the one employing more people, the lay title more O*NET sources list, the shorter
-//! name, and alphabetical order, so results are deterministic.
+//! An entry's coarse rank, lower first: every query word matched (else, more matched words
+//! first); fewer typo edits; its shape (the whole title, a title the query begins, the words
+//! anywhere); editor role before occupation; the target's own name before an O*NET lay title;
+//! the last word typed in full before one completed as a prefix. Near-equal targets (same coarse
+//! rank) then go by [`closeness`]: shared title words ("trucker" and Truck Drivers), employment,
+//! how many of their names match, how many O*NET sources list the name; then the shorter name
+//! and alphabetical order, so results are deterministic.
 
 use super::lookup::{How, WordHits};
 use super::normalise::{stem, words};
@@ -20,7 +20,7 @@ const MAX_WORDS: usize = 8;
 /// Most readings of one query.
 const MAX_READINGS: usize = 16;
 /// Most candidates per word considered for partial matches.
-const PARTIAL_CANDIDATES: usize = 5_000;
+const PARTIAL_CANDIDATES: usize = 500;
 
 /// Words too common in job titles to select anything by themselves.
 fn is_stop_word(w: &str) -> bool {
@@ -30,16 +30,17 @@ fn is_stop_word(w: &str) -> bool {
 /// How much of an entry the query covers; lower is better.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Shape {
-    /// Every word of the title, and nothing else ("nurses" = "Nurse").
+    /// Every word of the title, and nothing else ("nurses" = "Nurse"; "nurse pract" with the
+    /// last word completed).
     Whole,
-    /// The title begins with the query ("nurse" in "Nurse Midwives", "nurse pract").
+    /// The title begins with the query ("nurse" in "Nurse Midwives").
     Starts,
     /// The words appear somewhere in the title.
     Contains,
 }
 
-/// (0 when every word matched, else more the fewer words matched; typo edits; shape; 0 role / 1 occupation; 0 own name / 1 lay title;
-/// 1 when the last word was completed as a prefix).
+/// (0 when every word matched, else more the fewer words matched; typo edits; shape; 0 role /
+/// 1 occupation; 0 own name / 1 lay title; 1 when the last word was completed as a prefix).
 type Coarse = (u8, u8, Shape, u8, u8, u8);
 
 /// What search keeps of a target: the entry that ranks it, and the entry it shows.
@@ -66,12 +67,23 @@ struct Reading {
     content: Vec<bool>,
     /// A synonym's expansion rather than the words as typed.
     synonym: bool,
+    /// Fewer words than typed: adjacent ones run together.
+    joined: bool,
 }
 
 impl Reading {
     fn content_count(&self) -> usize {
         self.content.iter().filter(|c| **c).count()
     }
+}
+
+/// Adjacent query words run together: "back end dev" -> "backend", "enddev", "backenddev".
+fn variants_joined(query_words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = query_words.windows(2).map(|w| stem(&format!("{}{}", w[0], w[1]))).collect();
+    if query_words.len() > 2 {
+        out.push(stem(&query_words.concat()));
+    }
+    out
 }
 
 /// The ways to read a query: as typed, with adjacent words joined, and with synonyms (marked).
@@ -116,8 +128,10 @@ pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)
     if query_words.is_empty() || limit == 0 {
         return Vec::new();
     }
-    // Readings share most words: look each (word, prefix allowed, content) up once.
-    let mut keys: HashMap<(String, bool, bool), usize> = HashMap::default();
+    // Readings share most words: look each (word, prefix allowed, content, typos) up once.
+    let mut keys: HashMap<(String, bool, bool, bool), usize> = HashMap::default();
+    // Typos only in words the reader typed (or ran together), not in a synonym's expansion.
+    let typed: Vec<String> = query_words.iter().cloned().chain(variants_joined(&query_words)).collect();
     let mut hits: Vec<WordHits<'_>> = Vec::new();
     let mut readings = Vec::new();
     for (v, synonym) in variants(index, &query_words) {
@@ -128,14 +142,15 @@ pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)
             .iter()
             .enumerate()
             .map(|(i, w)| {
-                let key = (w.clone(), i == last && content[i], content[i]);
-                *keys.entry(key).or_insert_with(|| {
-                    hits.push(index.lookup(w, i == last && content[i], content[i]));
+                let (prefix, typos) = (i == last && content[i], typed.contains(w));
+                *keys.entry((w.clone(), prefix, content[i], typos)).or_insert_with(|| {
+                    hits.push(index.lookup(w, prefix, content[i], typos));
                     hits.len() - 1
                 })
             })
             .collect();
-        readings.push(Reading { words: v, hits: ids, content, synonym });
+        let joined = v.len() < query_words.len();
+        readings.push(Reading { words: v, hits: ids, content, synonym, joined });
     }
     let mut best: HashMap<u32, Best> = HashMap::default();
     let keep = |best: &mut HashMap<u32, Best>, id: u32, r: usize, coarse: Coarse| {
@@ -156,11 +171,10 @@ pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)
     };
     // Full matches: walk the entries of the rarest word and check the others on each.
     for (r, reading) in readings.iter().enumerate() {
-        let rarest = (0..reading.words.len())
-            .filter(|&i| reading.content[i])
-            .min_by_key(|&i| hits[reading.hits[i]].entries.len());
+        let rarest =
+            (0..reading.words.len()).filter(|&i| reading.content[i]).min_by_key(|&i| hits[reading.hits[i]].size());
         let Some(rarest) = rarest else { continue };
-        for &id in &hits[reading.hits[rarest]].entries {
+        for id in hits[reading.hits[rarest]].entries(index, usize::MAX) {
             if let Some(coarse) = evaluate(index, id, reading, &hits) {
                 keep(&mut best, id, r, coarse);
             }
@@ -168,10 +182,11 @@ pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)
     }
     // Partial matches rank below every full one, so they are needed only to fill the page.
     if best.len() < limit {
-        for (r, reading) in readings.iter().enumerate().filter(|(_, r)| r.content_count() > 1) {
+        // Readings with words joined exist to find whole titles ("back end"), not fragments.
+        for (r, reading) in readings.iter().enumerate().filter(|(_, r)| r.content_count() > 1 && !r.joined) {
             let mut seen: HashSet<u32> = HashSet::default();
             for (_, &h) in reading.hits.iter().enumerate().filter(|(i, _)| reading.content[*i]) {
-                for &id in hits[h].entries.iter().take(PARTIAL_CANDIDATES) {
+                for id in hits[h].entries(index, PARTIAL_CANDIDATES) {
                     if seen.insert(id)
                         && let Some(coarse) = evaluate(index, id, reading, &hits)
                     {
@@ -194,8 +209,16 @@ fn order(
     limit: usize,
 ) -> Vec<(u32, u32)> {
     type Fine<'a> = (Coarse, Reverse<u32>, Reverse<u8>, usize, &'a str, u32, u32);
+    // Closeness only decides among equal coarse ranks: skip targets that cannot make the page.
+    let mut coarse: Vec<Coarse> = best.values().map(|b| b.rank.0).collect();
+    let cutoff = if coarse.len() > limit {
+        *coarse.select_nth_unstable(limit - 1).1
+    } else {
+        (u8::MAX, u8::MAX, Shape::Contains, u8::MAX, u8::MAX, u8::MAX)
+    };
     let mut ranked: Vec<Fine<'_>> = best
         .into_iter()
+        .filter(|(_, b)| b.rank.0 <= cutoff)
         .map(|(target, b)| {
             let t = &index.targets[target as usize];
             let (coarse, sources, len, _) = b.rank;
@@ -246,7 +269,7 @@ fn echo(index: &Index, target: u32, reading: &Reading, hits: &[WordHits<'_>]) ->
             .iter()
             .map(|&t| {
                 let token = &*index.tokens[t as usize];
-                if h.tokens.contains_key(&t) { 2 } else { u32::from(same_stem(w, token)) }
+                if h.tokens.contains(t) { 2 } else { u32::from(same_stem(w, token)) }
             })
             .max()
             .unwrap_or(0);
@@ -273,7 +296,7 @@ fn evaluate(index: &Index, id: u32, reading: &Reading, hits: &[WordHits<'_>]) ->
         // The best matching position, preferring one no earlier word took.
         let mut found: Option<(bool, How, u8, usize)> = None;
         for (j, t) in words.iter().enumerate() {
-            if let Some(&(how, d)) = wh.tokens.get(t) {
+            if let Some((how, d)) = wh.tokens.get(*t) {
                 let c = (covered & (1 << j) != 0, how, d, j);
                 if found.is_none_or(|f| c < f) {
                     found = Some(c);
@@ -286,7 +309,7 @@ fn evaluate(index: &Index, id: u32, reading: &Reading, hits: &[WordHits<'_>]) ->
             prefix |= how == How::Prefix;
             in_order &= j == next;
             next = j + 1;
-        } else if extras.iter().any(|t| wh.tokens.contains_key(t)) {
+        } else if extras.iter().any(|&t| wh.tokens.contains(t)) {
             // A role's seniority: matches the role without being part of its title.
         } else if wh.joined.binary_search(&id).is_ok() {
             let w = &reading.words[i];
@@ -321,3 +344,7 @@ fn evaluate(index: &Index, id: u32, reading: &Reading, hits: &[WordHits<'_>]) ->
     let unmatched = if missing == 0 { 0 } else { 1 + (MAX_WORDS - matched.min(MAX_WORDS)) as u8 };
     Some((unmatched, edits, shape, u8::from(t.kind != TargetKind::Role), u8::from(e.kind.is_lay()), u8::from(prefix)))
 }
+
+#[cfg(test)]
+#[path = "rank_tests.rs"]
+mod tests;

@@ -5,6 +5,12 @@ use jobzone::config::{Cli, Command};
 use jobzone::{telemetry, web};
 use std::process::ExitCode;
 
+/// Rendering a page allocates many short-lived strings from several threads at once; mimalloc
+/// does that markedly faster than the system allocator (the profile of an uncached render spent
+/// a quarter of its time in glibc malloc and free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[actix_web::main]
 async fn main() -> Result<ExitCode> {
     let cli = Cli::parse();

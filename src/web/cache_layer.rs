@@ -62,7 +62,7 @@ async fn compress_on_the_fly(
     }
     let (req, res) = res.into_parts();
     let (mut head, body) = res.into_parts();
-    let bytes = body::to_bytes(body).await.map_err(|e| actix_web::error::ErrorInternalServerError(e.into()))?;
+    let bytes = whole(body).await?;
     head.headers_mut().append(header::VARY, HeaderValue::from_static("accept-encoding"));
     let body = match encoding::compress(wanted, &bytes, Effort::OnTheFly) {
         Some(compressed) => {
@@ -75,4 +75,12 @@ async fn compress_on_the_fly(
     };
     let res: HttpResponse<BoxBody> = head.set_body(BoxBody::new(body));
     Ok(ServiceResponse::new(req, res))
+}
+
+/// The whole body as one buffer: the rendered page itself when it is already one (no copy).
+async fn whole(body: impl MessageBody) -> Result<actix_web::web::Bytes, Error> {
+    match body.try_into_bytes() {
+        Ok(bytes) => Ok(bytes),
+        Err(body) => body::to_bytes(body).await.map_err(|e| actix_web::error::ErrorInternalServerError(e.into())),
+    }
 }

@@ -5,6 +5,8 @@ use super::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
+use crate::methodology::data_method::Rule;
+use crate::methodology::engine::signed;
 use crate::methodology::{Methodology, Zone};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
@@ -24,6 +26,55 @@ pub struct MethodologyTemplate {
     pub zone_counts: Vec<(Zone, usize)>,
     /// Editor roles beside their occupation's data-derived card.
     pub pairs: Vec<(Card, Card)>,
+    /// The data method's rules, one group per part of the formula.
+    pub rule_groups: Vec<RuleGroup>,
+}
+
+/// The data-derived rules of one part of the formula, each with its dimension's name.
+pub struct RuleGroup {
+    pub title: &'static str,
+    pub rules: Vec<(String, Rule)>,
+}
+
+impl MethodologyTemplate {
+    fn source_name(&self, key: &Option<String>) -> String {
+        key.as_deref()
+            .and_then(|k| self.m.data_method.source(k))
+            .map_or_else(|| "no source in our data".to_string(), |s| s.name.clone())
+    }
+
+    fn threshold_rows(&self, rule: &Rule) -> String {
+        if rule.thresholds.is_empty() {
+            return format!("always {} (no data)", signed(rule.otherwise));
+        }
+        let mut rows: Vec<String> =
+            rule.thresholds.iter().map(|t| format!("at least {}: {}", t.min, signed(t.points))).collect();
+        rows.push(format!("below that: {}", signed(rule.otherwise)));
+        rows.join("; ")
+    }
+}
+
+/// The data method's rules, each under the name its dimension has in the methodology.
+fn rule_groups(m: &Methodology) -> Vec<RuleGroup> {
+    let named = |rules: &[Rule], names: Vec<String>| -> Vec<(String, Rule)> {
+        names.into_iter().zip(rules.iter().cloned()).collect()
+    };
+    let dm = &m.data_method;
+    vec![
+        RuleGroup {
+            title: "Evidence",
+            rules: named(&dm.evidence, m.evidence.dimensions.iter().map(|d| d.name.clone()).collect()),
+        },
+        RuleGroup {
+            title: "Barriers",
+            rules: named(&dm.barriers, m.barriers.dimensions.iter().map(|d| d.name.clone()).collect()),
+        },
+        RuleGroup {
+            title: "Protective principles",
+            rules: named(&dm.protective, m.protective.principles.iter().map(|p| p.name.clone()).collect()),
+        },
+        RuleGroup { title: "AI growth correlation", rules: vec![("AI growth correlation".into(), dm.growth.clone())] },
+    ]
 }
 
 pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
@@ -51,6 +102,7 @@ pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, 
         histogram: charts::histogram(&m, &values, 5.0),
         zone_counts,
         pairs,
+        rule_groups: rule_groups(&m),
         m,
     };
     render::page(&req, &site, &page)

@@ -103,3 +103,27 @@ async fn the_sitemap_lists_every_role_and_occupation_and_robots_points_to_it() {
     assert!(robots.body.contains("Sitemap: https://jobzone.example/sitemap.xml"));
     assert!(robots.body.contains("Disallow: /api/"));
 }
+
+#[tokio::test]
+async fn methodology_page_shows_the_data_method_its_sources_and_both_scores_side_by_side() {
+    let app = spawn_app().await;
+    let page = app.get("/methodology").await;
+    page.assert_status(200);
+    let html = page.html();
+    let method = crate::helpers::texts(&html, "#data-method ~ div table.data-rules tbody tr");
+    assert_eq!(method.len(), 5 + 5 + 3 + 1, "one row per evidence dimension, barrier, principle and growth");
+    assert!(method[0].contains("Job Posting Trends") && method[0].contains("at least"), "{}", method[0]);
+    assert!(method.iter().any(|r| r.contains("Company Actions") && r.contains("no data")), "{method:?}");
+    let sources = crate::helpers::texts(&html, "#data-sources + ul li");
+    for name in ["O*NET", "GPTs are GPTs", "Working with AI", "Anthropic Economic Index", "Bureau of Labor Statistics"]
+    {
+        assert!(sources.iter().any(|s| s.contains(name)), "{name} missing from {sources:?}");
+    }
+    assert!(sources.iter().all(|s| s.contains("Licence")), "{sources:?}");
+    // The distribution of every score, counted per zone, and editor roles beside their occupation.
+    let body = crate::helpers::one(&html, "main");
+    assert!(body.contains("scores in 5-point bins"));
+    let pairs = crate::helpers::texts(&html, "#side-by-side tbody tr");
+    assert_eq!(pairs.len(), 5, "{pairs:?}");
+    assert!(pairs[0].contains("Software Developers") || pairs[0].contains("Information Security"), "{pairs:?}");
+}

@@ -51,6 +51,10 @@ pub struct Config {
     /// Read-only catalogue connections in the pool.
     #[arg(long, env = "JOBZONE_CONNECTIONS", default_value_t = 8, global = true)]
     pub connections: usize,
+    /// Where readers send corrections and accessibility reports (About and accessibility pages);
+    /// defaults to corrections@ the public host.
+    #[arg(long, env = "JOBZONE_CONTACT_EMAIL", global = true)]
+    pub contact_email: Option<String>,
     /// Memory for rendered pages kept per catalogue, in MiB; 0 turns the page cache off.
     #[arg(long, env = "JOBZONE_PAGE_CACHE_MB", default_value_t = 64, global = true)]
     pub page_cache_mb: u64,

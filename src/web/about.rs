@@ -6,15 +6,22 @@ use super::{State, WebError};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-/// Where readers send corrections and accessibility reports. One place to change it.
-pub const CONTACT_EMAIL: &str = "corrections@jobzone.example";
+/// Where readers send corrections and accessibility reports: `--contact-email`, or corrections@
+/// the public host.
+pub fn contact_email(configured: Option<&str>, base_url: &str) -> String {
+    if let Some(address) = configured.filter(|a| !a.trim().is_empty()) {
+        return address.trim().to_string();
+    }
+    let host = base_url.split("://").nth(1).unwrap_or(base_url).split(['/', ':']).next().unwrap_or("localhost");
+    format!("corrections@{host}")
+}
 
 /// templates/about.html
 #[derive(Template)]
 #[template(path = "about.html")]
 pub struct AboutTemplate {
     pub meta: PageMeta,
-    pub contact: &'static str,
+    pub contact: String,
     /// The methodology version the catalogue was built with.
     pub methodology_version: String,
 }
@@ -24,7 +31,7 @@ pub struct AboutTemplate {
 #[template(path = "accessibility.html")]
 pub struct AccessibilityTemplate {
     pub meta: PageMeta,
-    pub contact: &'static str,
+    pub contact: String,
 }
 
 pub async fn about(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
@@ -35,7 +42,7 @@ pub async fn about(req: HttpRequest, site: State) -> Result<HttpResponse, WebErr
         "Who publishes jobzone, how its AI job-risk scores are made, and how to report an error.",
     );
     let methodology_version = site.catalogue().methodology.version.to_string();
-    render::page(&req, &site, &AboutTemplate { meta, contact: CONTACT_EMAIL, methodology_version })
+    render::page(&req, &site, &AboutTemplate { meta, contact: site.contact_email.clone(), methodology_version })
 }
 
 pub async fn accessibility(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
@@ -45,5 +52,17 @@ pub async fn accessibility(req: HttpRequest, site: State) -> Result<HttpResponse
         "Accessibility statement",
         "How jobzone is built and tested to be usable by everyone, the gaps we know of, and how to report a barrier.",
     );
-    render::page(&req, &site, &AccessibilityTemplate { meta, contact: CONTACT_EMAIL })
+    render::page(&req, &site, &AccessibilityTemplate { meta, contact: site.contact_email.clone() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contact_email;
+
+    #[test]
+    fn the_contact_address_is_configured_or_taken_from_the_public_host() {
+        assert_eq!(contact_email(Some("fixes@example.org"), "https://jobzone.example"), "fixes@example.org");
+        assert_eq!(contact_email(None, "https://jobzone.example/"), "corrections@jobzone.example");
+        assert_eq!(contact_email(Some("  "), "http://127.0.0.1:8080"), "corrections@127.0.0.1");
+    }
 }

@@ -62,6 +62,8 @@ pub struct Site {
     rebuilds: Trigger,
     /// Email updates: subscribers, signing secret, mailer.
     pub subscriptions: Arc<crate::subscriptions::Subscriptions>,
+    /// Where readers send corrections and accessibility reports.
+    pub contact_email: String,
 }
 
 impl Site {
@@ -74,10 +76,11 @@ impl Site {
         let generation = Generation::new(catalogue, page_cache_bytes);
         Site {
             live: ArcSwap::from_pointee(generation),
-            base_url,
             page_cache_bytes,
             rebuilds: Trigger::default(),
+            contact_email: about::contact_email(None, &base_url),
             subscriptions,
+            base_url,
         }
     }
 
@@ -150,8 +153,11 @@ impl Application {
         };
         let catalogue = reload::open_or_rebuild(config)?;
         let subscriptions = Arc::new(crate::subscriptions::Subscriptions::open(config, base_url.clone())?);
-        let site =
-            web::Data::new(Site::new(catalogue, base_url, config.page_cache_mb.saturating_mul(1 << 20), subscriptions));
+        let contact_email = about::contact_email(config.contact_email.as_deref(), &base_url);
+        let site = web::Data::new(Site {
+            contact_email,
+            ..Site::new(catalogue, base_url, config.page_cache_mb.saturating_mul(1 << 20), subscriptions)
+        });
         assets::prepare();
         let data = site.clone();
         let workers = std::thread::available_parallelism().map_or(2, usize::from);

@@ -77,6 +77,7 @@ async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempD
         base_url: Some("https://jobzone.example".into()),
         connections: 2,
         page_cache_mb: 16,
+        contact_email: None,
         mail: Default::default(),
     };
     let app = Application::build(&config).expect("the application starts");

@@ -119,3 +119,13 @@ async fn the_personal_score_and_compare_work_for_occupations() {
     compare.assert_status(200);
     assert!(compare.body.contains("Registered Nurses") && compare.body.contains("Software Developers"));
 }
+
+#[tokio::test]
+async fn a_scored_occupation_page_offers_the_email_updates_form_for_that_occupation() {
+    let app = spawn_app().await;
+    let html = app.get("/occupations/29-1141.00").await.html();
+    let kind = select(&html, "#updates form.follow-form input[name=kind]");
+    let id = select(&html, "#updates form.follow-form input[name=id]");
+    assert_eq!(kind[0].value().attr("value"), Some("occupation"));
+    assert_eq!(id[0].value().attr("value"), Some("29-1141.00"));
+}

@@ -4,7 +4,7 @@
 use super::read;
 use crate::assessment::Key;
 use crate::methodology::ZoneKey;
-use rusqlite::{Connection, OptionalExtension, Result};
+use rusqlite::{Connection, Result};
 
 /// An assessment as an update email describes it.
 pub struct FollowedState {
@@ -36,9 +36,4 @@ pub fn state(conn: &Connection, key: &Key) -> Result<Option<FollowedState>> {
         revision_date,
         revision_note,
     }))
-}
-
-/// The title of an occupation, if the catalogue has it.
-pub fn occupation_title(conn: &Connection, code: &str) -> Result<Option<String>> {
-    conn.prepare_cached("SELECT title FROM occupations WHERE code = ?1")?.query_row([code], |r| r.get(0)).optional()
 }

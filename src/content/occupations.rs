@@ -50,7 +50,7 @@ pub fn load(dir: &Path, problems: &mut Vec<Problem>) -> (Vec<MajorGroup>, Vec<Oc
             problems.push(Problem::new(
                 &path,
                 1,
-                format!("cannot read the O*NET occupation table ({e}); copy it from ../shared/data/onet-30.1/"),
+                format!("cannot read the O*NET occupation table ({e}); put the published O*NET 30.1 file there unmodified (see content/data/onet-30.1/SOURCE.md)"),
             ));
             return (groups, Vec::new());
         }

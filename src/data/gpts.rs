@@ -71,7 +71,7 @@ impl Gpts {
                     let raw = text(row, col);
                     let level = raw.strip_prefix(letter).and_then(|n| n.parse::<usize>().ok()).filter(|&n| n <= max);
                     if level.is_none() && !raw.is_empty() {
-                        p.push(t.problem(row, format!("column \"{}\" holds \"{raw}\", not a label {letter}0-{letter}{max}; restore the file from ../shared/data/", t.headers[col])));
+                        p.push(t.problem(row, format!("column \"{}\" holds \"{raw}\", not a label {letter}0-{letter}{max}; restore the published file unmodified (its source is in the SOURCE.md beside it)", t.headers[col])));
                     }
                     level
                 };

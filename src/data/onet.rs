@@ -163,7 +163,7 @@ fn tasks(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
             "Supplemental" => TaskType::Supplemental,
             "" => TaskType::Unspecified,
             other => {
-                p.push(t.problem(row, format!("Task Type \"{other}\" is not Core, Supplemental or empty; restore the file from ../shared/data/")));
+                p.push(t.problem(row, format!("Task Type \"{other}\" is not Core, Supplemental or empty; restore the published file unmodified (its source is in the SOURCE.md beside it)")));
                 continue;
             }
         };
@@ -208,7 +208,7 @@ fn task_dwas(onet: &mut Onet, dwa_iwa: &FxHashMap<String, u16>, t: &Table, p: &m
             p.push(t.problem(
                 row,
                 format!(
-                    "DWA ID \"{}\" is not in DWA Reference.txt; restore both files from ../shared/data/",
+                    "DWA ID \"{}\" is not in DWA Reference.txt; restore both published files unmodified (their source is in the SOURCE.md beside them)",
                     text(row, dwa)
                 ),
             ));
@@ -232,7 +232,7 @@ fn job_zones(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
             }
             _ => p.push(t.problem(
                 row,
-                format!("Job Zone \"{}\" is not 1-5; restore the file from ../shared/data/", text(row, zone)),
+                format!("Job Zone \"{}\" is not 1-5; restore the published file unmodified (its source is in the SOURCE.md beside it)", text(row, zone)),
             )),
         }
     }
@@ -247,7 +247,7 @@ fn related(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
             "Primary-Long" => Tier::PrimaryLong,
             "Supplemental" => Tier::Supplemental,
             other => {
-                p.push(t.problem(row, format!("Relatedness Tier \"{other}\" is not Primary-Short, Primary-Long or Supplemental; restore the file from ../shared/data/")));
+                p.push(t.problem(row, format!("Relatedness Tier \"{other}\" is not Primary-Short, Primary-Long or Supplemental; restore the published file unmodified (its source is in the SOURCE.md beside it)")));
                 continue;
             }
         };

@@ -46,12 +46,12 @@ impl Table {
             Problem::new(
                 path,
                 1,
-                format!("cannot read this data file ({e}); copy it unmodified from ../shared/data/ (see content/data/*/SOURCE.md)"),
+                format!("cannot read this data file ({e}); put the published file there unmodified (content/data/*/SOURCE.md says where it comes from)"),
             )
         })?;
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(&bytes);
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            Problem::new(path, 1, format!("the file is not UTF-8 text ({e}); restore it from ../shared/data/"))
+            Problem::new(path, 1, format!("the file is not UTF-8 text ({e}); restore the published file unmodified (its source is in the SOURCE.md beside it)"))
         })?;
         let (headers, records) = match format {
             Format::Tsv => split_tsv(text),
@@ -67,7 +67,7 @@ impl Table {
                     path,
                     line,
                     format!(
-                        "expected {} fields as in the header row, found {}; restore the file from ../shared/data/",
+                        "expected {} fields as in the header row, found {}; restore the published file unmodified (its source is in the SOURCE.md beside it)",
                         headers.len(),
                         fields.len()
                     ),
@@ -85,7 +85,7 @@ impl Table {
             Problem::new(
                 &self.path,
                 1,
-                format!("no column \"{name}\" in the header row; this is not the published table, restore it from ../shared/data/"),
+                format!("no column \"{name}\" in the header row; this is not the published table, restore the published file unmodified (its source is in the SOURCE.md beside it)"),
             )
         })
     }
@@ -128,7 +128,7 @@ fn split_csv(path: &Path, text: &str) -> Result<(Vec<String>, Records), Problem>
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(1, |p| p.line() as usize);
-            Problem::new(path, line, format!("malformed row ({e}); restore the file from ../shared/data/"))
+            Problem::new(path, line, format!("malformed row ({e}); restore the published file unmodified (its source is in the SOURCE.md beside it)"))
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         records.push((line, record.iter().map(str::to_string).collect()));

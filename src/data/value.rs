@@ -26,7 +26,7 @@ pub fn optional_number(table: &Table, row: &Row, col: usize, problems: &mut Vec<
             problems.push(table.problem(
                 row,
                 format!(
-                    "column \"{}\" holds \"{raw}\", not a number; restore the file from ../shared/data/",
+                    "column \"{}\" holds \"{raw}\", not a number; restore the published file unmodified (its source is in the SOURCE.md beside it)",
                     table.headers[col]
                 ),
             ));
@@ -41,7 +41,7 @@ pub fn number(table: &Table, row: &Row, col: usize, problems: &mut Vec<Problem>)
     if v.is_none() && NO_VALUE.contains(&text(row, col)) {
         problems.push(table.problem(
             row,
-            format!("column \"{}\" is empty; restore the file from ../shared/data/", table.headers[col]),
+            format!("column \"{}\" is empty; restore the published file unmodified (its source is in the SOURCE.md beside it)", table.headers[col]),
         ));
     }
     v
@@ -55,7 +55,7 @@ pub fn id(table: &Table, row: &Row, col: usize, problems: &mut Vec<Problem>) -> 
         problems.push(table.problem(
             row,
             format!(
-                "column \"{}\" holds \"{raw}\", not a whole-number id; restore the file from ../shared/data/",
+                "column \"{}\" holds \"{raw}\", not a whole-number id; restore the published file unmodified (its source is in the SOURCE.md beside it)",
                 table.headers[col]
             ),
         ));
@@ -75,7 +75,7 @@ pub fn code<'a>(table: &Table, row: &'a Row, col: usize, problems: &mut Vec<Prob
     } else {
         problems.push(table.problem(
             row,
-            format!("column \"{}\" holds \"{raw}\", not an occupation code like 15-1252 or 15-1252.00; restore the file from ../shared/data/", table.headers[col]),
+            format!("column \"{}\" holds \"{raw}\", not an occupation code like 15-1252 or 15-1252.00; restore the published file unmodified (its source is in the SOURCE.md beside it)", table.headers[col]),
         ));
         None
     }

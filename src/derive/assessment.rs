@@ -5,7 +5,6 @@
 use super::model::{DerivedOccupation, DimensionValue};
 use crate::assessment::{self, Assessment, Basis, Key, Rated, Source, Task, TaskLabels, Transition};
 use crate::methodology::data_method::Rule;
-use crate::methodology::engine::signed;
 use crate::methodology::{Methodology, Provenance};
 use std::collections::HashMap;
 
@@ -82,7 +81,7 @@ fn rated(v: &DimensionValue, rule: &Rule) -> Rated {
     Rated {
         key: v.key.clone(),
         score: v.points,
-        rationale: format!("{} {}", rule.measured, thresholds(rule)),
+        rationale: format!("{} ({}).", rule.measured, rule.thresholds_in_words()),
         basis: Some(Basis {
             source: v.source.clone(),
             raw: v.raw,
@@ -91,21 +90,6 @@ fn rated(v: &DimensionValue, rule: &Rule) -> Rated {
             quotes: v.quotes.clone(),
         }),
     }
-}
-
-/// The threshold table in words: "(at least 3: +1; at least -3: 0; otherwise -1)".
-fn thresholds(rule: &Rule) -> String {
-    if rule.thresholds.is_empty() {
-        return String::new();
-    }
-    let rows: Vec<String> =
-        rule.thresholds.iter().map(|t| format!("at least {}: {}", number(t.min), signed(t.points))).collect();
-    format!("({}; otherwise {}).", rows.join("; "), signed(rule.otherwise))
-}
-
-fn number(x: f64) -> String {
-    let s = format!("{x}");
-    s.replace('-', "\u{2212}")
 }
 
 /// For each scored occupation, the related occupations (O*NET's order) that score higher.

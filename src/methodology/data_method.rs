@@ -135,6 +135,23 @@ impl Rule {
     pub fn points(&self, raw: f64) -> i64 {
         self.thresholds.iter().find(|t| raw >= t.min).map_or(self.otherwise, |t| t.points)
     }
+
+    /// The threshold table as the methodology page and every rating's reason write it:
+    /// "at least 3: +1; at least −3: 0; otherwise −1", or "always 0 (no data)".
+    pub fn thresholds_in_words(&self) -> String {
+        let signed = super::engine::signed;
+        if self.thresholds.is_empty() {
+            return format!("always {} (no data)", signed(self.otherwise));
+        }
+        let rows: Vec<String> = self
+            .thresholds
+            .iter()
+            .map(|t| format!("at least {}: {}", t.min, signed(t.points)))
+            .chain([format!("otherwise {}", signed(self.otherwise))])
+            .collect();
+        // Figures only: the words hold no hyphen, so every '-' here is a minus sign.
+        rows.join("; ").replace('-', "\u{2212}")
+    }
 }
 
 impl DataMethod {

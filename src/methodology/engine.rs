@@ -168,7 +168,7 @@ pub fn score(m: &Methodology, inputs: &Inputs) -> Scorecard {
         m,
         score,
         [
-            (task_resistance, m.task_scores.max as f64),
+            (task_resistance, m.task_resistance_max()),
             (evidence_total as f64, m.evidence_range().1 as f64),
             (barriers_total as f64, m.barrier_range().1 as f64),
             (protective_total as f64, m.protective_range().1 as f64),

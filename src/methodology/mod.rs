@@ -296,6 +296,11 @@ impl Methodology {
         self.provenance.iter().find(|p| p.key == key).unwrap_or(&self.provenance[0])
     }
 
+    /// The highest task resistance: the ceiling less the lowest task score (6.00 - 1 = 5.0).
+    pub fn task_resistance_max(&self) -> f64 {
+        self.task_resistance.ceiling - self.task_scores.min as f64
+    }
+
     /// Lowest and highest evidence total: a dimension's range times the dimensions.
     pub fn evidence_range(&self) -> (i64, i64) {
         let n = self.evidence.dimensions.len() as i64;

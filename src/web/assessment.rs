@@ -86,7 +86,7 @@ impl Ranges {
         let range = |min: i64, max: i64| format!("{}\u{2013}{}", signed_plain(min), signed_plain(max));
         Ranges {
             task: range(m.task_scores.min, m.task_scores.max),
-            trs_max: format!("/{:.1}", m.task_scores.max as f64),
+            trs_max: format!("/{:.1}", m.task_resistance_max()),
             evidence_item: range(m.evidence.min_score, m.evidence.max_score),
             evidence_total: format!("/{}", m.evidence_range().1),
             barrier_item: range(m.barriers.min_score, m.barriers.max_score),
@@ -336,7 +336,7 @@ fn glance(m: &Methodology, a: &Assessment) -> Vec<Meter> {
             &m.task_resistance.description,
             format!("{:.2}", c.task_resistance),
             c.task_resistance,
-            (0.0, m.task_scores.max as f64),
+            (0.0, m.task_resistance_max()),
         ),
         meter(
             "Evidence",

@@ -80,7 +80,7 @@ fn compare(site: &super::Site, (a, ac): &(Assessment, Card), (b, bc): &(Assessme
     let rows = vec![
         row("Score (0-100)", ca.score, cb.score, 1, "", true),
         row(
-            &format!("Task resistance ({}-{})", m.task_scores.min, m.task_scores.max),
+            &format!("Task resistance (0-{})", m.task_resistance_max()),
             ca.task_resistance,
             cb.task_resistance,
             2,

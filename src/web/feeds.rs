@@ -86,9 +86,19 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: web::Path<String>) -
     if !validate_slug(&slug) {
         return Err(WebError::NotFound);
     }
-    let a = with_catalogue(&site, move |c| read::assessment(&c.conn(), &Key::role(slug)))
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let (a, renamed) = with_catalogue(&site, move |c| {
+        let conn = c.conn();
+        let a = read::assessment(&conn, &Key::role(slug.as_str()))?;
+        let renamed = if a.is_none() { read::renamed_to(&conn, &slug)? } else { None };
+        Ok((a, renamed))
+    })
+    .await?;
+    let a = match (a, renamed) {
+        (Some(a), _) => a,
+        // A renamed role's feed follows it, as its page, badge and card do.
+        (None, Some(to)) => return Ok(super::render::moved_permanently(&format!("/roles/{to}/feed.xml"))),
+        (None, None) => return Err(WebError::NotFound),
+    };
     let base = &site.base_url;
     let page = format!("{base}{}", a.key.url());
     let mut entries = entries(base, &a);

@@ -6,7 +6,6 @@ use super::{State, WebError, filters, with_catalogue};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
 use crate::methodology::data_method::Rule;
-use crate::methodology::engine::signed;
 use crate::methodology::{Methodology, Zone};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
@@ -44,13 +43,7 @@ impl MethodologyTemplate {
     }
 
     fn threshold_rows(&self, rule: &Rule) -> String {
-        if rule.thresholds.is_empty() {
-            return format!("always {} (no data)", signed(rule.otherwise));
-        }
-        let mut rows: Vec<String> =
-            rule.thresholds.iter().map(|t| format!("at least {}: {}", t.min, signed(t.points))).collect();
-        rows.push(format!("below that: {}", signed(rule.otherwise)));
-        rows.join("; ")
+        rule.thresholds_in_words()
     }
 }
 

@@ -201,6 +201,9 @@ async fn an_old_slug_redirects_permanently_to_the_renamed_role_its_badge_and_its
     assert_eq!((badge.status, badge.header("location")), (301, "/badge/roles/backend-api-developer-mid-level.svg"));
     let card = app.get("/cards/roles/backend-developer.png").await;
     assert_eq!((card.status, card.header("location")), (301, "/cards/roles/backend-api-developer-mid-level.png"));
+    // Feed readers that subscribed under the old address follow it too.
+    let feed = app.get("/roles/backend-developer/feed.xml").await;
+    assert_eq!((feed.status, feed.header("location")), (301, "/roles/backend-api-developer-mid-level/feed.xml"));
 }
 
 #[test]

@@ -1,13 +1,14 @@
-//! Derives every occupation's inputs from content/data/ with content/methodology.toml, scores
+//! Assesses every occupation from content/data/ with content/methodology.toml, scores
 //! them, and prints what calibrating the method needs: load and derive time, zone counts, the
 //! Spearman correlation with Eloundou et al.'s human exposure rating, the face-validity
 //! occupations, the editor roles' occupations, and how points spread per dimension.
 //! Usage: cargo run --release --example derive_report [content-dir] [code ...]
 //! (each code given is also printed whole, as JSON).
 
+use jobzone::assessment::{Assessment, Rated};
 use jobzone::data::DataSets;
+use jobzone::derive::derive;
 use jobzone::derive::stats::spearman;
-use jobzone::derive::{derive, scorecard};
 use jobzone::methodology::Methodology;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -30,13 +31,14 @@ fn main() -> Result<(), String> {
     if !load_problems.is_empty() {
         return Err(format!("{load_problems:?}"));
     }
-    let derived = derive(&m, &data);
-    let scored: Vec<_> = derived.iter().filter_map(|o| scorecard(&m, o).map(|s| (o, s))).collect();
+    let derived = derive(&m, &data, |group| group.to_string());
+    let scored: Vec<_> = derived.iter().map(|o| (o, &o.card)).collect();
     let total = start.elapsed();
     println!("load {:.3} s, load + derive + score {:.3} s", loaded.as_secs_f64(), total.as_secs_f64());
-    println!("derived {}, scored {}", derived.len(), scored.len());
-    let partly = derived.iter().filter(|o| o.facts.rated_share < 100.0).count();
-    let lowest = derived.iter().map(|o| o.facts.rated_share).fold(100.0, f64::min);
+    println!("scored {}", scored.len());
+    let rated_share = |o: &Assessment| o.data.as_ref().map_or(100.0, |f| f.rated_share);
+    let partly = derived.iter().filter(|o| rated_share(o) < 100.0).count();
+    let lowest = derived.iter().map(rated_share).fold(100.0, f64::min);
     println!("{partly} occupations have unrated tasks; lowest rated share of task weight {lowest}%");
     let mut zones: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, s) in &scored {
@@ -45,16 +47,16 @@ fn main() -> Result<(), String> {
     println!("zones {zones:?}");
     let pairs: Vec<(f64, f64)> = scored
         .iter()
-        .filter_map(|(o, s)| data.gpts.occupations.get(&o.code).map(|e| (s.score, e.human_rating_beta)))
+        .filter_map(|(o, s)| data.gpts.occupations.get(&o.key.id).map(|e| (s.score, e.human_rating_beta)))
         .collect();
     println!("spearman vs human_rating_beta {:.3} (n = {})", spearman(&pairs), pairs.len());
     let dv: Vec<(f64, f64)> = scored
         .iter()
-        .filter_map(|(o, s)| data.gpts.occupations.get(&o.code).map(|e| (s.score, e.dv_rating_beta)))
+        .filter_map(|(o, s)| data.gpts.occupations.get(&o.key.id).map(|e| (s.score, e.dv_rating_beta)))
         .collect();
     println!("spearman vs dv_rating_beta {:.3}", spearman(&dv));
     let applicability: Vec<(f64, f64)> =
-        scored.iter().filter_map(|(o, s)| data.working_with_ai.for_onet(&o.code).map(|a| (s.score, a))).collect();
+        scored.iter().filter_map(|(o, s)| data.working_with_ai.for_onet(&o.key.id).map(|a| (s.score, a))).collect();
     println!(
         "spearman vs AI applicability {:.3} (n = {}; also an input, via tool maturity)",
         spearman(&applicability),
@@ -72,8 +74,8 @@ fn main() -> Result<(), String> {
     ];
     codes.extend(extra.iter().map(String::as_str));
     for code in codes {
-        if let Some((o, s)) = scored.iter().find(|(o, _)| o.code == code) {
-            let pts = |d: &[jobzone::derive::DimensionValue]| d.iter().map(|d| d.points).collect::<Vec<_>>();
+        if let Some((o, s)) = scored.iter().find(|(o, _)| o.key.id == code) {
+            let pts = |d: &[Rated]| d.iter().map(|d| d.score).collect::<Vec<_>>();
             println!(
                 "{code} {:<40} {:>5.1} {:<6} TRS {:.2} E{:?} B{:?} P{:?} G{} rated {}%",
                 o.title,
@@ -83,8 +85,8 @@ fn main() -> Result<(), String> {
                 pts(&o.evidence),
                 pts(&o.barriers),
                 pts(&o.protective),
-                o.growth.points,
-                o.facts.rated_share
+                o.growth.score,
+                rated_share(o)
             );
         }
     }
@@ -95,19 +97,19 @@ fn main() -> Result<(), String> {
             let mut no_data = 0;
             for o in &derived {
                 let d = &dims(o, group)[i];
-                *counts.entry(d.points).or_default() += 1;
-                no_data += usize::from(d.no_data);
+                *counts.entry(d.score).or_default() += 1;
+                no_data += usize::from(d.basis.as_ref().is_some_and(|b| b.no_data));
             }
             println!("{group}.{:<26} points {counts:?} no data {no_data}", dims(&derived[0], group)[i].key);
         }
     }
     for code in &extra {
-        if let Some(o) = derived.iter().find(|o| &o.code == code) {
+        if let Some(o) = derived.iter().find(|o| &o.key.id == code) {
             println!("{}", serde_json::to_string_pretty(o).map_err(|e| e.to_string())?);
         }
     }
     let mut growth: BTreeMap<i64, usize> = BTreeMap::new();
-    derived.iter().for_each(|o| *growth.entry(o.growth.points).or_default() += 1);
+    derived.iter().for_each(|o| *growth.entry(o.growth.score).or_default() += 1);
     println!("growth points {growth:?}");
     let mut hist = [0usize; 10];
     scored.iter().for_each(|(_, s)| hist[((s.score / 10.0) as usize).min(9)] += 1);
@@ -115,7 +117,7 @@ fn main() -> Result<(), String> {
     Ok(())
 }
 
-fn dims<'a>(o: &'a jobzone::derive::DerivedOccupation, group: &str) -> &'a [jobzone::derive::DimensionValue] {
+fn dims<'a>(o: &'a Assessment, group: &str) -> &'a [Rated] {
     match group {
         "evidence" => &o.evidence,
         "barriers" => &o.barriers,

@@ -5,10 +5,12 @@
 
 mod key;
 
+mod data;
+
 pub use crate::data::gpts::{Automation, Exposure};
 pub use crate::data::onet::{TaskType, Tier};
-pub use crate::derive::model::{Facts as DataFacts, Ooh, Quote, RelatedOccupation};
 pub use crate::markdown::Section;
+pub use data::{DataFacts, Ooh, Quote, RelatedOccupation};
 pub use key::{Key, Kind};
 
 use crate::methodology::{Inputs, Provenance, Scorecard, TaskInput, ZoneKey};

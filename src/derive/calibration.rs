@@ -5,21 +5,21 @@ use super::stats::spearman;
 use super::tests::{derived, shipped};
 use super::*;
 
-fn scored() -> Vec<(&'static DerivedOccupation, Scorecard)> {
-    let (m, _) = shipped();
-    derived().iter().filter_map(|o| scorecard(m, o).map(|s| (o, s))).collect()
+fn scored() -> Vec<(&'static Assessment, &'static crate::methodology::Scorecard)> {
+    derived().iter().map(|o| (o, &o.card)).collect()
 }
 
 fn zone_of(code: &str) -> (crate::methodology::ZoneKey, f64) {
-    let (m, _) = shipped();
-    let o = derived().iter().find(|o| o.code == code).unwrap_or_else(|| panic!("{code} is derived"));
-    let s = scorecard(m, o).unwrap_or_else(|| panic!("{code} is scored"));
-    (s.zone, s.score)
+    let o = derived().iter().find(|o| o.key.id == code).unwrap_or_else(|| panic!("{code} is scored"));
+    (o.card.zone, o.card.score)
 }
 
 #[test]
-fn every_occupation_with_tasks_is_derived_and_at_least_900_get_a_score() {
-    assert_eq!(derived().len(), 923);
+fn every_occupation_with_tasks_is_assessed_and_at_least_900_get_a_score() {
+    let (_, data) = shipped();
+    let with_tasks =
+        data.onet.occupations.iter().filter(|o| data.onet.tasks.get(&o.code).is_some_and(|t| !t.is_empty()));
+    assert_eq!(with_tasks.count(), 923);
     let n = scored().len();
     assert!(n >= 900, "only {n} occupations scored");
 }
@@ -51,7 +51,7 @@ fn scores_fall_as_human_rated_exposure_rises_with_spearman_at_most_minus_0_6() {
     let (_, data) = shipped();
     let pairs: Vec<(f64, f64)> = scored()
         .iter()
-        .filter_map(|(o, s)| data.gpts.occupations.get(&o.code).map(|e| (s.score, e.human_rating_beta)))
+        .filter_map(|(o, s)| data.gpts.occupations.get(&o.key.id).map(|e| (s.score, e.human_rating_beta)))
         .collect();
     assert!(pairs.len() >= 900, "{} pairs", pairs.len());
     let rho = spearman(&pairs);

@@ -2,7 +2,7 @@
 //! shows it, and the points its threshold table gives.
 
 use super::factors;
-use super::model::{DerivedTask, DimensionValue, Quote};
+use crate::assessment::{Basis, Quote, Rated, Task};
 use crate::data::DataSets;
 use crate::data::bls::{ALL_OCCUPATIONS, Wages};
 use crate::methodology::data_method::{DataMethod, Measure, Rule};
@@ -14,7 +14,7 @@ pub struct Context<'a> {
     pub data: &'a DataSets,
     pub code: &'a str,
     pub nem: Option<&'a str>,
-    pub tasks: &'a [DerivedTask],
+    pub tasks: &'a [Task],
 }
 
 impl Context<'_> {
@@ -25,8 +25,9 @@ impl Context<'_> {
     }
 }
 
-/// The dimension's value, points and how to show it; no data gives 0 points.
-pub fn value(ctx: &Context, rule: &Rule) -> DimensionValue {
+/// The dimension's rating: its points, the rule, and the figure behind them; no data gives 0
+/// points, shown as "no data".
+pub fn value(ctx: &Context, rule: &Rule) -> Rated {
     let found = match rule.measure {
         Measure::NoData => None,
         Measure::EmploymentChangeVsAll => employment_change(ctx, rule),
@@ -55,25 +56,26 @@ pub fn value(ctx: &Context, rule: &Rule) -> DimensionValue {
                 .map(|v| (v, format!("{v:.2} {}", rule.unit), Vec::new()))
         }
     };
-    match found {
-        Some((raw, shown, quotes)) => DimensionValue {
-            key: rule.key.clone(),
-            source: rule.source.clone(),
-            raw: Some(raw),
-            shown,
-            points: rule.points(raw),
-            no_data: false,
-            quotes,
-        },
-        None => DimensionValue {
-            key: rule.key.clone(),
-            source: rule.source.clone(),
-            raw: None,
-            shown: "no data".into(),
-            points: 0,
-            no_data: true,
-            quotes: Vec::new(),
-        },
+    let (score, basis) = match found {
+        Some((raw, shown, quotes)) => {
+            (rule.points(raw), Basis { source: rule.source.clone(), raw: Some(raw), shown, no_data: false, quotes })
+        }
+        None => (
+            0,
+            Basis {
+                source: rule.source.clone(),
+                raw: None,
+                shown: "no data".into(),
+                no_data: true,
+                quotes: Vec::new(),
+            },
+        ),
+    };
+    Rated {
+        key: rule.key.clone(),
+        score,
+        rationale: format!("{} ({}).", rule.measured, rule.thresholds_in_words()),
+        basis: Some(basis),
     }
 }
 
@@ -120,7 +122,8 @@ fn physical_share(ctx: &Context, rule: &Rule) -> Found {
     let (mut total, mut hands_on) = (0u32, 0u32);
     for task in ctx.tasks {
         total += task.weight;
-        if let Some(mut activities) = ctx.data.onet.task_activities(task.id) {
+        let Some(id) = task.labels.as_ref().map(|l| l.task_id) else { continue };
+        if let Some(mut activities) = ctx.data.onet.task_activities(id) {
             mapped = true;
             if activities.any(physical) {
                 hands_on += task.weight;

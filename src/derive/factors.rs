@@ -1,7 +1,7 @@
 //! Reading BLS table 1.12: which stated factors name AI (or automation software), and which way
 //! each says the occupation's share moves.
 
-use super::model::Quote;
+use crate::assessment::Quote;
 use crate::data::bls::Factor;
 
 /// Whether `text` holds `term`: case ignored, starting at a word boundary, and ending at one

@@ -1,87 +1,123 @@
-//! The data-derived method: turns the research data sets into each O*NET occupation's inputs
-//! (tasks, evidence, barriers, protective principles, growth) and the facts its page shows.
-//! Pure: no I/O; the build loads [`DataSets`] and the methodology, then calls [`derive`].
-//! Scoring goes through the one engine, [`crate::methodology::score`], via [`inputs`].
+//! The data-derived method: turns the research data sets into each O*NET occupation's
+//! assessment (tasks, evidence, barriers, protective principles, growth, scored by the one
+//! engine) and the facts its page shows. Pure: no I/O; the build loads [`DataSets`] and the
+//! methodology, then calls [`occupation`] for each occupation (see [`assessment::assess_all`]).
 
 pub mod assessment;
 pub mod dimensions;
 pub mod factors;
-pub mod model;
 pub mod stats;
 
-pub use model::{DerivedOccupation, DerivedTask, DimensionValue, Facts, Ooh, Quote, RelatedOccupation};
-
+use crate::assessment::{Assessment, DataFacts, Key, Ooh, RelatedOccupation, Source, Task, TaskLabels};
 use crate::data::DataSets;
 use crate::data::onet::TaskType;
 use crate::methodology::data_method::DataMethod;
-use crate::methodology::{Inputs, Methodology, Scorecard, TaskInput, score};
+use crate::methodology::{Methodology, Provenance};
 use dimensions::Context;
 
-/// Every O*NET occupation that has task statements, in O*NET's order, with its derived inputs.
-pub fn derive(m: &Methodology, data: &DataSets) -> Vec<DerivedOccupation> {
+/// What the method makes of one occupation: its scored assessment (None when no task of it is
+/// rated, or it has none) and, either way, the facts its page shows.
+pub struct Derivation {
+    pub assessment: Option<Assessment>,
+    pub facts: DataFacts,
+}
+
+/// Every O*NET occupation that has task statements, in O*NET's order, assessed; `category`
+/// names an occupation's SOC major group.
+pub fn derive(m: &Methodology, data: &DataSets, category: impl Fn(&str) -> String) -> Vec<Assessment> {
     data.onet
         .occupations
         .iter()
-        .filter(|o| data.onet.tasks.get(&o.code).is_some_and(|t| !t.is_empty()))
-        .map(|o| occupation(&m.data_method, data, &o.code, &o.title))
+        .filter_map(|o| occupation(m, data, &o.code, &o.title, &category(&o.code[..2])).assessment)
         .collect()
 }
 
-/// The derived inputs of one occupation (which must have task statements).
-pub fn occupation(method: &DataMethod, data: &DataSets, code: &str, title: &str) -> DerivedOccupation {
+/// One occupation's assessment and facts.
+pub fn occupation(m: &Methodology, data: &DataSets, code: &str, title: &str, category: &str) -> Derivation {
+    let method = &m.data_method;
     let tasks = tasks(method, data, code);
     let nem = data.bls.crosswalk.get(code).map(|c| c.nem.as_str());
     let ctx = Context { method, data, code, nem, tasks: &tasks };
+    let facts = facts(&ctx);
+    if !tasks.iter().any(|t| t.score.is_some()) {
+        return Derivation { assessment: None, facts };
+    }
     let all = |rules: &[_]| rules.iter().map(|r| dimensions::value(&ctx, r)).collect::<Vec<_>>();
     let (evidence, barriers, protective) = (all(&method.evidence), all(&method.barriers), all(&method.protective));
     let growth = dimensions::value(&ctx, &method.growth);
-    let facts = facts(&ctx);
-    DerivedOccupation {
-        code: code.to_string(),
+    let card =
+        crate::methodology::score(m, &crate::assessment::inputs(&tasks, &evidence, &barriers, &protective, &growth));
+    let assessment = Assessment {
+        key: Key::occupation(code),
+        provenance: Provenance::Data,
         title: title.to_string(),
+        seniority: None,
+        category: category.to_string(),
+        occupation: code.to_string(),
+        aliases: Vec::new(),
+        verdict_html: String::new(),
         tasks,
         evidence,
         barriers,
         protective,
         growth,
-        facts,
-    }
+        growth_check_html: String::new(),
+        zone: card.zone,
+        card,
+        transitions: Vec::new(),
+        sources: method
+            .sources
+            .iter()
+            .map(|s| Source {
+                title: format!("{}: {} ({})", s.name, s.authors, s.year),
+                url: s.url.clone(),
+                publisher: Some(s.licence.clone()),
+            })
+            .collect(),
+        updated: m.effective.to_string(),
+        editorial: None,
+        data: Some(facts.clone()),
+    };
+    Derivation { assessment: Some(assessment), facts }
 }
 
-fn tasks(method: &DataMethod, data: &DataSets, code: &str) -> Vec<DerivedTask> {
+fn tasks(method: &DataMethod, data: &DataSets, code: &str) -> Vec<Task> {
     let w = method.task_weights;
     let list = data.onet.tasks.get(code).map_or(&[][..], Vec::as_slice);
     list.iter()
         .map(|t| {
             let labels = data.gpts.labels.get(&t.id);
             let automation = labels.and_then(|l| l.automation);
-            DerivedTask {
-                id: t.id,
-                text: t.text.clone(),
-                kind: t.kind,
+            Task {
+                name: t.text.clone(),
                 weight: match t.kind {
                     TaskType::Core => w.core,
                     TaskType::Supplemental => w.supplemental,
                     TaskType::Unspecified => w.unspecified,
                 },
-                automation,
                 score: automation.map(|a| method.automation_scores.for_level(a.level())),
-                human_exposure: labels.and_then(|l| l.human),
-                gpt4_exposure: labels.and_then(|l| l.gpt4),
-                aei_share: data.aei.for_task(&t.text),
+                rationale: String::new(),
+                labels: Some(TaskLabels {
+                    task_id: t.id,
+                    task_type: t.kind,
+                    automation,
+                    human_exposure: labels.and_then(|l| l.human),
+                    gpt4_exposure: labels.and_then(|l| l.gpt4),
+                    aei_share: data.aei.for_task(&t.text),
+                }),
             }
         })
         .collect()
 }
 
-fn facts(ctx: &Context) -> Facts {
+fn facts(ctx: &Context) -> DataFacts {
     let bls = &ctx.data.bls;
     let projection = ctx.nem.and_then(|n| bls.projections.get(n));
     let w25 = ctx.wages(&bls.oews_2025);
     let total: u32 = ctx.tasks.iter().map(|t| t.weight).sum();
     let rated: u32 = ctx.tasks.iter().filter(|t| t.score.is_some()).map(|t| t.weight).sum();
     let related = ctx.data.onet.related.get(ctx.code).map_or(&[][..], Vec::as_slice);
-    Facts {
+    DataFacts {
         nem_code: ctx.nem.map(str::to_string),
         employment_2025: w25.and_then(|w| w.employment),
         median_wage_2025: w25.and_then(|w| w.median_annual),
@@ -98,25 +134,6 @@ fn facts(ctx: &Context) -> Facts {
             .collect(),
         rated_share: if total == 0 { 0.0 } else { dimensions::round(f64::from(rated) / f64::from(total) * 100.0, 1) },
     }
-}
-
-/// The score engine's inputs for a derived occupation: the rated tasks only (unrated ones are
-/// left out, so the engine's shares are renormalised over the rated weight), and every
-/// dimension's points.
-pub fn inputs(o: &DerivedOccupation) -> Inputs {
-    let points = |dims: &[DimensionValue]| dims.iter().map(|d| d.points).collect();
-    Inputs {
-        tasks: o.tasks.iter().filter_map(|t| t.score.map(|score| TaskInput { weight: t.weight, score })).collect(),
-        evidence: points(&o.evidence),
-        barriers: points(&o.barriers),
-        protective: points(&o.protective),
-        growth: o.growth.points,
-    }
-}
-
-/// Scores a derived occupation with the one engine; None when no task is rated.
-pub fn scorecard(m: &Methodology, o: &DerivedOccupation) -> Option<Scorecard> {
-    o.tasks.iter().any(|t| t.score.is_some()).then(|| score(m, &inputs(o)))
 }
 
 #[cfg(test)]

@@ -16,16 +16,31 @@ pub(super) fn shipped() -> &'static (Methodology, DataSets) {
     })
 }
 
-pub(super) fn derived() -> &'static [DerivedOccupation] {
-    static DERIVED: OnceLock<Vec<DerivedOccupation>> = OnceLock::new();
+/// Every scored occupation, assessed once for all derive tests.
+pub(super) fn derived() -> &'static [Assessment] {
+    static DERIVED: OnceLock<Vec<Assessment>> = OnceLock::new();
     DERIVED.get_or_init(|| {
         let (m, data) = shipped();
-        derive(m, data)
+        derive(m, data, |group| group.to_string())
     })
 }
 
-fn find(code: &str) -> &'static DerivedOccupation {
-    derived().iter().find(|o| o.code == code).expect("occupation is derived")
+fn find(code: &str) -> &'static Assessment {
+    derived().iter().find(|o| o.key.id == code).expect("occupation is assessed")
+}
+
+/// A task's research labels (every data-derived task has them).
+fn labels(t: &Task) -> &TaskLabels {
+    t.labels.as_ref().expect("a data-derived task has labels")
+}
+
+/// A rating's published figure (every data-derived rating has one).
+fn basis(r: &crate::assessment::Rated) -> &crate::assessment::Basis {
+    r.basis.as_ref().expect("a data-derived rating has its basis")
+}
+
+fn facts(o: &Assessment) -> &DataFacts {
+    o.data.as_ref().expect("a data-derived assessment has its facts")
 }
 
 /// Aircraft Cargo Handling Supervisors (53-1041.00), worked by hand from the data files' rows.
@@ -40,7 +55,7 @@ fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked
     //   14436 Supplemental T0. Weights 2,2,2,2,1,1 = 10, so shares 20,20,20,20,10,10 %.
     //   Scores = label + 1: 4,1,2,2,4,1.
     let got: Vec<(u32, u32, Option<Automation>, Option<i64>)> =
-        o.tasks.iter().map(|t| (t.id, t.weight, t.automation, t.score)).collect();
+        o.tasks.iter().map(|t| (labels(t).task_id, t.weight, labels(t).automation, t.score)).collect();
     use Automation::*;
     let expected = vec![
         (14435, 2, Some(T3), Some(4)),
@@ -51,7 +66,7 @@ fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked
         (14436, 1, Some(T0), Some(1)),
     ];
     assert_eq!(got, expected);
-    let inputs = inputs(o);
+    let inputs = o.inputs();
     let weights: Vec<(u32, i64)> = inputs.tasks.iter().map(|t| (t.weight, t.score)).collect();
     assert_eq!(weights, vec![(2, 4), (2, 1), (2, 2), (2, 2), (1, 4), (1, 1)]);
     let shares: Vec<f64> = crate::methodology::score(m, &inputs).tasks.iter().map(|t| t.share).collect();
@@ -65,35 +80,37 @@ fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked
     //   All occupations 50,980 / 45,760 = 1.11407, +11.4 %. 8.6 - 11.4 = -2.8: at least -4, below 0, so -1.
     // tool_maturity: soc_ai_applicability_scores.csv line 741, 0.1103 -> 0.11: at least 0.09, below 0.24, so 0.
     // expert_consensus: no table 1.12 row for 53-1041, no data, 0.
-    let ev: Vec<(Option<f64>, i64, bool)> = o.evidence.iter().map(|d| (d.raw, d.points, d.no_data)).collect();
+    let ev: Vec<(Option<f64>, i64, bool)> =
+        o.evidence.iter().map(|d| (basis(d).raw, d.score, basis(d).no_data)).collect();
     assert_eq!(
         ev,
         vec![(Some(2.1), 0, false), (None, 0, true), (Some(-2.8), -1, false), (Some(0.11), 0, false), (None, 0, true)]
     );
-    assert_eq!(o.evidence[0].shown, "+2.1 points vs all occupations (+5.2% vs +3.1%)");
-    assert_eq!(o.evidence[2].shown, "-2.8 points vs all occupations (+8.6% vs +11.4%)");
+    assert_eq!(basis(&o.evidence[0]).shown, "+2.1 points vs all occupations (+5.2% vs +3.1%)");
+    assert_eq!(basis(&o.evidence[2]).shown, "-2.8 points vs all occupations (+8.6% vs +11.4%)");
 
     // Barriers.
     // regulatory: entry education "High school diploma or equivalent", rank 2 of 8: below 7, so 0.
     // physical: Tasks to DWAs: only 14432 "Load shipments, belongings, or materials." (4.A.3.a.1.I06.D01)
     //   falls under a physical GWA (4.A.3.a.1). Its weight 2 of 10 = 20.0 %: at least 20, so 1.
     // union, liability, cultural: no data, 0.
-    let bar: Vec<(Option<f64>, i64)> = o.barriers.iter().map(|d| (d.raw, d.points)).collect();
+    let bar: Vec<(Option<f64>, i64)> = o.barriers.iter().map(|d| (basis(d).raw, d.score)).collect();
     assert_eq!(bar, vec![(Some(2.0), 0), (Some(20.0), 1), (None, 0), (None, 0), (None, 0)]);
 
     // Protective: Realistic interest 4.6 (>= 3.5: 1), Social interest 2.47 (< 3.5: 0),
     // Judgment and Decision Making importance 3.38 (>= 3.0: 1).
-    let prot: Vec<(Option<f64>, i64)> = o.protective.iter().map(|d| (d.raw, d.points)).collect();
+    let prot: Vec<(Option<f64>, i64)> = o.protective.iter().map(|d| (basis(d).raw, d.score)).collect();
     assert_eq!(prot, vec![(Some(4.6), 1), (Some(2.47), 0), (Some(3.38), 1)]);
     // Growth: no table 1.12 factor names AI: no data, 0.
-    assert_eq!((o.growth.points, o.growth.no_data), (0, true));
+    assert_eq!((o.growth.score, basis(&o.growth).no_data), (0, true));
 
     // Weighted sum 0.2x4 + 0.2x1 + 0.2x2 + 0.2x2 + 0.1x4 + 0.1x1 = 0.8+0.2+0.4+0.4+0.4+0.1 = 2.30.
     // Task resistance 6.00 - 2.30 = 3.70. Evidence -1: modifier 1 - 0.04 = 0.96. Barriers 1:
     // 1 + 0.02 = 1.02. Growth 0: 1.00. Raw = 3.70 x 0.96 x 1.02 x 1.00 = 3.62304.
     // Score = (3.62304 - 0.54) / 7.93 x 100 = 38.878 -> 38.9: Yellow (25 <= 38.9 < 48).
     // Split: scores 4-5 (14435, 14433) 20 + 10 = 30 %; 2-3 (20933, 14432) 40 %; 1 (14434, 14436) 30 %.
-    let s = scorecard(m, o).expect("rated");
+    let s = &o.card;
+    assert_eq!(s, &crate::methodology::score(m, &o.inputs()), "the stored card is the engine's");
     assert_eq!(s.weighted_sum, 2.30);
     assert_eq!(s.task_resistance, 3.70);
     assert_eq!((s.evidence_total, s.barriers_total, s.protective_total, s.growth), (-1, 1, 2, 0));
@@ -105,7 +122,7 @@ fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked
 
     // Facts: OEWS May 2025 employment 9,760; table 1.2 openings 1.1 thousand; Job Zone 2;
     // the crosswalk has no OOH profile ("—"); O*NET's first related occupation 53-1043.00.
-    let f = &o.facts;
+    let f = facts(o);
     assert_eq!(
         (f.employment_2025, f.median_wage_2025, f.median_wage_2021),
         (Some(9760.0), Some(58170.0), Some(53540.0))
@@ -124,19 +141,18 @@ fn a_task_without_a_label_is_not_rated_and_left_out_of_the_inputs() {
     let o = derived().iter().find(|o| o.tasks.iter().any(|t| t.score.is_none())).expect("some task is unrated");
     let rated = o.tasks.iter().filter(|t| t.score.is_some()).count();
     assert!(rated < o.tasks.len());
-    assert_eq!(inputs(o).tasks.len(), rated);
-    let (m, _) = shipped();
-    let shares: f64 = crate::methodology::score(m, &inputs(o)).tasks.iter().map(|t| t.share).sum();
+    assert_eq!(o.inputs().tasks.len(), rated);
+    let shares: f64 = o.card.tasks.iter().map(|t| t.share).sum();
     assert!((shares - 100.0).abs() < 1e-9, "rated shares renormalise to 100, not {shares}");
-    assert!(o.facts.rated_share < 100.0);
+    assert!(facts(o).rated_share < 100.0);
 }
 
 #[test]
 fn task_rows_carry_both_exposure_labels_and_the_aei_share_where_the_text_matches() {
-    let with_share = derived().iter().flat_map(|o| &o.tasks).filter(|t| t.aei_share.is_some()).count();
+    let with_share = derived().iter().flat_map(|o| &o.tasks).filter(|t| labels(t).aei_share.is_some()).count();
     assert!(with_share > 2000, "{with_share} tasks matched the Anthropic Economic Index");
     // Chief Executives task 8823: human E0, GPT-4 E2 (full_labelset.tsv line 2).
-    let task = find("11-1011.00").tasks.iter().find(|t| t.id == 8823).expect("task 8823");
+    let task = find("11-1011.00").tasks.iter().map(labels).find(|t| t.task_id == 8823).expect("task 8823");
     assert_eq!((task.human_exposure, task.gpt4_exposure), (Some(Exposure::E0), Some(Exposure::E2)));
 }
 
@@ -144,9 +160,10 @@ fn task_rows_carry_both_exposure_labels_and_the_aei_share_where_the_text_matches
 fn a_dimension_without_data_scores_zero_and_says_no_data() {
     for o in derived() {
         for d in o.evidence.iter().chain(&o.barriers).chain(&o.protective).chain([&o.growth]) {
-            assert_eq!(d.no_data, d.raw.is_none(), "{} {}", o.code, d.key);
-            if d.no_data {
-                assert_eq!((d.points, d.shown.as_str()), (0, "no data"), "{} {}", o.code, d.key);
+            let b = basis(d);
+            assert_eq!(b.no_data, b.raw.is_none(), "{} {}", o.key.id, d.key);
+            if b.no_data {
+                assert_eq!((d.score, b.shown.as_str()), (0, "no data"), "{} {}", o.key.id, d.key);
             }
         }
     }
@@ -154,9 +171,11 @@ fn a_dimension_without_data_scores_zero_and_says_no_data() {
 
 #[test]
 fn expert_consensus_quotes_the_bls_sentences_it_counts() {
-    let o =
-        derived().iter().find(|o| o.evidence[4].quotes.len() >= 2).expect("some occupation has two counted factors");
-    let e = &o.evidence[4];
+    let o = derived()
+        .iter()
+        .find(|o| basis(&o.evidence[4]).quotes.len() >= 2)
+        .expect("some occupation has two counted factors");
+    let e = basis(&o.evidence[4]);
     let net: i64 = e.quotes.iter().map(|q| factors::direction(&q.text).unwrap_or(0)).sum();
     assert_eq!(e.raw, Some(net as f64));
     assert!(e.quotes.iter().all(|q| !q.text.is_empty() && !q.industry.is_empty()));

@@ -217,7 +217,13 @@ impl MailSite {
         let server = app.into_server();
         let handle = server.handle();
         tokio::spawn(server);
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        // A fresh connection per request: these tests pause (SMTP, rebuilds) longer than the
+        // server keeps an idle connection, and a reused one it has just closed fails the request.
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_max_idle_per_host(0)
+            .build()
+            .expect("client");
         let site = MailSite { dir, address, client, smtp_url, server: handle };
         for _ in 0..200 {
             if site.client.get(format!("{}/robots.txt", site.address)).send().await.is_ok() {

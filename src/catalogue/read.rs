@@ -67,6 +67,36 @@ pub fn assessment(conn: &Connection, key: &Key) -> Result<Option<Assessment>> {
     text.map(|t| json(&t)).transpose()
 }
 
+/// Just the tasks of a stored assessment and the engine's figures for them: what a transition
+/// card shows of its target. Deserialising only these keeps a page with several transitions
+/// from building every target's whole assessment.
+#[derive(serde::Deserialize)]
+struct TasksOnly {
+    tasks: Vec<crate::assessment::Task>,
+    card: TaskFigures,
+}
+
+#[derive(serde::Deserialize)]
+struct TaskFigures {
+    tasks: Vec<crate::methodology::TaskScore>,
+}
+
+fn task_rows(conn: &Connection, key: &Key) -> Result<Option<Vec<TaskRow>>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT json FROM details WHERE kind = ?1 AND id = ?2")?
+        .query_row(params![key.kind.as_str(), key.id], |r| r.get(0))
+        .optional()?;
+    let Some(text) = text else { return Ok(None) };
+    let only: TasksOnly = json(&text)?;
+    let rated = only.tasks.iter().filter(|t| t.score.is_some());
+    Ok(Some(
+        rated
+            .zip(only.card.tasks)
+            .map(|(t, s)| TaskRow { name: t.name.clone(), share: s.share, class: s.class })
+            .collect(),
+    ))
+}
+
 /// Everything an assessment page needs, or None if nothing is assessed under `key`.
 pub fn assessment_page(conn: &Connection, key: &Key) -> Result<Option<AssessmentPage>> {
     let (Some(a), Some(card)) = (assessment(conn, key)?, card_of(conn, key)?) else {
@@ -74,8 +104,8 @@ pub fn assessment_page(conn: &Connection, key: &Key) -> Result<Option<Assessment
     };
     let mut transitions = Vec::with_capacity(a.transitions.len());
     for t in &a.transitions {
-        if let (Some(target_card), Some(target)) = (card_of(conn, &t.to)?, assessment(conn, &t.to)?) {
-            transitions.push(TransitionTarget { card: target_card, why: t.why.clone(), tasks: TaskRow::of(&target) });
+        if let (Some(target_card), Some(tasks)) = (card_of(conn, &t.to)?, task_rows(conn, &t.to)?) {
+            transitions.push(TransitionTarget { card: target_card, why: t.why.clone(), tasks });
         }
     }
     let mut seniority_links = Vec::new();

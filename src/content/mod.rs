@@ -2,15 +2,16 @@
 //! Nothing here writes; the catalogue build takes what this returns.
 
 mod front_matter;
+mod ids;
 pub mod occupations;
 mod problem;
 mod role;
 mod text;
 mod validate;
 
+pub use ids::{is_slug as validate_slug, is_soc_code};
 pub use occupations::{MajorGroup, Occupation};
 pub use problem::{Problem, Problems};
-pub use validate::{is_slug as validate_slug, is_soc_code};
 
 use crate::assessment::Assessment;
 use crate::methodology::Methodology;

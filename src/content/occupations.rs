@@ -2,8 +2,8 @@
 //! file of SOC major-group names.
 
 use super::front_matter::line_of;
+use super::ids::is_soc_code;
 use super::problem::Problem;
-use super::validate::is_soc_code;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fs;

@@ -2,6 +2,7 @@
 //! and Markdown that the site would refuse to publish.
 
 use super::front_matter::{Document, line_of};
+use super::ids::{is_slug, is_soc_code, iso_date};
 use super::problem::Problem;
 use super::role::{RoleFrontMatter, Scored};
 use crate::assessment::{self, Assessment, Editorial, Key, Outlook, Override, Rated, Revision};
@@ -374,66 +375,4 @@ fn revisions(fm: &RoleFrontMatter, c: &mut Checker<'_>) -> Vec<Revision> {
         .collect();
     revisions.sort_by(|a, b| b.date.cmp(&a.date));
     revisions
-}
-
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-}
-
-/// "15-1252.00": two digits, hyphen, four digits, dot, two digits.
-pub fn is_soc_code(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            2 => c == b'-',
-            7 => c == b'.',
-            _ => c.is_ascii_digit(),
-        })
-}
-
-/// A TOML date-only value as YYYY-MM-DD, or why it is not a real calendar date.
-fn iso_date(d: &toml::value::Datetime) -> Result<String, &'static str> {
-    let (Some(date), None, None) = (d.date, d.time, d.offset) else {
-        return Err("must be a date without a time");
-    };
-    let leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
-    let days = match date.month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err("has no such month"),
-    };
-    if date.day == 0 || date.day > days {
-        return Err("has no such day in that month");
-    }
-    Ok(format!("{:04}-{:02}-{:02}", date.year, date.month, date.day))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_and_soc_codes_are_recognised() {
-        assert!(is_slug("backend-api-developer-mid-level"));
-        assert!(!is_slug("Backend") && !is_slug("a--b") && !is_slug("-a") && !is_slug("a/b"));
-        assert!(is_soc_code("15-1252.00"));
-        assert!(!is_soc_code("15-1252") && !is_soc_code("151252.00") && !is_soc_code("15-12a2.00"));
-    }
-
-    #[test]
-    fn calendar_dates_are_checked() {
-        let date = |s: &str| iso_date(&s.parse().expect("toml datetime"));
-        assert_eq!(date("2026-03-02"), Ok("2026-03-02".to_string()));
-        assert_eq!(date("2024-02-29"), Ok("2024-02-29".to_string()));
-        assert!(date("2026-03-02T10:00:00").is_err());
-        // The TOML parser itself refuses impossible days, with a span we turn into a line.
-        assert!("2026-02-29".parse::<toml::value::Datetime>().is_err());
-    }
 }

@@ -2,15 +2,23 @@
 //! (`/occupations/{code}`): one view model, built one section at a time, each section paired with
 //! its partial under `templates/partials/assessment/`.
 
+mod sections;
+mod words;
+
+pub use words::{automation_words, exposure_words, zone_name, zone_rule, zone_tag};
+
 use super::charts::{self, Segment, Waterfall};
 use super::render::PageMeta;
 use super::{Site, filters};
-use crate::assessment::{Assessment, Automation, Basis, DataFacts, Exposure, Rated, TaskType};
+use crate::assessment::{Assessment, Automation, Basis, DataFacts, Exposure, TaskType};
 use crate::catalogue::models::{AssessmentPage, Card, OccupationRow};
-use crate::methodology::engine::{percent, signed};
-use crate::methodology::{Methodology, Provenance, ProvenanceLabel, TaskClassKey, Zone, ZoneKey};
+use crate::methodology::engine::percent;
+use crate::methodology::{Methodology, Provenance, ProvenanceLabel, TaskClassKey, Zone};
 use crate::transition::Move;
 use askama::Template;
+use sections::{
+    composition_labels, glance, item, items, protective, sub_label_line, task_bars, task_lines, transition_cards,
+};
 use std::sync::Arc;
 
 /// One gauge of "score at a glance".
@@ -207,56 +215,6 @@ impl AssessmentTemplate {
     }
 }
 
-/// E0/E1/E2 in words, as Eloundou et al. define them.
-pub fn exposure_words(label: Option<Exposure>) -> &'static str {
-    match label {
-        Some(Exposure::E0) => "E0, no exposure",
-        Some(Exposure::E1) => "E1, an LLM alone halves the time",
-        Some(Exposure::E2) => "E2, LLM-powered software would halve it",
-        None => "not labelled",
-    }
-}
-
-/// T0..T4 in words: Eloundou et al.'s five-level automation scale.
-pub fn automation_words(label: Option<Automation>) -> &'static str {
-    match label {
-        Some(Automation::T0) => "T0, no automation",
-        Some(Automation::T1) => "T1, minimal",
-        Some(Automation::T2) => "T2, partial",
-        Some(Automation::T3) => "T3, mostly automated",
-        Some(Automation::T4) => "T4, full automation",
-        None => "not rated",
-    }
-}
-
-pub fn zone_name(m: &Methodology, key: ZoneKey) -> String {
-    m.zone(key).name.clone()
-}
-
-/// "Green ≥48, Yellow 25–47.9, Red <25", from the methodology's zones.
-pub fn zone_rule(m: &Methodology) -> String {
-    m.zones
-        .iter()
-        .enumerate()
-        .map(|(i, z)| match i {
-            0 => format!("{} \u{2265}{}", z.name, z.min_score),
-            _ if i == m.zones.len() - 1 => format!("{} <{}", z.name, m.zones[i - 1].min_score),
-            _ => format!("{} {}\u{2013}{:.1}", z.name, z.min_score, m.zones[i - 1].min_score - 0.1),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-pub fn zone_tag(m: &Methodology, zone: ZoneKey, sub_label: Option<&str>) -> String {
-    let name = zone_name(m, zone).to_uppercase();
-    match sub_label {
-        Some(sub) => format!("{name} ({sub})"),
-        None => name,
-    }
-}
-
-const NUMBER_WORDS: [&str; 6] = ["zero", "one", "two", "three", "four", "five"];
-
 /// Builds the page one section at a time.
 pub fn build(
     site: &Site,
@@ -323,161 +281,4 @@ pub fn build(
         a,
         m,
     }
-}
-
-fn glance(m: &Methodology, a: &Assessment) -> Vec<Meter> {
-    let c = &a.card;
-    let (emin, emax) = m.evidence_range();
-    let (bmin, bmax) = m.barrier_range();
-    let (pmin, pmax) = m.protective_range();
-    vec![
-        meter(
-            "Task Resistance",
-            &m.task_resistance.description,
-            format!("{:.2}", c.task_resistance),
-            c.task_resistance,
-            (0.0, m.task_resistance_max()),
-        ),
-        meter(
-            "Evidence",
-            &m.evidence.description,
-            signed(c.evidence_total),
-            c.evidence_total as f64,
-            (emin as f64, emax as f64),
-        ),
-        meter(
-            "Barriers to AI",
-            &m.barriers.description,
-            c.barriers_total.to_string(),
-            c.barriers_total as f64,
-            (bmin as f64, bmax as f64),
-        ),
-        meter(
-            "Protective Principles",
-            &m.protective.description,
-            c.protective_total.to_string(),
-            c.protective_total as f64,
-            (pmin as f64, pmax as f64),
-        ),
-        meter(
-            "AI Growth",
-            &m.growth.description,
-            signed(c.growth),
-            c.growth as f64,
-            (m.growth.min_score as f64, m.growth.max_score as f64),
-        ),
-    ]
-}
-
-/// A gauge showing `value` (as `shown`) out of the top of `range`.
-fn meter(name: &str, description: &str, shown: String, value: f64, range: (f64, f64)) -> Meter {
-    Meter {
-        name: name.into(),
-        description: description.into(),
-        value: shown,
-        out_of: format!("/{}", range.1),
-        fill: charts::fill(value, range.0, range.1),
-    }
-}
-
-fn task_bars(a: &Assessment) -> Vec<(String, f64, i64, TaskClassKey)> {
-    let mut bars: Vec<_> =
-        a.rated_tasks().map(|(t, s)| (t.name.clone(), s.share, t.score.unwrap_or_default(), s.class)).collect();
-    bars.sort_by(|x, y| y.1.total_cmp(&x.1));
-    bars
-}
-
-fn task_lines(a: &Assessment) -> Vec<TaskLine> {
-    let mut figures = a.card.tasks.iter();
-    a.tasks
-        .iter()
-        .map(|t| {
-            let f = t.score.and_then(|_| figures.next());
-            TaskLine {
-                name: t.name.clone(),
-                share: f.map(|f| percent(f.share)).unwrap_or_default(),
-                score: t.score,
-                weighted: f.map(|f| f.weighted),
-                class: f.map(|f| f.class),
-                rationale: t.rationale.clone(),
-                labels: t.labels.clone(),
-            }
-        })
-        .collect()
-}
-
-fn item(r: &Rated, name: String, short: String, level: String, min: i64, max: i64) -> ItemRow {
-    ItemRow {
-        name,
-        short,
-        level,
-        score: r.score,
-        rationale: r.rationale.clone(),
-        fill: charts::fill(r.score as f64, min as f64, max as f64),
-        basis: r.basis.clone(),
-    }
-}
-
-fn protective(m: &Methodology, a: &Assessment) -> Vec<ItemRow> {
-    a.protective
-        .iter()
-        .zip(&m.protective.principles)
-        .map(|(r, p)| {
-            let level = usize::try_from(r.score).ok().and_then(|i| p.levels.get(i)).cloned().unwrap_or_default();
-            item(r, p.name.clone(), p.short_name().to_string(), level, m.protective.min_score, m.protective.max_score)
-        })
-        .collect()
-}
-
-fn items(rows: &[Rated], dims: &[crate::methodology::Dimension], min: i64, max: i64) -> Vec<ItemRow> {
-    rows.iter()
-        .zip(dims)
-        .map(|(r, d)| item(r, d.name.clone(), d.short_name().to_string(), String::new(), min, max))
-        .collect()
-}
-
-fn composition_labels(m: &Methodology) -> Vec<String> {
-    let w = &m.composition;
-    vec![
-        format!("Task Resistance ({}%)", w.task_resistance),
-        format!("Evidence ({}%)", w.evidence),
-        format!("Barriers ({}%)", w.barriers),
-        format!("Protective ({}%)", w.protective),
-        format!("AI Growth ({}%)", w.growth),
-    ]
-}
-
-fn sub_label_line(zone: &Zone, a: &Assessment) -> String {
-    match (&a.card.sub_label, a.card.sub_label_checks.first()) {
-        (Some(sub), _) => format!("{} \u{2014} {sub}", zone.name),
-        (None, Some((rule, checks))) => format!(
-            "{} \u{2014} does not meet all {} {rule} conditions",
-            zone.name,
-            NUMBER_WORDS.get(checks.len()).copied().unwrap_or("the")
-        ),
-        (None, None) => format!("{} \u{2014} no sub-label applies to this zone", zone.name),
-    }
-}
-
-fn transition_cards(
-    m: &Methodology,
-    card: &Card,
-    a: &Assessment,
-    targets: Vec<crate::catalogue::models::TransitionTarget>,
-) -> Vec<TransitionCard> {
-    let own = crate::catalogue::models::TaskRow::of(a);
-    targets
-        .into_iter()
-        .map(|t| {
-            let step = Move::between(card, &own, &t.card, &t.tasks);
-            TransitionCard {
-                why: t.why,
-                zone_name: zone_tag(m, t.card.zone, t.card.sub_label.as_deref()),
-                summary: step.summary(),
-                from_split: charts::split_bar(m, &card.split),
-                to_split: charts::split_bar(m, &t.card.split),
-                step,
-            }
-        })
-        .collect()
 }

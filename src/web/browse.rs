@@ -5,7 +5,7 @@
 use super::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
 use crate::catalogue::browse as queries;
-use crate::catalogue::models::{Facets, RoleFilter, RoleListing, RoleSort};
+use crate::catalogue::models::{Card, Facets, RoleFilter, RoleListing, RoleSort};
 use crate::methodology::{Provenance, ZoneKey};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -40,6 +40,11 @@ pub struct RolesTemplate {
 impl RolesTemplate {
     fn is(&self, current: &Option<String>, value: &str) -> bool {
         current.as_deref() == Some(value)
+    }
+
+    /// "RED" or "GREEN (Transforming)": a card's zone as every badge names it.
+    fn tag(&self, c: &Card) -> String {
+        super::assessment::zone_tag(&self.m, c.zone, c.sub_label.as_deref())
     }
 
     fn zone_is(&self, z: &ZoneKey) -> bool {

@@ -42,8 +42,9 @@ pub struct HomeTemplate {
 }
 
 impl HomeTemplate {
-    fn zone_name(&self, key: &ZoneKey) -> String {
-        self.m.zone(*key).name.clone()
+    /// "RED" or "GREEN (Transforming)": a card's zone as every badge names it.
+    fn tag(&self, c: &Card) -> String {
+        super::assessment::zone_tag(&self.m, c.zone, c.sub_label.as_deref())
     }
 }
 

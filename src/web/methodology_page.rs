@@ -36,6 +36,11 @@ pub struct RuleGroup {
 }
 
 impl MethodologyTemplate {
+    /// "RED" or "GREEN (Transforming)": a card's zone as every badge names it.
+    fn tag(&self, c: &Card) -> String {
+        super::assessment::zone_tag(&self.m, c.zone, c.sub_label.as_deref())
+    }
+
     fn source_name(&self, key: &Option<String>) -> String {
         key.as_deref()
             .and_then(|k| self.m.data_method.source(k))

@@ -64,6 +64,13 @@ pub struct PersonalTemplate {
     pub share_url: String,
 }
 
+impl PersonalTemplate {
+    /// "RED" or "GREEN (Transforming)": a card's zone as every badge names it.
+    fn tag(&self, c: &Card) -> String {
+        super::assessment::zone_tag(&self.m, c.zone, c.sub_label.as_deref())
+    }
+}
+
 /// Shares are typed in percent with at most one decimal; the engine takes tenths of a percent.
 const TENTHS: f64 = 10.0;
 /// How far each typed share may stray from the exact one: the assessment's own shares are shown

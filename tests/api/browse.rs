@@ -167,3 +167,13 @@ async fn browsing_paginates_past_50_roles() {
     let page_two: Vec<String> = texts(&second, ".browse-row th a");
     assert!(page_one.iter().all(|t| !page_two.contains(t)), "pages do not overlap");
 }
+
+#[tokio::test]
+async fn badges_in_lists_name_the_sub_label_as_the_assessment_page_does() {
+    let app = spawn_app().await;
+    let html = app.get("/roles?provenance=editor&zone=red").await.html();
+    let badges = texts(&html, ".browse-row .badge");
+    assert!(badges.contains(&"RED (Imminent)".to_string()), "{badges:?}");
+    let page = app.get("/roles/junior-software-developer").await.html();
+    assert_eq!(one(&page, ".scorecard .badge"), "RED (Imminent)");
+}

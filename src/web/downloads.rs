@@ -172,7 +172,7 @@ pub async fn of(site: &State, cache: &OnceLock<Arc<Downloads>>) -> Result<Arc<Do
     })
     .await?;
     let generated = generate(&rows, &site.catalogue().version, &site.base_url)
-        .map_err(|e| WebError::Internal(format!("open data: {e:#}")))?;
+        .map_err(|e| WebError::internal("while generating the open data downloads", e))?;
     // Two first requests may race; both computed the same bytes, and the first one stays.
     Ok(cache.get_or_init(|| Arc::new(generated)).clone())
 }

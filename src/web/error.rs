@@ -16,8 +16,19 @@ pub enum WebError {
     BadRequest(String),
     #[error("method not allowed")]
     MethodNotAllowed,
-    #[error("internal error: {0}")]
-    Internal(String),
+    /// A failure on our side; the cause chain is logged, never shown.
+    #[error("internal error: {0:#}")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl WebError {
+    /// An internal error with what was being done when it happened.
+    pub fn internal<E>(doing: &'static str, cause: E) -> WebError
+    where
+        E: Into<anyhow::Error>,
+    {
+        WebError::Internal(cause.into().context(doing))
+    }
 }
 
 /// templates/error.html
@@ -54,7 +65,7 @@ impl ResponseError for WebError {
                 format!("Pages here answer {} requests only.", super::methods::ALLOWED),
             ),
             WebError::Internal(cause) => {
-                tracing::error!(%cause, "internal error");
+                tracing::error!(error = ?cause, "internal error");
                 ("Something went wrong on our side", "We have logged it. Please try again in a moment.".to_string())
             }
         };

@@ -116,7 +116,7 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: web::Path<String>) -
         rights: RIGHTS.into(),
         entries,
     };
-    let body = FeedTemplate { feed }.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
+    let body = FeedTemplate { feed }.render().map_err(|e| WebError::internal("while rendering a feed", e))?;
     Ok(Etagged::new(body).respond(&req, CONTENT_TYPE, MAX_AGE))
 }
 
@@ -152,7 +152,7 @@ pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, We
         rights: RIGHTS.into(),
         entries: all,
     };
-    let body = FeedTemplate { feed }.render().map_err(|e| WebError::Internal(format!("feed template: {e}")))?;
+    let body = FeedTemplate { feed }.render().map_err(|e| WebError::internal("while rendering a feed", e))?;
     Ok(site.generation().generated.site_feed.get_or_init(|| Etagged::new(body)).respond(&req, CONTENT_TYPE, MAX_AGE))
 }
 

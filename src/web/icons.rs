@@ -48,7 +48,7 @@ fn respond(content_type: &'static str, body: Bytes) -> HttpResponse {
 fn icon(pick: fn(&Icons) -> &Bytes, content_type: &'static str) -> Result<HttpResponse, WebError> {
     match &*ICONS {
         Ok(icons) => Ok(respond(content_type, pick(icons).clone())),
-        Err(e) => Err(WebError::Internal(format!("icons: {e}"))),
+        Err(e) => Err(WebError::Internal(anyhow::anyhow!("while drawing the icons: {e}"))),
     }
 }
 

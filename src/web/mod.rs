@@ -280,12 +280,14 @@ where
     F: FnOnce(&Catalogue) -> rusqlite::Result<T> + Send + 'static,
 {
     let catalogue = site.catalogue();
-    let result = web::block(move || f(&catalogue)).await.map_err(|e| WebError::Internal(e.to_string()))?;
+    let result = web::block(move || f(&catalogue))
+        .await
+        .map_err(|e| WebError::internal("while waiting for a blocking thread", e))?;
     result.map_err(|e| {
         if is_corruption(&e) {
             site.request_rebuild(Reason::Corrupt);
         }
-        WebError::Internal(e.to_string())
+        WebError::internal("while reading the catalogue", e)
     })
 }
 

@@ -55,7 +55,7 @@ impl PageMeta {
 /// compression are the cache layer's work (`cache_layer`), so they cost nothing on a hit; the
 /// request and the site stay in the signature so every handler calls it the same way.
 pub fn page<T: Template>(_req: &HttpRequest, _site: &Site, template: &T) -> Result<HttpResponse, WebError> {
-    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    let body = template.render().map_err(|e| WebError::internal("while rendering a template", e))?;
     Ok(respond(CachePolicy::Page, ContentType::html(), body))
 }
 
@@ -107,7 +107,7 @@ pub fn page_with_status<T: Template>(
     template: &T,
     status: actix_web::http::StatusCode,
 ) -> Result<HttpResponse, WebError> {
-    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    let body = template.render().map_err(|e| WebError::internal("while rendering a template", e))?;
     Ok(HttpResponse::build(status)
         .insert_header(header::ContentType::html())
         .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))

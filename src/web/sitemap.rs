@@ -21,7 +21,7 @@ pub async fn sitemap(site: State) -> Result<HttpResponse, WebError> {
     let entries = with_catalogue(&site, |c| read::sitemap_entries(&c.conn())).await?;
     let body = Sitemap { base_url: site.base_url.clone(), entries }
         .render()
-        .map_err(|e| WebError::Internal(format!("sitemap template: {e}")))?;
+        .map_err(|e| WebError::internal("while rendering the sitemap", e))?;
     Ok(render::respond(CachePolicy::Feed, (header::CONTENT_TYPE, "application/xml; charset=utf-8"), body))
 }
 

@@ -83,7 +83,7 @@ struct ButtonPage {
 }
 
 fn respond(status: StatusCode, template: &impl Template) -> Result<HttpResponse, WebError> {
-    let body = template.render().map_err(|e| WebError::Internal(format!("template: {e}")))?;
+    let body = template.render().map_err(|e| WebError::internal("while rendering a template", e))?;
     Ok(HttpResponse::build(status)
         .insert_header(header::ContentType::html())
         .insert_header(CacheControl(vec![CacheDirective::NoStore]))
@@ -138,8 +138,8 @@ fn same_origin(req: &HttpRequest, base_url: &str) -> bool {
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> anyhow::Result<T> + Send + 'static) -> Result<T, WebError> {
     web::block(f)
         .await
-        .map_err(|e| WebError::Internal(e.to_string()))?
-        .map_err(|e| WebError::Internal(format!("{e:#}")))
+        .map_err(|e| WebError::internal("while waiting for a blocking thread", e))?
+        .map_err(|e| WebError::internal("while handling email updates", e))
 }
 
 /// POST /subscribe
@@ -181,7 +181,7 @@ pub async fn subscribe(
     let title = what.title.clone();
     let outcome = web::block(move || subs.subscribe(&email, &target, &what, &ip))
         .await
-        .map_err(|e| WebError::Internal(e.to_string()))?;
+        .map_err(|e| WebError::internal("while waiting for a blocking thread", e))?;
     match outcome {
         Ok(()) => message(
             StatusCode::OK,
@@ -220,7 +220,7 @@ pub async fn subscribe(
                 None,
             )
         }
-        Err(SubscribeError::Internal(e)) => Err(WebError::Internal(format!("{e:#}"))),
+        Err(SubscribeError::Internal(e)) => Err(WebError::internal("while subscribing", e)),
     }
 }
 

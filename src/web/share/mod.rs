@@ -169,8 +169,8 @@ async fn card_png(req: &HttpRequest, site: &State, key: String, card: ShareCard)
         generation.cards.get_or_draw(&generation.catalogue.version, &key, || card::png(&card, zones))
     })
     .await
-    .map_err(|e| WebError::Internal(e.to_string()))?
-    .map_err(|e| WebError::Internal(format!("share card: {e:#}")))?;
+    .map_err(|e| WebError::internal("while waiting for a blocking thread", e))?
+    .map_err(|e| WebError::internal("while drawing a share card", e))?;
     Ok(render::generated(site, "image/png", CARD_MAX_AGE, png))
 }
 
@@ -178,7 +178,7 @@ fn badge_svg(req: &HttpRequest, site: &Site, card: &ShareCard) -> Result<HttpRes
     if let Some(unchanged) = render::not_modified(req, site) {
         return Ok(unchanged);
     }
-    let svg = badge::svg(card).map_err(|e| WebError::Internal(format!("badge: {e}")))?;
+    let svg = badge::svg(card).map_err(|e| WebError::internal("while drawing a badge", e))?;
     Ok(render::generated(site, "image/svg+xml", BADGE_MAX_AGE, svg))
 }
 

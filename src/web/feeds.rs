@@ -4,11 +4,11 @@
 //! revision again as new.
 
 use super::etag::{Etagged, urn_uuid};
+use super::ids::RoleSlug;
 use super::{State, WebError, with_catalogue};
 use crate::assessment::{Assessment, Key, Kind};
 use crate::catalogue::read;
-use crate::content::validate_slug;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 /// Entries in the site-wide feed; older revisions stay on the role pages.
@@ -81,11 +81,7 @@ fn newest_first(entries: &mut [Entry]) {
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.title.cmp(&b.title)));
 }
 
-pub async fn role_feed(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let slug = slug.into_inner();
-    if !validate_slug(&slug) {
-        return Err(WebError::NotFound);
-    }
+pub async fn role_feed(req: HttpRequest, site: State, RoleSlug(slug): RoleSlug) -> Result<HttpResponse, WebError> {
     let (a, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let a = read::assessment(&conn, &Key::role(slug.as_str()))?;

@@ -20,6 +20,7 @@ pub mod filters;
 mod generated;
 mod home;
 mod icons;
+mod ids;
 mod methodology_page;
 mod methods;
 mod occupations;

@@ -3,13 +3,13 @@
 //! no score and the nearest scored work.
 
 use super::assessment::{self, OccupationView};
+use super::ids::SocCode;
 use super::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
 use crate::assessment::{Key, Tier};
 use crate::catalogue::models::{Card, MajorGroupRow, Nearby, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
-use crate::content::is_soc_code;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
 /// How many nearby scored entries an unscored occupation lists.
@@ -61,11 +61,7 @@ fn onet_url(code: &str) -> String {
     format!("https://www.onetonline.org/link/summary/{code}")
 }
 
-pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let code = code.into_inner();
-    if !is_soc_code(&code) {
-        return Err(WebError::NotFound);
-    }
+pub async fn occupation(req: HttpRequest, site: State, SocCode(code): SocCode) -> Result<HttpResponse, WebError> {
     let found = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let Some(o) = queries::occupation(&conn, &code)? else { return Ok(None) };

@@ -3,6 +3,7 @@
 //! so a result is a link that reproduces it. Bad input is explained next to its field; the page
 //! itself always renders.
 
+use super::ids::{RoleSlug, SocCode};
 use super::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
 use crate::assessment::{Assessment, Key};
@@ -214,27 +215,19 @@ fn share_query(tasks: &[TaskField], custom: &CustomField) -> String {
 pub async fn role_personal(
     req: HttpRequest,
     site: State,
-    slug: web::Path<String>,
+    slug: RoleSlug,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let slug = slug.into_inner();
-    if !crate::content::validate_slug(&slug) {
-        return Err(WebError::NotFound);
-    }
-    personal(req, site, Key::role(slug), query.into_inner()).await
+    personal(req, site, slug.key(), query.into_inner()).await
 }
 
 pub async fn occupation_personal(
     req: HttpRequest,
     site: State,
-    code: web::Path<String>,
+    code: SocCode,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    let code = code.into_inner();
-    if !crate::content::is_soc_code(&code) {
-        return Err(WebError::NotFound);
-    }
-    personal(req, site, Key::occupation(code), query.into_inner()).await
+    personal(req, site, code.key(), query.into_inner()).await
 }
 
 async fn personal(

@@ -1,21 +1,17 @@
 //! `/roles/{slug}`: an editor-reviewed role's assessment page (its revision feed is in `feeds`).
 
 use super::assessment;
+use super::ids::RoleSlug;
 use super::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
 use crate::assessment::{Assessment, Key};
 use crate::catalogue::read;
-use crate::content::validate_slug;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse};
 
 /// How many roles the "compare with" form offers.
 const COMPARE_CHOICES: usize = 300;
 
-pub async fn role_page(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let slug = slug.into_inner();
-    if !validate_slug(&slug) {
-        return Err(WebError::NotFound);
-    }
+pub async fn role_page(req: HttpRequest, site: State, RoleSlug(slug): RoleSlug) -> Result<HttpResponse, WebError> {
     let (page, renamed, others) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let page = read::assessment_page(&conn, &Key::role(slug.as_str()))?;

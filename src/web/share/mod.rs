@@ -7,6 +7,7 @@ pub mod jsonld;
 
 pub use card::{CardCache, ShareCard};
 
+use super::ids::{RoleSlug, SocCode};
 use super::methods::page;
 use super::render;
 use super::{Site, State, WebError, with_catalogue};
@@ -130,8 +131,7 @@ enum Lookup {
     Renamed(String),
 }
 
-async fn lookup(site: &State, key: Option<Key>) -> Result<Lookup, WebError> {
-    let key = key.ok_or(WebError::NotFound)?;
+async fn lookup(site: &State, key: Key) -> Result<Lookup, WebError> {
     let (card, renamed) = with_catalogue(site, move |c| {
         let conn = c.conn();
         let card = read::card_of(&conn, &key)?;
@@ -147,14 +147,6 @@ async fn lookup(site: &State, key: Option<Key>) -> Result<Lookup, WebError> {
         (None, Some(to)) => Ok(Lookup::Renamed(to)),
         (None, None) => Err(WebError::NotFound),
     }
-}
-
-fn role_key(slug: &str) -> Option<Key> {
-    crate::content::validate_slug(slug).then(|| Key::role(slug))
-}
-
-fn occupation_key(code: &str) -> Option<Key> {
-    crate::content::is_soc_code(code).then(|| Key::occupation(code))
 }
 
 /// The PNG for `key`, from the cache or drawn on the blocking pool.
@@ -182,8 +174,8 @@ fn badge_svg(req: &HttpRequest, site: &Site, card: &ShareCard) -> Result<HttpRes
     Ok(render::generated(site, "image/svg+xml", BADGE_MAX_AGE, svg))
 }
 
-pub async fn role_card_png(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    match lookup(&site, role_key(&slug)).await? {
+pub async fn role_card_png(req: HttpRequest, site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
+    match lookup(&site, slug.key()).await? {
         Lookup::Found(c) => {
             let card = share_card(&site.catalogue().methodology, &c);
             card_png(&req, &site, path_of(&c.key), card).await
@@ -192,19 +184,15 @@ pub async fn role_card_png(req: HttpRequest, site: State, slug: web::Path<String
     }
 }
 
-pub async fn role_badge(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    match lookup(&site, role_key(&slug)).await? {
+pub async fn role_badge(req: HttpRequest, site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
+    match lookup(&site, slug.key()).await? {
         Lookup::Found(c) => badge_svg(&req, &site, &share_card(&site.catalogue().methodology, &c)),
         Lookup::Renamed(to) => Ok(render::moved_permanently(&format!("/badge/roles/{to}.svg"))),
     }
 }
 
-pub async fn occupation_card_png(
-    req: HttpRequest,
-    site: State,
-    code: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    match lookup(&site, occupation_key(&code)).await? {
+pub async fn occupation_card_png(req: HttpRequest, site: State, code: SocCode) -> Result<HttpResponse, WebError> {
+    match lookup(&site, code.key()).await? {
         Lookup::Found(c) => {
             let card = share_card(&site.catalogue().methodology, &c);
             card_png(&req, &site, path_of(&c.key), card).await
@@ -213,12 +201,8 @@ pub async fn occupation_card_png(
     }
 }
 
-pub async fn occupation_badge(
-    req: HttpRequest,
-    site: State,
-    code: web::Path<String>,
-) -> Result<HttpResponse, WebError> {
-    match lookup(&site, occupation_key(&code)).await? {
+pub async fn occupation_badge(req: HttpRequest, site: State, code: SocCode) -> Result<HttpResponse, WebError> {
+    match lookup(&site, code.key()).await? {
         Lookup::Found(c) => badge_svg(&req, &site, &share_card(&site.catalogue().methodology, &c)),
         Lookup::Renamed(_) => Err(WebError::NotFound),
     }

@@ -124,15 +124,8 @@ async fn browsing_survives_garbage_parameters_with_a_notice() {
 
 /// The bundled content plus `n` copies of the junior role under new slugs and titles.
 pub fn content_with_extra_roles(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = crate::helpers::copy_content();
     let content = dir.path().join("content");
-    let copy = std::process::Command::new("cp")
-        .arg("-r")
-        .arg(crate::helpers::content_dir())
-        .arg(&content)
-        .status()
-        .expect("cp");
-    assert!(copy.success());
     let junior = std::fs::read_to_string(content.join("roles/junior-software-developer.md")).expect("junior role");
     for i in 0..n {
         let text: String = junior

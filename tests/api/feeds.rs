@@ -124,15 +124,8 @@ async fn the_home_page_links_the_site_feed_from_its_head() {
 /// The content folder with one more revision on the backend role, its note full of markup and
 /// quotes. (A control character is refused by `jobzone check`, so it never reaches a feed.)
 fn content_with_a_new_revision() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = crate::helpers::copy_content();
     let content = dir.path().join("content");
-    let copy = std::process::Command::new("cp")
-        .arg("-r")
-        .arg(crate::helpers::content_dir())
-        .arg(&content)
-        .status()
-        .expect("cp");
-    assert!(copy.success());
     let file = content.join("roles/backend-api-developer-mid-level.md");
     let text = std::fs::read_to_string(&file).expect("role file");
     let close = text[3..].find("\n+++\n").map(|i| i + 3).expect("closing +++");

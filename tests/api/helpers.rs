@@ -27,6 +27,19 @@ impl Drop for TestApp {
     }
 }
 
+/// A temporary copy of the bundled content folder, at `content/` inside the returned directory.
+pub fn copy_content() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(content_dir())
+        .arg(dir.path().join("content"))
+        .status()
+        .expect("cp");
+    assert!(copy.success(), "copying the content folder failed");
+    dir
+}
+
 /// The bundled content folder.
 pub fn content_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
@@ -142,6 +155,12 @@ impl TestApp {
         let headers = response.headers().clone();
         let body = response.text().await.expect("body read");
         Page { status, headers, body }
+    }
+
+    /// GETs `path` and parses the body as JSON, panicking with the body when it is not.
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let page = self.get(path).await;
+        serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("{path} is not JSON ({e}): {}", page.body))
     }
 
     /// Sends `raw_target` exactly as written, for paths a URL library would normalise.

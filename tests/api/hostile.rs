@@ -1,7 +1,6 @@
 //! Hostile content that parses but must not be published: each is refused by `jobzone check`
 //! with the file and line to fix.
 
-use crate::helpers::content_dir;
 use std::path::Path;
 
 const ROLE_FILE: &str = "roles/backend-api-developer-mid-level.md";
@@ -9,14 +8,7 @@ const ROLE_FILE: &str = "roles/backend-api-developer-mid-level.md";
 /// A copy of the bundled content with `find` replaced by `replace` in `file`; returns the
 /// problems `check` reports, as `path:line: message` strings, and the line `replace` is on.
 fn check_with(file: &str, find: &str, replace: &str) -> (Vec<String>, usize) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let status = std::process::Command::new("cp")
-        .arg("-r")
-        .arg(content_dir())
-        .arg(dir.path().join("content"))
-        .status()
-        .expect("cp");
-    assert!(status.success());
+    let dir = crate::helpers::copy_content();
     let content = dir.path().join("content");
     let path = content.join(file);
     let text = std::fs::read_to_string(&path).expect("content file");

@@ -56,15 +56,7 @@ async fn a_sample_of_occupation_share_cards_are_1200_by_630_pngs_and_badges_carr
         let png = response.bytes().await.expect("body");
         let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
         assert_eq!((be(&png[16..20]), be(&png[20..24])), (1200, 630), "{code}");
-        let api: serde_json::Value = app
-            .client
-            .get(format!("{}/api/v1/occupations/{code}", app.address))
-            .send()
-            .await
-            .expect("sent")
-            .json()
-            .await
-            .expect("json");
+        let api: serde_json::Value = app.get_json(&format!("/api/v1/occupations/{code}")).await;
         let score = api["assessment"]["card"]["score"].as_f64().expect("a score");
         let badge = app.get(&format!("/badge/occupations/{code}.svg")).await;
         badge.assert_status(200);
@@ -75,15 +67,7 @@ async fn a_sample_of_occupation_share_cards_are_1200_by_630_pngs_and_badges_carr
 #[tokio::test]
 async fn the_occupation_api_lists_all_1016_with_their_scores() {
     let app = spawn_app().await;
-    let json: serde_json::Value = app
-        .client
-        .get(format!("{}/api/v1/occupations", app.address))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let json: serde_json::Value = app.get_json("/api/v1/occupations").await;
     let all = json["occupations"].as_array().expect("a list");
     assert_eq!(all.len(), 1016);
     let scored: Vec<&serde_json::Value> = all.iter().filter(|o| o["score"].is_f64()).collect();
@@ -91,15 +75,7 @@ async fn the_occupation_api_lists_all_1016_with_their_scores() {
     assert!(scored.iter().all(|o| o["provenance"] == "data" && o["zone"].is_string()));
     let nurse = all.iter().find(|o| o["code"] == "29-1141.00").expect("registered nurses");
     assert_eq!(nurse["url"], "https://jobzone.example/occupations/29-1141.00");
-    let detail: serde_json::Value = app
-        .client
-        .get(format!("{}/api/v1/occupations/29-1141.00", app.address))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let detail: serde_json::Value = app.get_json("/api/v1/occupations/29-1141.00").await;
     assert_eq!(detail["title"], "Registered Nurses");
     assert!(detail["facts"]["employment_2025"].is_f64());
     assert!(detail["assessment"]["tasks"].as_array().is_some_and(|t| t.len() > 10));

@@ -396,29 +396,13 @@ async fn a_whole_title_beats_a_longer_title_it_begins() {
 #[tokio::test]
 async fn results_say_which_title_matched_and_its_kind() {
     let app = spawn_app().await;
-    let json: serde_json::Value = app
-        .client
-        .get(format!("{}/api/v1/search?q=trucker&limit=1", app.address))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json");
+    let json: serde_json::Value = app.get_json("/api/v1/search?q=trucker&limit=1").await;
     let first = &json["results"][0];
     assert_eq!(first["title"], "Heavy and Tractor-Trailer Truck Drivers");
     assert_eq!(first["matched_title"], "Trucker");
     assert_eq!(first["matched_kind"], "alternate_title");
     assert!(first.get("matched").is_none(), "no mixed string beside the structured fields");
-    let json: serde_json::Value = app
-        .client
-        .get(format!("{}/api/v1/search?q=rn&limit=1", app.address))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json");
+    let json: serde_json::Value = app.get_json("/api/v1/search?q=rn&limit=1").await;
     assert_eq!(
         (json["results"][0]["matched_title"].as_str(), json["results"][0]["matched_kind"].as_str()),
         (Some("RN"), Some("short_title"))
@@ -508,15 +492,7 @@ async fn the_json_api_has_the_documented_shape() {
     assert_eq!(first["score"], 24.5);
     assert_eq!(first["matched_title"], "Backend Engineer");
     assert_eq!(first["matched_kind"], "alias");
-    let json: serde_json::Value = app
-        .client
-        .get(format!("{}/api/v1/search?q=registered%20nurse", app.address))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json");
+    let json: serde_json::Value = app.get_json("/api/v1/search?q=registered%20nurse").await;
     let nurse = &json["results"][0];
     // Registered Nurses has a data-derived score, and the API carries it.
     assert_eq!((nurse["kind"].as_str(), nurse["url"].as_str()), (Some("occupation"), Some("/occupations/29-1141.00")));

@@ -261,18 +261,31 @@ async fn follow_name(site: &State, sub: &Subscription) -> Result<String, WebErro
     Ok(what.map_or_else(|| sub.target.id.clone(), |w| w.title))
 }
 
+/// What a link in one of our emails leads to: its live subscription and the followed item's
+/// name, or the page that refuses a stale, expired or tampered link.
+async fn live_link(
+    site: &State,
+    stale: (&str, &str),
+    lookup: impl FnOnce() -> anyhow::Result<Link> + Send + 'static,
+) -> Result<Result<(Subscription, String), HttpResponse>, WebError> {
+    let state = blocking(lookup).await?;
+    if let Some(answer) = refused(&state, stale) {
+        return answer.map(Err);
+    }
+    let Link::Live(sub) = state else { return Err(WebError::NotFound) };
+    let name = follow_name(site, &sub).await?;
+    Ok(Ok((sub, name)))
+}
+
 /// GET /subscribe/confirm/{token}: shows a confirm button and changes nothing, so a mail
 /// scanner that opens links confirms nothing.
 pub async fn confirm_page(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let subs = site.subscriptions.clone();
-    let l = link.clone();
-    let state = blocking(move || subs.confirm_link(&l)).await?;
-    if let Some(answer) = refused(&state, STALE_CONFIRM) {
-        return answer;
-    }
-    let Link::Live(sub) = state else { return Err(WebError::NotFound) };
-    let name = follow_name(&site, &sub).await?;
+    let (subs, l) = (site.subscriptions.clone(), link.clone());
+    let (sub, name) = match live_link(&site, STALE_CONFIRM, move || subs.confirm_link(&l)).await? {
+        Ok(live) => live,
+        Err(refusal) => return Ok(refusal),
+    };
     respond(
         StatusCode::OK,
         &ButtonPage {
@@ -289,12 +302,11 @@ pub async fn confirm_page(site: State, link: web::Path<String>) -> Result<HttpRe
 pub async fn confirm(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
     let s = site.clone().into_inner();
-    let state = blocking(move || s.subscriptions.confirm(&link, &s.catalogue())).await?;
-    if let Some(answer) = refused(&state, STALE_CONFIRM) {
-        return answer;
-    }
-    let Link::Live(sub) = state else { return Err(WebError::NotFound) };
-    let name = follow_name(&site, &sub).await?;
+    let (sub, name) =
+        match live_link(&site, STALE_CONFIRM, move || s.subscriptions.confirm(&link, &s.catalogue())).await? {
+            Ok(live) => live,
+            Err(refusal) => return Ok(refusal),
+        };
     message(
         StatusCode::OK,
         "You are subscribed",
@@ -310,14 +322,11 @@ pub async fn confirm(site: State, link: web::Path<String>) -> Result<HttpRespons
 /// same address.
 pub async fn unsubscribe_page(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let subs = site.subscriptions.clone();
-    let l = link.clone();
-    let state = blocking(move || subs.unsubscribe_link(&l)).await?;
-    if let Some(answer) = refused(&state, STALE_UNSUBSCRIBE) {
-        return answer;
-    }
-    let Link::Live(sub) = state else { return Err(WebError::NotFound) };
-    let name = follow_name(&site, &sub).await?;
+    let (subs, l) = (site.subscriptions.clone(), link.clone());
+    let (sub, name) = match live_link(&site, STALE_UNSUBSCRIBE, move || subs.unsubscribe_link(&l)).await? {
+        Ok(live) => live,
+        Err(refusal) => return Ok(refusal),
+    };
     respond(
         StatusCode::OK,
         &ButtonPage {
@@ -340,12 +349,10 @@ pub async fn unsubscribe(site: State, link: web::Path<String>, body: web::Bytes)
     let link = link.into_inner();
     let everything = String::from_utf8_lossy(&body).contains("scope=all");
     let subs = site.subscriptions.clone();
-    let state = blocking(move || subs.unsubscribe(&link, everything)).await?;
-    if let Some(answer) = refused(&state, STALE_UNSUBSCRIBE) {
-        return answer;
-    }
-    let Link::Live(sub) = state else { return Err(WebError::NotFound) };
-    let name = follow_name(&site, &sub).await?;
+    let (sub, name) = match live_link(&site, STALE_UNSUBSCRIBE, move || subs.unsubscribe(&link, everything)).await? {
+        Ok(live) => live,
+        Err(refusal) => return Ok(refusal),
+    };
     let done = if everything {
         format!("We deleted {} and everything it followed. You will get no more email from us.", sub.email)
     } else {

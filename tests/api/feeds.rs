@@ -102,14 +102,7 @@ async fn feeds_answer_304_when_the_etag_matches() {
     let app = spawn_app().await;
     for path in [BACKEND_FEED, "/feed.xml"] {
         let tag = app.get(path).await.header("etag").to_string();
-        let again = app
-            .client
-            .get(format!("{}{path}", app.address))
-            .header("If-None-Match", &tag)
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(again.status().as_u16(), 304, "{path}");
+        app.get_with(path, &[("If-None-Match", &tag)]).await.assert_status(304);
     }
 }
 

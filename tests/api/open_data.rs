@@ -74,23 +74,10 @@ async fn downloads_carry_a_strong_etag_and_answer_304_when_it_matches() {
         assert!(tag.starts_with('"') && !tag.starts_with("W/"), "{path}: strong ETag, got {tag:?}");
         assert!(first.header("cache-control").contains("max-age"), "{path}");
         assert_eq!(app.get(path).await.header("etag"), tag, "{path}: the same bytes keep the same tag");
-        let again = app
-            .client
-            .get(format!("{}{path}", app.address))
-            .header("If-None-Match", &tag)
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(again.status().as_u16(), 304, "{path}");
-        assert!(again.text().await.expect("body").is_empty());
-        let other = app
-            .client
-            .get(format!("{}{path}", app.address))
-            .header("If-None-Match", "\"something-else\"")
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(other.status().as_u16(), 200, "{path}");
+        let again = app.get_with(path, &[("If-None-Match", &tag)]).await;
+        again.assert_status(304);
+        assert!(again.body.is_empty(), "{path}: a 304 has no body");
+        app.get_with(path, &[("If-None-Match", "\"something-else\"")]).await.assert_status(200);
     }
 }
 

@@ -1,5 +1,5 @@
-//! The published research data sets under `content/data/` (O*NET 30.1, GPTs are GPTs, Working
-//! with AI, the Anthropic Economic Index, BLS), read into typed tables. One file per source; all
+//! The published research data sets under `content/data/` (O*NET 30.1 and 24.x, GPTs are GPTs,
+//! Working with AI, the Anthropic Economic Index, BLS and its Occupational Outlook Handbook, WORKBank), read into typed tables. One file per source; all
 //! of them read through [`table::Table`], so a malformed file is refused with `file:line`.
 
 pub mod aei;
@@ -7,9 +7,12 @@ pub mod bls;
 pub mod employment;
 pub mod gpts;
 pub mod onet;
+pub mod onet24;
+pub mod ooh;
 pub mod table;
 pub mod titles;
 pub mod value;
+pub mod workbank;
 pub mod working_with_ai;
 
 use crate::content::Problem;
@@ -23,6 +26,9 @@ pub struct DataSets {
     pub working_with_ai: working_with_ai::WorkingWithAi,
     pub aei: aei::Aei,
     pub bls: bls::Bls,
+    pub ooh: ooh::Ooh,
+    pub onet24: onet24::Onet24,
+    pub workbank: workbank::Workbank,
 }
 
 impl DataSets {
@@ -36,6 +42,9 @@ impl DataSets {
             working_with_ai: working_with_ai::WorkingWithAi::load(&dir, problems),
             aei: aei::Aei::load(&dir, problems),
             bls: bls::Bls::load(&dir, problems),
+            ooh: ooh::Ooh::load(&dir, problems),
+            onet24: onet24::Onet24::load(&dir, problems),
+            workbank: workbank::Workbank::load(&dir, problems),
         }
     }
 }

@@ -76,6 +76,7 @@ pub fn assess_all(
             }
         }
     }
+    super::missing::fill_group_medians(m, &mut out.assessments);
     link_transitions(&mut out.assessments);
     out
 }

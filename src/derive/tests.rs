@@ -178,5 +178,5 @@ fn expert_consensus_quotes_the_bls_sentences_it_counts() {
     let e = basis(&o.evidence[4]);
     let net: i64 = e.quotes.iter().map(|q| factors::direction(&q.text).unwrap_or(0)).sum();
     assert_eq!(e.raw, Some(net as f64));
-    assert!(e.quotes.iter().all(|q| !q.text.is_empty() && !q.industry.is_empty()));
+    assert!(e.quotes.iter().all(|q| !q.text.is_empty() && q.source.starts_with("BLS, ")));
 }

@@ -6,6 +6,7 @@
 use crate::assessment::{Assessment, Rated};
 use crate::methodology::Methodology;
 use crate::methodology::data_method::{GROUP_MEDIAN_MIN, MissingRule, Rule};
+use crate::methodology::engine::signed;
 use std::collections::BTreeMap;
 
 /// Applies the group-median rule to every dimension that states it, then rescores what changed.
@@ -33,11 +34,19 @@ pub fn fill_group_medians(m: &Methodology, all: &mut [Assessment]) {
             for (a, changed) in all.iter_mut().zip(changed.iter_mut()) {
                 let group = major_group(a);
                 let category = a.category.clone();
-                let Some(points) = with_data.get_mut(&group).filter(|p| p.len() >= GROUP_MEDIAN_MIN) else { continue };
                 let d = &mut dims(a)[i];
                 if !no_data(d) {
                     continue;
                 }
+                let Some(points) = with_data.get_mut(&group).filter(|p| p.len() >= GROUP_MEDIAN_MIN) else {
+                    if let Some(b) = d.basis.as_mut() {
+                        b.counted_as = Some(format!(
+                            "without data it counts as {}, the stated value, since fewer than {GROUP_MEDIAN_MIN} occupations in {category} have data",
+                            signed(d.score)
+                        ));
+                    }
+                    continue;
+                };
                 points.sort_unstable();
                 let median = points[(points.len() - 1) / 2];
                 d.score = median;

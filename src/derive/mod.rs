@@ -145,4 +145,6 @@ fn facts(ctx: &Context) -> DataFacts {
 #[cfg(test)]
 mod calibration;
 #[cfg(test)]
+mod inputs_tests;
+#[cfg(test)]
 mod tests;

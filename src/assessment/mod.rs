@@ -5,6 +5,7 @@
 
 mod key;
 
+pub mod agreement;
 mod data;
 
 pub use crate::data::gpts::{Automation, Exposure};

@@ -35,6 +35,8 @@ pub struct Content {
     pub occupations: Vec<Occupation>,
     /// The data-derived assessments of every occupation with O*NET tasks, scored.
     pub derived: Vec<Assessment>,
+    /// How the derived scores agree with the independent research we ship.
+    pub agreement: crate::assessment::agreement::Agreement,
     /// Why an occupation has no data-derived score, by code.
     pub unscored: std::collections::BTreeMap<String, String>,
     /// What the data sets say of each occupation (scored or not), by code.
@@ -128,6 +130,7 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
             roles,
             major_groups,
             occupations,
+            agreement: crate::derive::agreement::measure(&data, &derived.assessments),
             derived: derived.assessments,
             unscored: derived.unscored,
             facts: derived.facts,

@@ -3,6 +3,7 @@
 //! engine) and the facts its page shows. Pure: no I/O; the build loads [`DataSets`] and the
 //! methodology, then calls [`occupation`] for each occupation (see [`assessment::assess_all`]).
 
+pub mod agreement;
 pub mod assessment;
 pub mod dimensions;
 pub mod factors;

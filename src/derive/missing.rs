@@ -9,10 +9,13 @@ use crate::methodology::data_method::{GROUP_MEDIAN_MIN, MissingRule, Rule};
 use crate::methodology::engine::signed;
 use std::collections::BTreeMap;
 
+/// Where an assessment keeps one group of dimensions.
+type Dimensions = fn(&mut Assessment) -> &mut Vec<Rated>;
+
 /// Applies the group-median rule to every dimension that states it, then rescores what changed.
 pub fn fill_group_medians(m: &Methodology, all: &mut [Assessment]) {
     let dm = &m.data_method;
-    let groups: [(&[Rule], fn(&mut Assessment) -> &mut Vec<Rated>); 3] = [
+    let groups: [(&[Rule], Dimensions); 3] = [
         (&dm.evidence, |a| &mut a.evidence),
         (&dm.barriers, |a| &mut a.barriers),
         (&dm.protective, |a| &mut a.protective),

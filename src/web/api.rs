@@ -4,10 +4,10 @@
 use super::cache_policy::CachePolicy;
 use super::problem::{self, Kind};
 use super::{State, WebError, with_catalogue};
+use crate::assessment::is_soc_code;
 use crate::assessment::{Assessment, DataFacts, Key};
 use crate::catalogue::models::{Card, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
-use crate::content::is_soc_code;
 use actix_web::http::header::ContentType;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;

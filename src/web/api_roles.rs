@@ -3,10 +3,10 @@
 
 use super::problem::{self, Kind};
 use super::{State, WebError, with_catalogue};
+use crate::assessment::is_slug as validate_slug;
 use crate::assessment::{Assessment, Key};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
-use crate::content::validate_slug;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;

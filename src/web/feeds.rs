@@ -6,7 +6,7 @@
 use super::etag::{Etagged, urn_uuid};
 use super::ids::RoleSlug;
 use super::{State, WebError, with_catalogue};
-use crate::assessment::{Assessment, Key, Kind};
+use crate::assessment::{Assessment, Kind};
 use crate::catalogue::read;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
@@ -81,11 +81,11 @@ fn newest_first(entries: &mut [Entry]) {
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.title.cmp(&b.title)));
 }
 
-pub async fn role_feed(req: HttpRequest, site: State, RoleSlug(slug): RoleSlug) -> Result<HttpResponse, WebError> {
+pub async fn role_feed(req: HttpRequest, site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
     let (a, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
-        let a = read::assessment(&conn, &Key::role(slug.as_str()))?;
-        let renamed = if a.is_none() { read::renamed_to(&conn, &slug)? } else { None };
+        let a = read::assessment(&conn, &slug.key())?;
+        let renamed = if a.is_none() { read::renamed_to(&conn, slug.as_str())? } else { None };
         Ok((a, renamed))
     })
     .await?;

@@ -3,8 +3,8 @@
 //! and its note, so adding a revision never changes an existing id and readers never see an old
 //! revision again as new.
 
-use super::etag::{Etagged, urn_uuid};
-use super::ids::RoleSlug;
+use super::http::etag::{Etagged, urn_uuid};
+use super::http::ids::RoleSlug;
 use super::{State, WebError, with_catalogue};
 use crate::assessment::{Assessment, Kind};
 use crate::catalogue::read;
@@ -92,7 +92,7 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: RoleSlug) -> Result<
     let a = match (a, renamed) {
         (Some(a), _) => a,
         // A renamed role's feed follows it, as its page, badge and card do.
-        (None, Some(to)) => return Ok(super::render::moved_permanently(&format!("/roles/{to}/feed.xml"))),
+        (None, Some(to)) => return Ok(super::http::render::moved_permanently(&format!("/roles/{to}/feed.xml"))),
         (None, None) => return Err(WebError::NotFound),
     };
     let base = &site.base_url;

@@ -1,17 +1,17 @@
 //! `/roles/{slug}`: an editor-reviewed role's assessment page (its revision feed is in `feeds`).
 
 use super::assessment;
-use super::ids::RoleSlug;
-use super::render::{self, PageMeta};
+use super::http::ids::RoleSlug;
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
 use crate::assessment::Assessment;
 use crate::catalogue::read;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::HttpResponse;
 
 /// How many roles the "compare with" form offers.
 const COMPARE_CHOICES: usize = 300;
 
-pub async fn role_page(req: HttpRequest, site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
+pub async fn role_page(site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
     let (page, renamed, others) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let page = read::assessment_page(&conn, &slug.key())?;
@@ -24,7 +24,7 @@ pub async fn role_page(req: HttpRequest, site: State, slug: RoleSlug) -> Result<
     match (page, renamed) {
         (Some(page), _) => {
             let meta = meta(&site, &page.a);
-            render::page(&req, &site, &assessment::build(&site, meta, page, others, None))
+            render::page(&assessment::build(&site, meta, page, others, None))
         }
         (None, Some(to)) => Ok(render::moved_permanently(&format!("/roles/{to}"))),
         (None, None) => Err(WebError::NotFound),

@@ -1,8 +1,8 @@
 //! The one guard for identifiers in paths: a handler that takes a [`RoleSlug`] or a [`SocCode`]
 //! only ever runs with a well-formed one; anything else is a 404 before it starts.
 
-use super::WebError;
 pub use crate::assessment::{RoleSlug, SocCode};
+use crate::web::WebError;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use std::future::{Ready, ready};

@@ -1,14 +1,14 @@
 //! `/methodology`: the formula, rendered from the methodology the catalogue was built with.
 
 use super::charts::{self, Histogram, Scatter};
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
 use crate::assessment::agreement::MeasureAgreement;
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
 use crate::methodology::data_method::{Combine, Rule};
 use crate::methodology::{Methodology, Provenance, Zone, ZoneCounts, ZoneKey};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 /// templates/methodology.html
@@ -89,7 +89,7 @@ fn rule_groups(m: &Methodology) -> Vec<RuleGroup> {
     ]
 }
 
-pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
     let m = site.catalogue().methodology.clone();
     let meta = PageMeta::new(
         &site,
@@ -124,5 +124,5 @@ pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, 
         zones_before_after,
         m,
     };
-    render::page(&req, &site, &page)
+    render::page(&page)
 }

@@ -3,6 +3,10 @@
 //! and the threshold table that turns the raw value into points. Checked when it is parsed, so a
 //! mistyped key or an unordered table fails at load with what to fix.
 
+mod inputs;
+
+pub use inputs::{Combine, GROUP_MEDIAN_MIN, Licensing, Missing, MissingRule, Phrase};
+
 use super::{BARRIER_KEYS, EVIDENCE_KEYS, Methodology, PROTECTIVE_KEYS};
 use serde::{Deserialize, Serialize};
 
@@ -78,29 +82,6 @@ impl AutomationScores {
     }
 }
 
-/// How the regulatory barrier reads a Handbook profile's "Licenses, Certifications, and
-/// Registrations" text: each sentence takes the class of the first phrase it holds (in table
-/// order), and the profile takes its highest sentence class, quoting that sentence.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Licensing {
-    pub phrases: Vec<Phrase>,
-    /// A sentence holding one of these is skipped (an ordinary driver's licence is no barrier to
-    /// software) ...
-    pub ignored: Vec<String>,
-    /// ... unless it also holds one of these (a commercial driver's licence is).
-    pub ignored_unless: Vec<String>,
-}
-
-/// Words in order, case ignored; "*" stands for any one word and "licens*" for any ending.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Phrase {
-    pub phrase: String,
-    /// 2 licence required to work, 1 required in some places or by some employers, 0 voluntary.
-    pub class: i64,
-}
-
 /// What a dimension's raw value is computed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -134,53 +115,6 @@ pub enum Measure {
     AeiAutomatedUse,
     /// Several measures (`parts`) made one by `combine`.
     Combined,
-}
-
-/// How a combined dimension makes one rating of its parts' points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Combine {
-    /// The first part that has data.
-    First,
-    /// The highest points of the parts that have data.
-    Max,
-    /// The mean of the parts that have data, rounded toward zero (both must agree to reach the ends).
-    MeanTowardZero,
-}
-
-/// What a dimension counts as where its data say nothing: never silently the floor of its range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Missing {
-    pub counts_as: MissingRule,
-    /// The stated value: the rule itself for `neutral`, the fallback for `group_median`.
-    pub value: i64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MissingRule {
-    /// The stated value.
-    Neutral,
-    /// The lower median of the points of the occupations in the same SOC major group that have
-    /// data, when at least [`GROUP_MEDIAN_MIN`] do; otherwise the stated value.
-    GroupMedian,
-}
-
-/// Fewest occupations with data a major group needs before its median stands in for a missing input.
-pub const GROUP_MEDIAN_MIN: usize = 5;
-
-impl Missing {
-    /// The rule in words, for the methodology page and every "no data" rating.
-    pub fn in_words(&self) -> String {
-        let v = super::engine::signed(self.value).replace('-', "\u{2212}");
-        match self.counts_as {
-            MissingRule::Neutral => format!("without data it counts as {v}, a stated neutral value"),
-            MissingRule::GroupMedian => format!(
-                "without data it counts as the median points of the occupations in its SOC major group that have data (when at least {GROUP_MEDIAN_MIN} do), else {v}"
-            ),
-        }
-    }
 }
 
 /// One row of a threshold table: a raw value of at least `min` earns `points`.

@@ -3,7 +3,8 @@
 //! Spearman correlation with Eloundou et al.'s human exposure rating, the face-validity
 //! occupations, the editor roles' occupations, and how points spread per dimension.
 //! Usage: cargo run --release --example derive_report [content-dir] [code ...]
-//! (each code given is also printed whole, as JSON).
+//! (each code given is also printed whole, as JSON). With DERIVE_TSV=FILE it also writes every
+//! occupation's code, title, score, zone and points per dimension as TSV, to compare two versions.
 
 use jobzone::assessment::{Assessment, Rated};
 use jobzone::data::DataSets;
@@ -34,6 +35,18 @@ fn main() -> Result<(), String> {
     let derived = derive(&m, &data, |group| group.to_string());
     let scored: Vec<_> = derived.iter().map(|o| (o, &o.card)).collect();
     let total = start.elapsed();
+    if let Ok(path) = std::env::var("DERIVE_TSV") {
+        let pts = |d: &[Rated]| d.iter().map(|d| d.score.to_string()).collect::<Vec<_>>().join(",");
+        let rows: Vec<String> = derived
+            .iter()
+            .map(|o| {
+                let (e, b, p) = (pts(&o.evidence), pts(&o.barriers), pts(&o.protective));
+                let c = &o.card;
+                format!("{}\t{}\t{:.1}\t{}\t{e}\t{b}\t{p}\t{}\n", o.key.id, o.title, c.score, c.zone, o.growth.score)
+            })
+            .collect();
+        std::fs::write(&path, rows.concat()).map_err(|e| format!("{path}: {e}"))?;
+    }
     println!("load {:.3} s, load + derive + score {:.3} s", loaded.as_secs_f64(), total.as_secs_f64());
     println!("scored {}", scored.len());
     let rated_share = |o: &Assessment| o.data.as_ref().map_or(100.0, |f| f.rated_share);

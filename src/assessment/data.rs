@@ -4,12 +4,16 @@
 use super::Tier;
 use serde::{Deserialize, Serialize};
 
-/// A sentence quoted from a source (BLS's stated factors), with where it applies.
+/// A sentence quoted from a source (BLS's stated factors, the Handbook's licensing text), with
+/// who said it and where.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The industry BLS stated the factor for ("Total, all industries" or one industry).
-    pub industry: String,
+    /// Who said it and where it applies: "BLS, Total, all industries", "BLS Occupational
+    /// Outlook Handbook, Registered Nurses".
+    pub source: String,
     pub text: String,
+    /// The page it is quoted from, when it has one.
+    pub url: Option<String>,
 }
 
 /// Employment, pay and outlook, for the occupation page.

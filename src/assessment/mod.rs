@@ -3,6 +3,7 @@
 //! for lists, the rest as one serialised detail), and every page renders it through the same
 //! partials. Adding a field touches this model, the engine (if it is an input) and one partial.
 
+pub mod agreement;
 mod data;
 mod ids;
 mod key;
@@ -117,8 +118,11 @@ pub struct Basis {
     pub raw: Option<f64>,
     /// The raw value as the page shows it, e.g. "+2.1 points vs all occupations (+5.2% vs +3.1%)".
     pub shown: String,
-    /// True when no data exists: the rating is neutral and the page says "no data".
+    /// True when no data exists: the page says "no data, counted as N" with `counted_as`.
     pub no_data: bool,
+    /// Without data: the rule that gave the points, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted_as: Option<String>,
     /// Sentences quoted from the source (BLS's stated factors).
     pub quotes: Vec<Quote>,
 }

@@ -34,6 +34,7 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
         methodology_source: content.methodology_source,
         roles: content.roles,
         major_groups: content.major_groups,
+        agreement: crate::derive::agreement::measure(&data, &derived.assessments),
         derived: derived.assessments,
         unscored: derived.unscored,
         facts: derived.facts,

@@ -23,6 +23,8 @@ pub struct Input {
     pub occupations: Vec<Occupation>,
     /// The data-derived assessments of every occupation with O*NET tasks, scored.
     pub derived: Vec<Assessment>,
+    /// How the derived scores agree with the independent research we ship.
+    pub agreement: crate::assessment::agreement::Agreement,
     /// Why an occupation has no data-derived score, by code.
     pub unscored: BTreeMap<String, String>,
     /// What the data sets say of each occupation (scored or not), by code.

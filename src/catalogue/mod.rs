@@ -58,6 +58,8 @@ pub struct Catalogue {
     pub search: crate::search::Index,
     /// The values /roles can filter on; fixed for the catalogue's life, so read once.
     pub facets: models::Facets,
+    /// How the data-derived scores agree with independent research, as the build measured it.
+    pub agreement: Arc<crate::assessment::agreement::Agreement>,
 }
 
 impl Catalogue {
@@ -89,8 +91,18 @@ impl Catalogue {
             serde_json::from_str(&get("synonyms_json")?).context("while reading the stored synonyms")?;
         let search = search_index::build(&conn, &synonyms).context("while building the search index")?;
         let facets = browse::facets(&conn).context("while reading the browse facets")?;
+        let agreement =
+            Arc::new(serde_json::from_str(&get("agreement_json")?).context("while reading the stored agreement")?);
         drop(conn);
-        Ok(Catalogue { pool, version, methodology: Arc::new(methodology), methodology_source, search, facets })
+        Ok(Catalogue {
+            pool,
+            version,
+            methodology: Arc::new(methodology),
+            methodology_source,
+            search,
+            facets,
+            agreement,
+        })
     }
 
     /// A read-only connection. Call only from a blocking thread.

@@ -1,6 +1,8 @@
 -- The catalogue: everything the site shows, computed at build time from content/.
 -- Written once by `jobzone build`, then only ever opened read-only.
 
+-- meta keys: version, schema, methodology_version, methodology_json, methodology_source,
+-- synonyms_json, agreement_json (how the data-derived scores agree with independent research).
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL

@@ -83,6 +83,7 @@ fn write_meta(tx: &Transaction<'_>, content: &Input) -> Result<()> {
     stmt.execute(params!["methodology_json", serde_json::to_string(&content.methodology)?])?;
     stmt.execute(params!["methodology_source", content.methodology_source])?;
     stmt.execute(params!["synonyms_json", serde_json::to_string(&content.synonyms)?])?;
+    stmt.execute(params!["agreement_json", serde_json::to_string(&content.agreement)?])?;
     Ok(())
 }
 

@@ -1,16 +1,20 @@
-//! The published research data sets under `content/data/` (O*NET 30.1, GPTs are GPTs, Working
-//! with AI, the Anthropic Economic Index, BLS), read into typed tables. One file per source; all
-//! of them read through [`table::Table`], so a malformed file is refused with `file:line`. Each
-//! file is read once per build, here; the views other modules need are made from these tables.
+//! The published research data sets under `content/data/` (O*NET 30.1 and 24.x, GPTs are GPTs,
+//! Working with AI, the Anthropic Economic Index, BLS and its Occupational Outlook Handbook,
+//! WORKBank), read into typed tables. One file per source; all of them read through
+//! [`table::Table`], so a malformed file is refused with `file:line`. Each file is read once per
+//! build, here; the views other modules need are made from these tables.
 
 pub mod aei;
 pub mod bls;
 pub mod employment;
 pub mod gpts;
 pub mod onet;
+pub mod onet24;
+pub mod ooh;
 pub mod table;
 pub mod titles;
 pub mod value;
+pub mod workbank;
 pub mod working_with_ai;
 
 use crate::problem::Problem;
@@ -24,6 +28,9 @@ pub struct DataSets {
     pub working_with_ai: working_with_ai::WorkingWithAi,
     pub aei: aei::Aei,
     pub bls: bls::Bls,
+    pub ooh: ooh::Ooh,
+    pub onet24: onet24::Onet24,
+    pub workbank: workbank::Workbank,
     /// Every O*NET alternate, short and reported title, for search.
     pub lay_titles: Vec<titles::LayTitle>,
     /// OEWS May 2025 employment by SOC code: search's popularity prior.
@@ -41,6 +48,9 @@ impl DataSets {
             gpts: gpts::Gpts::load(&dir, problems),
             working_with_ai: working_with_ai::WorkingWithAi::load(&dir, problems),
             aei: aei::Aei::load(&dir, problems),
+            ooh: ooh::Ooh::load(&dir, problems),
+            onet24: onet24::Onet24::load(&dir, problems),
+            workbank: workbank::Workbank::load(&dir, problems),
             lay_titles: titles::load(content_dir, problems),
             employment: employment::Employment::from_oews(&bls.oews_2025),
             bls,

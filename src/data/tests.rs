@@ -27,12 +27,41 @@ fn the_shipped_data_loads_without_problems_and_holds_what_the_method_reads() {
     assert_eq!(data.bls.oews_2021["27-2011"].median_annual, None);
     assert_eq!(data.bls.crosswalk["15-1252.00"].nem, "15-1252");
     assert!(data.aei.share.len() > 3000);
+    // 1.1's inputs: 342 Handbook profiles, 269 with a licensing subsection; O*NET 24.x ratings
+    // mapped to 2019 codes; WORKBank's 104 occupations; the newest AEI release.
+    assert_eq!(data.ooh.profiles.len(), 342);
+    assert_eq!(data.ooh.profiles.iter().filter(|p| p.licensing.is_some()).count(), 269);
+    assert_eq!(data.ooh.for_onet("29-1141.01").map(|p| p.title.as_str()), Some("Registered Nurses"));
+    // Physical_Proximity.csv: Registered Nurses (29-1141.00 in 2010 and 2019) 94.
+    assert_eq!(data.onet24.get("4.C.2.a.3", "29-1141.00"), Some(94.0));
+    assert_eq!(data.workbank.by_occupation.len(), 104);
+    assert!(data.aei.latest.len() > 3500);
+}
+
+#[test]
+fn a_2019_code_with_several_2010_parents_gets_the_mean_of_their_ratings() {
+    let mut problems = Vec::new();
+    let data = DataSets::load(&content(), &mut problems);
+    // Crosswalk: 15-1252.00 Software Developers has the 2010 parents 15-1132.00 (Applications)
+    // and 15-1133.00 (Systems Software); Physical_Proximity.csv rates them 50 and 45.
+    assert_eq!(data.onet24.get("4.C.2.a.3", "15-1252.00"), Some(47.5));
 }
 
 /// Copies content/data to a temporary folder so a test can break one file.
 fn copy_of_data() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    for source in ["onet-30.1", "gpts-are-gpts", "working-with-ai", "anthropic-economic-index", "bls"] {
+    let sources = [
+        onet::DIR,
+        gpts::DIR,
+        working_with_ai::DIR,
+        aei::DIR,
+        aei::LATEST_DIR,
+        bls::DIR,
+        ooh::DIR,
+        onet24::DIR,
+        workbank::DIR,
+    ];
+    for source in sources {
         let from = content().join("data").join(source);
         let to = dir.path().join("data").join(source);
         std::fs::create_dir_all(&to).expect("mkdir");
@@ -67,6 +96,7 @@ fn a_broken_row_a_bad_value_and_a_missing_file_are_problems_at_their_file_and_li
     let second =
         std::fs::read_to_string(&labels).expect("read").lines().nth(1).expect("line 2").replace("\tT2\t", "\tT9\t");
     replace_line(&labels, 2, &second);
+    replace_line(&data.join("onet-24/Physical_Proximity.csv"), 2, "close,29-2021.00,Dental Hygienists");
     let mut problems = Vec::new();
     DataSets::load(dir.path(), &mut problems);
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
@@ -76,5 +106,6 @@ fn a_broken_row_a_bad_value_and_a_missing_file_are_problems_at_their_file_and_li
     assert!(has("onet_task_mappings.csv:1: cannot read this data file"), "{shown:#?}");
     assert!(has("ep-2024-34-table-1.2.tsv:2: expected 16 fields"), "{shown:#?}");
     assert!(has("full_labelset.tsv:2: column \"gpt4_automation\" holds \"T9\", not a label T0-T4"), "{shown:#?}");
-    assert_eq!(shown.len(), 5, "{shown:#?}");
+    assert!(has("Physical_Proximity.csv:2: column \"Context\" holds \"close\""), "{shown:#?}");
+    assert_eq!(shown.len(), 6, "{shown:#?}");
 }

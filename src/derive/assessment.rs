@@ -71,6 +71,7 @@ pub fn assess_all(m: &Methodology, data: &crate::data::DataSets, group_name: imp
             }
         }
     }
+    super::missing::fill_group_medians(m, &mut out.assessments);
     link_transitions(&mut out.assessments);
     out
 }

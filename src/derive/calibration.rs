@@ -78,9 +78,14 @@ fn the_method_names_only_things_the_data_holds() {
     for iwa in dm.physical_iwas.iter().chain(&dm.physical_excluded_iwas) {
         assert!(data.onet.iwas.iter().any(|(i, _)| i == iwa), "IWA {iwa} is not in DWA Reference.txt");
     }
-    for rule in &dm.protective {
-        let (e, s) = (rule.element.as_deref().unwrap_or(""), rule.scale.as_deref().unwrap_or(""));
-        assert!(data.onet.measures.knows(e, s), "{}: O*NET has no {e} on scale {s}", rule.key);
+    let all = dm.evidence.iter().chain(&dm.barriers).chain(&dm.protective);
+    for rule in all.flat_map(|r| r.parts.iter().chain([r])) {
+        if let (Some(e), Some(s)) = (&rule.element, &rule.scale) {
+            assert!(data.onet.measures.knows(e, s), "{}: O*NET has no {e} on scale {s}", rule.key);
+        }
+        for e in &rule.elements {
+            assert!(crate::data::onet24::Onet24::knows(e), "{}: we ship no O*NET 24.x file of {e}", rule.key);
+        }
     }
     for education in &data.bls.educations {
         assert!(dm.education_ranks.contains(education), "education \"{education}\" has no rank");

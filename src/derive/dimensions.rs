@@ -1,11 +1,12 @@
 //! Each measure of the data-derived method: the raw value from the data, rounded as the page
-//! shows it, and the points its threshold table gives.
+//! shows it, the points its threshold table gives, and how a combined dimension makes one rating
+//! of several measures.
 
-use super::factors;
+use super::{factors, inputs};
 use crate::assessment::{Basis, Quote, Rated, Task};
 use crate::data::DataSets;
 use crate::data::bls::{ALL_OCCUPATIONS, Wages};
-use crate::methodology::data_method::{DataMethod, Measure, Rule};
+use crate::methodology::data_method::{Combine, DataMethod, Measure, Rule};
 use rustc_hash::FxHashMap;
 
 /// What every measure of one occupation may read.
@@ -25,11 +26,74 @@ impl Context<'_> {
     }
 }
 
-/// The dimension's rating: its points, the rule, and the figure behind them; no data gives 0
-/// points, shown as "no data".
+/// The dimension's rating: its points, the rule, and the figure behind them. Without data it
+/// counts as the rule's stated value for now, shown as "no data, counted as N" with the rule
+/// (a major-group median replaces it later, see [`super::missing`]).
 pub fn value(ctx: &Context, rule: &Rule) -> Rated {
-    let found = match rule.measure {
-        Measure::NoData => None,
+    let rationale = format!("{} ({}).", rule.measured, rule.thresholds_in_words());
+    let basis = match reading(ctx, rule) {
+        Some(r) => {
+            let basis = Basis {
+                source: rule.source.clone(),
+                raw: Some(r.raw),
+                shown: r.shown,
+                no_data: false,
+                counted_as: None,
+                quotes: r.quotes,
+            };
+            return Rated { key: rule.key.clone(), score: r.points, rationale, basis: Some(basis) };
+        }
+        None => Basis {
+            source: rule.source.clone(),
+            raw: None,
+            shown: "no data".into(),
+            no_data: true,
+            counted_as: rule.missing.map(|m| m.in_words()),
+            quotes: Vec::new(),
+        },
+    };
+    Rated { key: rule.key.clone(), score: rule.missing.map_or(0, |m| m.value), rationale, basis: Some(basis) }
+}
+
+/// What one measure (or a combination) found: points, raw value, the figure shown, quotes.
+struct Reading {
+    points: i64,
+    raw: f64,
+    shown: String,
+    quotes: Vec<Quote>,
+}
+
+fn reading(ctx: &Context, rule: &Rule) -> Option<Reading> {
+    if rule.measure == Measure::Combined {
+        return combined(ctx, rule);
+    }
+    let (raw, shown, quotes) = measure(ctx, rule)?;
+    Some(Reading { points: rule.points(raw), raw, shown, quotes })
+}
+
+/// The parts that have data, made one by the rule's `combine`; the raw value is the points.
+fn combined(ctx: &Context, rule: &Rule) -> Option<Reading> {
+    let found: Vec<(&Rule, Reading)> = rule.parts.iter().filter_map(|p| reading(ctx, p).map(|r| (p, r))).collect();
+    let points: Vec<i64> = found.iter().map(|(_, r)| r.points).collect();
+    let chosen = match rule.combine? {
+        Combine::First => *points.first()?,
+        Combine::Max => *points.iter().max()?,
+        // Integer division truncates toward zero.
+        Combine::MeanTowardZero => points.iter().sum::<i64>() / i64::try_from(points.len()).ok().filter(|n| *n > 0)?,
+    };
+    let used = if rule.combine == Some(Combine::First) { 1 } else { found.len() };
+    let shown = found[..used]
+        .iter()
+        .map(|(p, r)| format!("{}: {} ({})", p.label.as_deref().unwrap_or(&p.key), r.shown, signed_whole(r.points)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let quotes = found.into_iter().take(used).flat_map(|(_, r)| r.quotes).collect();
+    Some(Reading { points: chosen, raw: chosen as f64, shown, quotes })
+}
+
+fn measure(ctx: &Context, rule: &Rule) -> Found {
+    match rule.measure {
+        Measure::NoData | Measure::Combined => None,
         Measure::EmploymentChangeVsAll => employment_change(ctx, rule),
         Measure::WageChangeVsAll => wage_change(ctx, rule),
         Measure::AiApplicability => ctx.data.working_with_ai.for_onet(ctx.code).map(|v| {
@@ -55,31 +119,15 @@ pub fn value(ctx: &Context, rule: &Rule) -> Rated {
                 .get(ctx.code, element, scale)
                 .map(|v| (v, format!("{v:.2} {}", rule.unit), Vec::new()))
         }
-    };
-    let (score, basis) = match found {
-        Some((raw, shown, quotes)) => {
-            (rule.points(raw), Basis { source: rule.source.clone(), raw: Some(raw), shown, no_data: false, quotes })
-        }
-        None => (
-            0,
-            Basis {
-                source: rule.source.clone(),
-                raw: None,
-                shown: "no data".into(),
-                no_data: true,
-                quotes: Vec::new(),
-            },
-        ),
-    };
-    Rated {
-        key: rule.key.clone(),
-        score,
-        rationale: format!("{} ({}).", rule.measured, rule.thresholds_in_words()),
-        basis: Some(basis),
+        Measure::OohLicensing => inputs::ooh_licensing(ctx, rule),
+        Measure::OnetContext => inputs::onet_context(ctx, rule),
+        Measure::WorkerAgency => inputs::worker_agency(ctx, rule),
+        Measure::AeiAutomatedUse => inputs::aei_automated_use(ctx, rule),
     }
 }
 
-type Found = Option<(f64, String, Vec<Quote>)>;
+/// A measure's raw value, the figure as shown, and the sentences it quotes; None without data.
+pub type Found = Option<(f64, String, Vec<Quote>)>;
 
 fn employment_change(ctx: &Context, rule: &Rule) -> Found {
     let projections = &ctx.data.bls.projections;
@@ -160,6 +208,6 @@ pub fn signed(x: f64) -> String {
     if x > 0.0 { format!("+{x:.1}") } else { format!("{:.1}", if x == 0.0 { 0.0 } else { x }) }
 }
 
-fn signed_whole(n: i64) -> String {
+pub fn signed_whole(n: i64) -> String {
     if n > 0 { format!("+{n}") } else { n.to_string() }
 }

@@ -42,7 +42,7 @@ pub fn net(factors: &[Factor], terms: &[&str]) -> Option<(i64, Vec<Quote>)> {
         }
         if let Some(d) = direction(&f.text) {
             sum += d;
-            quotes.push(Quote { industry: f.industry.clone(), text: f.text.clone() });
+            quotes.push(Quote { source: format!("BLS, {}", f.industry), text: f.text.clone(), url: None });
         }
     }
     (!quotes.is_empty()).then_some((sum, quotes))

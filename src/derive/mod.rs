@@ -3,9 +3,12 @@
 //! engine) and the facts its page shows. Pure: no I/O; the build loads [`DataSets`] and the
 //! methodology, then calls [`occupation`] for each occupation (see [`assessment::assess_all`]).
 
+pub mod agreement;
 pub mod assessment;
 pub mod dimensions;
 pub mod factors;
+pub mod inputs;
+pub mod missing;
 pub mod stats;
 
 use crate::assessment::{Assessment, DataFacts, Key, Ooh, RelatedOccupation, Source, Task, TaskLabels};
@@ -25,14 +28,18 @@ pub struct Derivation {
 /// Every O*NET occupation that has task statements, in O*NET's order, assessed; `category`
 /// names an occupation's SOC major group.
 pub fn derive(m: &Methodology, data: &DataSets, category: impl Fn(&str) -> String) -> Vec<Assessment> {
-    data.onet
+    let mut all: Vec<Assessment> = data
+        .onet
         .occupations
         .iter()
         .filter_map(|o| occupation(m, data, &o.code, &o.title, &category(&o.code[..2])).assessment)
-        .collect()
+        .collect();
+    missing::fill_group_medians(m, &mut all);
+    all
 }
 
-/// One occupation's assessment and facts.
+/// One occupation's assessment and facts, with every missing input at its rule's stated value
+/// (the major-group medians need every occupation: [`missing::fill_group_medians`]).
 pub fn occupation(m: &Methodology, data: &DataSets, code: &str, title: &str, category: &str) -> Derivation {
     let method = &m.data_method;
     let tasks = tasks(method, data, code);
@@ -138,5 +145,7 @@ fn facts(ctx: &Context) -> DataFacts {
 
 #[cfg(test)]
 mod calibration;
+#[cfg(test)]
+mod inputs_tests;
 #[cfg(test)]
 mod tests;

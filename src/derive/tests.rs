@@ -75,48 +75,66 @@ fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked
     // Evidence.
     // job_postings: table 1.2 line 1050, 53-1041 change +5.2 %; line 2, all occupations +3.1 %.
     //   5.2 - 3.1 = +2.1 points: between -3 and +3, so 0.
-    // company_actions: no data, 0.
+    // company_actions: no data: the stated neutral value, 0.
     // wage_trends: OEWS May 2025 median 58,170, May 2021 53,540: 58170 / 53540 = 1.08648, +8.6 %.
     //   All occupations 50,980 / 45,760 = 1.11407, +11.4 %. 8.6 - 11.4 = -2.8: at least -4, below 0, so -1.
-    // tool_maturity: soc_ai_applicability_scores.csv line 741, 0.1103 -> 0.11: at least 0.09, below 0.24, so 0.
-    // expert_consensus: no table 1.12 row for 53-1041, no data, 0.
+    // tool_maturity: soc_ai_applicability_scores.csv line 741, 0.1103 -> 0.11: at least 0.09, below
+    //   0.24, so 0. None of its task texts is in the November 2025 AEI table, so that part is absent:
+    //   the mean of the one part is 0.
+    // expert_consensus: no table 1.12 row for 53-1041: no data, the stated neutral value 0.
     let ev: Vec<(Option<f64>, i64, bool)> =
         o.evidence.iter().map(|d| (basis(d).raw, d.score, basis(d).no_data)).collect();
     assert_eq!(
         ev,
-        vec![(Some(2.1), 0, false), (None, 0, true), (Some(-2.8), -1, false), (Some(0.11), 0, false), (None, 0, true)]
+        vec![(Some(2.1), 0, false), (None, 0, true), (Some(-2.8), -1, false), (Some(0.0), 0, false), (None, 0, true)]
     );
     assert_eq!(basis(&o.evidence[0]).shown, "+2.1 points vs all occupations (+5.2% vs +3.1%)");
     assert_eq!(basis(&o.evidence[2]).shown, "-2.8 points vs all occupations (+8.6% vs +11.4%)");
+    assert_eq!(basis(&o.evidence[3]).shown, "Microsoft AI applicability: 0.11 AI applicability (0-1) (0)");
 
     // Barriers.
-    // regulatory: entry education "High school diploma or equivalent", rank 2 of 8: below 7, so 0.
-    // physical: Tasks to DWAs: only 14432 "Load shipments, belongings, or materials." (4.A.3.a.1.I06.D01)
-    //   falls under a physical GWA (4.A.3.a.1). Its weight 2 of 10 = 20.0 %: at least 20, so 1.
-    // union, liability, cultural: no data, 0.
-    let bar: Vec<(Option<f64>, i64)> = o.barriers.iter().map(|d| (basis(d).raw, d.score)).collect();
-    assert_eq!(bar, vec![(Some(2.0), 0), (Some(20.0), 1), (None, 0), (None, 0), (None, 0)]);
+    // regulatory: no Handbook profile lists SOC 53-1041, so entry education stands in: "High
+    //   school diploma or equivalent", rank 2 of 8: below 7, so 0.
+    // physical: the higher of two parts. Tasks to DWAs: only 14432 "Load shipments, belongings, or
+    //   materials." (4.A.3.a.1.I06.D01) falls under a physical GWA (4.A.3.a.1); its weight 2 of 10 =
+    //   20.0 %: at least 20, so 1. O*NET 24.x rows of 2010 code 53-1011.00 (crosswalk line 1081,
+    //   its only parent): Physical Proximity 68, Using Hands 58, Handling and Moving Objects 76,
+    //   Operating Vehicles 74, Exposed to Disease 10: mean 286 / 5 = 57.2, at least 55, so 2. Max 2.
+    // union, liability: no data: the stated neutral value 1.
+    // cultural: no WORKBank rating, and fewer than 5 occupations of major group 53 have one: 1.
+    let bar: Vec<(i64, bool)> = o.barriers.iter().map(|d| (d.score, basis(d).no_data)).collect();
+    assert_eq!(bar, vec![(0, false), (2, false), (1, true), (1, true), (1, true)]);
+    assert_eq!(
+        basis(&o.barriers[0]).shown,
+        "Entry education (no Handbook profile): High school diploma or equivalent (entry education rank 2 of 8) (0)"
+    );
+    assert!(basis(&o.barriers[1]).shown.contains("20.0% of task time (+1); Hands-on work (O*NET 24.x): 57.2 of 100"));
+    assert!(basis(&o.barriers[4]).counted_as.as_deref().is_some_and(|c| c.contains("+1")), "{:?}", o.barriers[4]);
 
-    // Protective: Realistic interest 4.6 (>= 3.5: 1), Social interest 2.47 (< 3.5: 0),
-    // Judgment and Decision Making importance 3.38 (>= 3.0: 1).
+    // Protective: embodied physicality, the higher of the hands-on mean 57.2 (>= 45: 2) and
+    // Realistic interest 4.6 (>= 3.5: 1): 2. Interpersonal connection, the higher of the people-work
+    // mean (Assisting and Caring 51, Face-to-Face 99, Relationships 69, Public 66: 285 / 4 = 71.25,
+    // shown 71.3; >= 70: 2) and Social interest 2.47 (< 3.5: 0): 2. Judgment and Decision Making
+    // importance 3.38 (>= 3.0: 1).
     let prot: Vec<(Option<f64>, i64)> = o.protective.iter().map(|d| (basis(d).raw, d.score)).collect();
-    assert_eq!(prot, vec![(Some(4.6), 1), (Some(2.47), 0), (Some(3.38), 1)]);
-    // Growth: no table 1.12 factor names AI: no data, 0.
+    assert_eq!(prot, vec![(Some(2.0), 2), (Some(2.0), 2), (Some(3.38), 1)]);
+    assert!(basis(&o.protective[1]).shown.starts_with("People work (O*NET 24.x): 71.3 of 100"));
+    // Growth: no table 1.12 factor names AI: no data, the stated neutral value 0.
     assert_eq!((o.growth.score, basis(&o.growth).no_data), (0, true));
 
     // Weighted sum 0.2x4 + 0.2x1 + 0.2x2 + 0.2x2 + 0.1x4 + 0.1x1 = 0.8+0.2+0.4+0.4+0.4+0.1 = 2.30.
-    // Task resistance 6.00 - 2.30 = 3.70. Evidence -1: modifier 1 - 0.04 = 0.96. Barriers 1:
-    // 1 + 0.02 = 1.02. Growth 0: 1.00. Raw = 3.70 x 0.96 x 1.02 x 1.00 = 3.62304.
-    // Score = (3.62304 - 0.54) / 7.93 x 100 = 38.878 -> 38.9: Yellow (25 <= 38.9 < 48).
+    // Task resistance 6.00 - 2.30 = 3.70. Evidence -1: modifier 1 - 0.04 = 0.96. Barriers 5:
+    // 1 + 0.10 = 1.10. Growth 0: 1.00. Raw = 3.70 x 0.96 x 1.10 x 1.00 = 3.9072.
+    // Score = (3.9072 - 0.54) / 7.93 x 100 = 42.462 -> 42.5: Yellow (25 <= 42.5 < 48).
     // Split: scores 4-5 (14435, 14433) 20 + 10 = 30 %; 2-3 (20933, 14432) 40 %; 1 (14434, 14436) 30 %.
     let s = &o.card;
     assert_eq!(s, &crate::methodology::score(m, &o.inputs()), "the stored card is the engine's");
     assert_eq!(s.weighted_sum, 2.30);
     assert_eq!(s.task_resistance, 3.70);
-    assert_eq!((s.evidence_total, s.barriers_total, s.protective_total, s.growth), (-1, 1, 2, 0));
-    assert_eq!((s.evidence_modifier, s.barrier_modifier, s.growth_modifier), (0.96, 1.02, 1.0));
-    assert!((s.raw - 3.62304).abs() < 1e-9, "raw {}", s.raw);
-    assert_eq!(s.score, 38.9);
+    assert_eq!((s.evidence_total, s.barriers_total, s.protective_total, s.growth), (-1, 5, 5, 0));
+    assert_eq!((s.evidence_modifier, s.barrier_modifier, s.growth_modifier), (0.96, 1.1, 1.0));
+    assert!((s.raw - 3.9072).abs() < 1e-9, "raw {}", s.raw);
+    assert_eq!(s.score, 42.5);
     assert_eq!(s.zone, crate::methodology::ZoneKey::Yellow);
     assert_eq!((s.split.displaced, s.split.augmented, s.split.not_involved), (30.0, 40.0, 30.0));
 
@@ -157,16 +175,39 @@ fn task_rows_carry_both_exposure_labels_and_the_aei_share_where_the_text_matches
 }
 
 #[test]
-fn a_dimension_without_data_scores_zero_and_says_no_data() {
+fn a_dimension_without_data_counts_as_its_stated_rule_and_says_so() {
+    use crate::methodology::data_method::MissingRule;
+    let (m, _) = shipped();
+    let dm = &m.data_method;
+    let rules: Vec<&crate::methodology::data_method::Rule> =
+        dm.evidence.iter().chain(&dm.barriers).chain(&dm.protective).chain([&dm.growth]).collect();
+    // No barrier's stated value is the floor of its 0..2 range.
+    for r in &dm.barriers {
+        assert!(r.missing.is_some_and(|x| x.value >= 1), "{}: without data it must not count as 0", r.key);
+    }
+    let mut medians = 0;
     for o in derived() {
-        for d in o.evidence.iter().chain(&o.barriers).chain(&o.protective).chain([&o.growth]) {
+        let dims = o.evidence.iter().chain(&o.barriers).chain(&o.protective).chain([&o.growth]);
+        for (d, rule) in dims.zip(&rules) {
             let b = basis(d);
             assert_eq!(b.no_data, b.raw.is_none(), "{} {}", o.key.id, d.key);
-            if b.no_data {
-                assert_eq!((d.score, b.shown.as_str()), (0, "no data"), "{} {}", o.key.id, d.key);
+            if !b.no_data {
+                assert!(b.counted_as.is_none());
+                continue;
+            }
+            let missing = rule.missing.expect("every dimension states its missing-input rule");
+            let words = b.counted_as.as_deref().unwrap_or_default();
+            assert_eq!(b.shown, "no data", "{} {}", o.key.id, d.key);
+            if words.contains("median points of the") {
+                assert_eq!(missing.counts_as, MissingRule::GroupMedian, "{} {}", o.key.id, d.key);
+                medians += 1;
+            } else {
+                assert_eq!(d.score, missing.value, "{} {}: {words}", o.key.id, d.key);
+                assert!(words.contains(&crate::methodology::engine::signed(missing.value).replace('-', "\u{2212}")));
             }
         }
     }
+    assert!(medians > 100, "the group-median rule applied {medians} times");
 }
 
 #[test]
@@ -178,5 +219,5 @@ fn expert_consensus_quotes_the_bls_sentences_it_counts() {
     let e = basis(&o.evidence[4]);
     let net: i64 = e.quotes.iter().map(|q| factors::direction(&q.text).unwrap_or(0)).sum();
     assert_eq!(e.raw, Some(net as f64));
-    assert!(e.quotes.iter().all(|q| !q.text.is_empty() && !q.industry.is_empty()));
+    assert!(e.quotes.iter().all(|q| !q.text.is_empty() && q.source.starts_with("BLS, ")));
 }

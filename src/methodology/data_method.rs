@@ -3,6 +3,10 @@
 //! and the threshold table that turns the raw value into points. Checked when it is parsed, so a
 //! mistyped key or an unordered table fails at load with what to fix.
 
+mod inputs;
+
+pub use inputs::{Combine, GROUP_MEDIAN_MIN, Licensing, Missing, MissingRule, Phrase};
+
 use super::{BARRIER_KEYS, EVIDENCE_KEYS, Methodology, PROTECTIVE_KEYS};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +30,8 @@ pub struct DataMethod {
     pub ai_terms: Vec<String>,
     /// Further words that make a factor name automation software (expert consensus reads both lists).
     pub automation_terms: Vec<String>,
+    /// How the Occupational Outlook Handbook's licensing text is read (the regulatory barrier).
+    pub licensing: Licensing,
     pub evidence: Vec<Rule>,
     pub barriers: Vec<Rule>,
     pub protective: Vec<Rule>,
@@ -98,6 +104,17 @@ pub enum Measure {
     EntryEducation,
     /// An O*NET measure (`element` on `scale`).
     OnetMeasure,
+    /// The licensing class (0-2) of the occupation's Occupational Outlook Handbook profile.
+    OohLicensing,
+    /// The mean of O*NET 24.x work context / work activity ratings (0-100) of `elements`.
+    OnetContext,
+    /// WORKBank: workers' mean Human Agency Scale minus their mean Automation Desire (-4..4).
+    WorkerAgency,
+    /// Anthropic Economic Index, newest release: percent of all conversations that automate the
+    /// occupation's tasks (their share times the automation part of their split).
+    AeiAutomatedUse,
+    /// Several measures (`parts`) made one by `combine`.
+    Combined,
 }
 
 /// One row of a threshold table: a raw value of at least `min` earns `points`.
@@ -123,11 +140,23 @@ pub struct Rule {
     /// For `onet_measure`: the O*NET element ID and scale ID.
     pub element: Option<String>,
     pub scale: Option<String>,
+    /// For `onet_context`: the O*NET 24.x element IDs averaged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elements: Vec<String>,
     /// Ordered rows, highest `min` first; the first row the value reaches wins.
     #[serde(default)]
     pub thresholds: Vec<Threshold>,
     /// Points when no row matches.
+    #[serde(default)]
     pub otherwise: i64,
+    /// For `combined`: the measures and how their points make one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Rule>,
+    pub combine: Option<Combine>,
+    /// A part's short name on the page ("OOH licensing").
+    pub label: Option<String>,
+    /// What the dimension counts as without data (every dimension states it; parts do not).
+    pub missing: Option<Missing>,
 }
 
 impl Rule {
@@ -140,6 +169,19 @@ impl Rule {
     /// "at least 3: +1; at least −3: 0; otherwise −1", or "always 0 (no data)".
     pub fn thresholds_in_words(&self) -> String {
         let signed = super::engine::signed;
+        if let Some(combine) = self.combine {
+            let how = match combine {
+                Combine::First => "the first of these with data",
+                Combine::Max => "the highest of these with data",
+                Combine::MeanTowardZero => "the mean of these with data, rounded toward zero",
+            };
+            let parts: Vec<String> = self
+                .parts
+                .iter()
+                .map(|p| format!("{}: {}", p.label.as_deref().unwrap_or(&p.key), p.thresholds_in_words()))
+                .collect();
+            return format!("{how}: {}", parts.join(" | "));
+        }
         if self.thresholds.is_empty() {
             return format!("always {} (no data)", signed(self.otherwise));
         }
@@ -171,7 +213,10 @@ impl DataMethod {
         let mut out = Vec::new();
         for (group, rules, min, max) in groups {
             for rule in rules {
-                let points = rule.thresholds.iter().map(|t| t.points).chain([rule.otherwise]);
+                let parts = rule.parts.iter().chain([rule]);
+                let points = parts
+                    .flat_map(|r| r.thresholds.iter().map(|t| t.points).chain([r.otherwise]))
+                    .chain(rule.missing.map(|m| m.value));
                 if let Some(p) = points.into_iter().find(|p| !(min..=max).contains(p)) {
                     out.push(format!(
                         "[data_method] {group} {}: {p} points is outside {min}..{max}; use points within the [{group}] range",
@@ -198,6 +243,7 @@ struct Unchecked {
     education_ranks: Vec<String>,
     ai_terms: Vec<String>,
     automation_terms: Vec<String>,
+    licensing: Licensing,
     evidence: Vec<Rule>,
     barriers: Vec<Rule>,
     protective: Vec<Rule>,
@@ -219,6 +265,7 @@ impl TryFrom<Unchecked> for DataMethod {
             education_ranks: u.education_ranks,
             ai_terms: u.ai_terms,
             automation_terms: u.automation_terms,
+            licensing: u.licensing,
             evidence: u.evidence,
             barriers: u.barriers,
             protective: u.protective,
@@ -247,7 +294,22 @@ impl DataMethod {
         }
         let all = self.evidence.iter().chain(&self.barriers).chain(&self.protective).chain([&self.growth]);
         for rule in all {
+            if rule.missing.is_none() {
+                out.push(format!("{}: state what it counts as without data: missing = {{ counts_as = \"neutral\" or \"group_median\", value = N }}", rule.key));
+            }
             out.extend(self.rule_problems(rule));
+            for part in &rule.parts {
+                if part.missing.is_some() || part.label.is_none() || !part.parts.is_empty() {
+                    out.push(format!(
+                        "{}: part {} needs a label, and no missing rule or parts of its own",
+                        rule.key, part.key
+                    ));
+                }
+                out.extend(self.rule_problems(part));
+            }
+        }
+        if self.licensing.phrases.iter().any(|p| !(0..=2).contains(&p.class) || p.phrase.trim().is_empty()) {
+            out.push("licensing phrases need words and a class 0-2".into());
         }
         let scores = self.automation_scores;
         let levels = [scores.t0, scores.t1, scores.t2, scores.t3, scores.t4];
@@ -275,13 +337,23 @@ impl DataMethod {
         let mut out = Vec::new();
         let k = &rule.key;
         match (&rule.source, rule.measure) {
-            (None, Measure::NoData) => {}
+            (None, Measure::NoData | Measure::Combined) => {}
             (Some(s), Measure::NoData) => out.push(format!("{k}: measure no_data takes no source (found \"{s}\")")),
             (None, _) => out.push(format!("{k}: name the source key this measure reads")),
             (Some(s), _) if self.source(s).is_none() => {
                 out.push(format!("{k}: source \"{s}\" is not one of the [[data_method.sources]] keys"))
             }
             _ => {}
+        }
+        let combined = rule.measure == Measure::Combined;
+        if combined != (rule.combine.is_some() && rule.parts.len() >= 2) {
+            out.push(format!("{k}: measure combined takes combine and two or more parts, and only it does"));
+        }
+        if combined && (!rule.thresholds.is_empty() || rule.source.is_some()) {
+            out.push(format!("{k}: a combined dimension takes its thresholds and sources from its parts"));
+        }
+        if (rule.measure == Measure::OnetContext) == rule.elements.is_empty() {
+            out.push(format!("{k}: elements go with measure onet_context, and only with it"));
         }
         let onet = rule.measure == Measure::OnetMeasure;
         if onet != (rule.element.is_some() && rule.scale.is_some()) {

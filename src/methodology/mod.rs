@@ -40,6 +40,31 @@ pub struct Methodology {
     pub provenance: Vec<ProvenanceLabel>,
     /// How data-derived assessments turn research data into inputs.
     pub data_method: data_method::DataMethod,
+    /// What changed from version to version and why, newest first.
+    pub changelog: Vec<Change>,
+}
+
+/// One version of the methodology: what changed and why, dated, so a score history can name the
+/// version behind every change of score.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub version: String,
+    pub date: toml::value::Datetime,
+    pub summary: String,
+    pub changes: Vec<String>,
+    /// The data-derived occupations per zone under the previous version, as its last build counted
+    /// them (green, yellow, red), so the methodology page can set them beside today's.
+    pub zones_before: Option<ZoneCounts>,
+}
+
+/// Occupations per zone.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneCounts {
+    pub green: usize,
+    pub yellow: usize,
+    pub red: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -173,6 +173,40 @@ pub fn histogram(m: &Methodology, scores: &[f64], bin: f64) -> Histogram {
     Histogram { bars, bar_width: slot - 2.0, width: HISTOGRAM_WIDTH, height: HISTOGRAM_HEIGHT, total: scores.len() }
 }
 
+/// A scatter plot of scores against an independent measure, in SVG user units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scatter {
+    /// (x, y, zone) of every point.
+    pub points: Vec<(f64, f64, ZoneKey)>,
+    pub width: f64,
+    pub height: f64,
+    /// Where the plot area ends on the left, right and bottom (axes and labels sit outside).
+    pub left: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+const SCATTER_WIDTH: f64 = 360.0;
+const SCATTER_HEIGHT: f64 = 240.0;
+const SCATTER_LEFT: f64 = 34.0;
+const SCATTER_BOTTOM: f64 = 206.0;
+const SCATTER_TOP: f64 = 8.0;
+
+/// Plots (score, measure) pairs with the measure as a percentile rank on x (0 left, 100 right)
+/// and the score (0-100) on y, so the picture shows the ranks the Spearman correlation compares.
+pub fn scatter(m: &Methodology, points: &[(f64, f64, f64)]) -> Scatter {
+    let right = SCATTER_WIDTH - 6.0;
+    let points = points
+        .iter()
+        .map(|&(score, _, p)| {
+            let x = SCATTER_LEFT + p / 100.0 * (right - SCATTER_LEFT);
+            let y = SCATTER_BOTTOM - score.clamp(0.0, 100.0) / 100.0 * (SCATTER_BOTTOM - SCATTER_TOP);
+            ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0, crate::methodology::engine::zone_for(m, score))
+        })
+        .collect();
+    Scatter { points, width: SCATTER_WIDTH, height: SCATTER_HEIGHT, left: SCATTER_LEFT, right, bottom: SCATTER_BOTTOM }
+}
+
 /// How full a meter is, 0-100, for a value on a min..max range.
 pub fn fill(value: f64, min: f64, max: f64) -> f64 {
     if max <= min {

@@ -1,12 +1,13 @@
 //! `/methodology`: the formula, rendered from the methodology the catalogue was built with.
 
-use super::charts::{self, Histogram};
+use super::charts::{self, Histogram, Scatter};
 use super::http::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
+use crate::assessment::agreement::MeasureAgreement;
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
-use crate::methodology::data_method::Rule;
-use crate::methodology::{Methodology, Zone};
+use crate::methodology::data_method::{Combine, Rule};
+use crate::methodology::{Methodology, Provenance, Zone, ZoneCounts, ZoneKey};
 use actix_web::HttpResponse;
 use askama::Template;
 
@@ -27,6 +28,10 @@ pub struct MethodologyTemplate {
     pub pairs: Vec<(Card, Card)>,
     /// The data method's rules, one group per part of the formula.
     pub rule_groups: Vec<RuleGroup>,
+    /// How the data-derived scores agree with each independent measure, with its scatter plot.
+    pub agreement: Vec<(MeasureAgreement, Scatter)>,
+    /// Data-derived occupations per zone under the previous version (from the changelog) and now.
+    pub zones_before_after: Option<(ZoneCounts, ZoneCounts)>,
 }
 
 /// The data-derived rules of one part of the formula, each with its dimension's name.
@@ -49,6 +54,15 @@ impl MethodologyTemplate {
 
     fn threshold_rows(&self, rule: &Rule) -> String {
         rule.thresholds_in_words()
+    }
+
+    fn missing_words(&self, rule: &Rule) -> String {
+        rule.missing.map_or_else(String::new, |m| m.in_words())
+    }
+
+    /// "\u{2212}0.854": a correlation with a real minus sign.
+    fn correlation(&self, r: &f64) -> String {
+        format!("{r:.3}").replace('-', "\u{2212}")
     }
 }
 
@@ -92,6 +106,11 @@ pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
     })
     .await?;
     let values: Vec<f64> = scores.iter().map(|s| s.0).collect();
+    let count = |zone: ZoneKey| scores.iter().filter(|s| s.1 == zone && s.2 == Provenance::Data).count();
+    let now = ZoneCounts { green: count(ZoneKey::Green), yellow: count(ZoneKey::Yellow), red: count(ZoneKey::Red) };
+    let zones_before_after = m.changelog.first().and_then(|c| c.zones_before).map(|before| (before, now));
+    let agreement =
+        site.catalogue().agreement.measures.iter().map(|a| (a.clone(), charts::scatter(&m, &a.points))).collect();
     let zone_counts = m.zones.iter().map(|z| (z.clone(), scores.iter().filter(|s| s.1 == z.key).count())).collect();
     let page = MethodologyTemplate {
         meta,
@@ -101,6 +120,8 @@ pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
         zone_counts,
         pairs,
         rule_groups: rule_groups(&m),
+        agreement,
+        zones_before_after,
         m,
     };
     render::page(&page)

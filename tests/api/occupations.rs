@@ -105,3 +105,16 @@ async fn a_scored_occupation_page_offers_the_email_updates_form_for_that_occupat
     assert_eq!(kind[0].value().attr("value"), Some("occupation"));
     assert_eq!(id[0].value().attr("value"), Some("29-1141.00"));
 }
+
+#[tokio::test]
+async fn an_occupation_page_quotes_the_handbook_licence_and_says_what_a_missing_input_counts_as() {
+    let app = spawn_app().await;
+    let html = app.get("/occupations/29-1141.00").await.html();
+    let barriers = crate::helpers::texts(&html, "tr.barrier-row");
+    let regulatory = barriers.iter().find(|r| r.contains("Regulatory")).expect("a regulatory row");
+    assert!(regulatory.contains("Registered nurses must have a nursing license issued by the state"), "{regulatory}");
+    let link = select(&html, "tr.barrier-row q.quote a");
+    assert_eq!(link[0].value().attr("href"), Some("https://www.bls.gov/ooh/healthcare/registered-nurses.htm"));
+    let union = barriers.iter().find(|r| r.contains("Union")).expect("a union row");
+    assert!(union.contains("no data, counted as 1") && union.contains("a stated neutral value"), "{union}");
+}

@@ -111,9 +111,28 @@ async fn methodology_page_shows_the_data_method_its_sources_and_both_scores_side
     page.assert_status(200);
     let html = page.html();
     let method = crate::helpers::texts(&html, "#data-method ~ div table.data-rules tbody tr");
-    assert_eq!(method.len(), 5 + 5 + 3 + 1, "one row per evidence dimension, barrier, principle and growth");
+    let dimensions = crate::helpers::texts(&html, "#data-method ~ div table.data-rules tbody tr th");
+    assert_eq!(dimensions.len(), 5 + 5 + 3 + 1, "one row per evidence dimension, barrier, principle and growth");
     assert!(method[0].contains("Job Posting Trends") && method[0].contains("at least"), "{}", method[0]);
-    assert!(method.iter().any(|r| r.contains("Company Actions") && r.contains("no data")), "{method:?}");
+    assert!(method.iter().any(|r| r.contains("Company Actions") && r.contains("stated neutral value")), "{method:?}");
+    let union = method.iter().find(|r| r.contains("Union/Collective Bargaining")).expect("a union row");
+    assert!(union.contains("without data it counts as +1"), "{union}");
+    assert!(method.iter().any(|r| r.contains("Handbook licensing") && r.contains("at least 2: +2")), "{method:?}");
+    assert!(crate::helpers::one(&html, "#licensing-phrases").contains("\u{201c}must be licensed\u{201d} 2"));
+    // Agreement with independent research, measured at build, and the dated changelog.
+    let agreement = crate::helpers::texts(&html, "#agreement ~ h3 + p");
+    let human = agreement.iter().find(|p| p.contains("Spearman correlation")).expect("a correlation");
+    let r: f64 = human.split_whitespace().nth(2).expect("a figure").replace('\u{2212}', "-").parse().expect("a number");
+    assert!(r <= -0.6, "{human}");
+    assert_eq!(select(&html, "figure.scatter svg").len(), 3);
+    assert_eq!(
+        select(&html, "figure.scatter")
+            .first()
+            .map(|f| f.select(&scraper::Selector::parse("circle").expect("css")).count()),
+        Some(923)
+    );
+    assert!(crate::helpers::one(&html, "main").contains("under version 1.0, 281 Green, 552 Yellow, 90 Red"));
+    assert!(crate::helpers::one(&html, "#v1\\.1").contains("Version 1.1 (2026-11-30)"));
     let sources = crate::helpers::texts(&html, "#data-sources + ul li");
     for name in ["O*NET", "GPTs are GPTs", "Working with AI", "Anthropic Economic Index", "Bureau of Labor Statistics"]
     {

@@ -46,7 +46,7 @@ fn an_unknown_field_or_source_key_is_refused() {
     assert!(parse(&typo).unwrap_err().contains("othrewise"));
     let source = TOML.replacen("source = \"working_with_ai\"", "source = \"copilot\"", 1);
     let err = parse(&source).unwrap_err();
-    assert!(err.contains("tool_maturity: source \"copilot\" is not one of"), "{err}");
+    assert!(err.contains("ai_applicability: source \"copilot\" is not one of"), "{err}");
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn points_outside_the_dimension_range_are_a_problem() {
 fn a_non_finite_threshold_is_refused() {
     let nan = TOML.replacen("{ min = 0.32, points = -2 }", "{ min = nan, points = -2 }", 1);
     let err = parse(&nan).unwrap_err();
-    assert!(err.contains("tool_maturity: every threshold min must be a finite number"), "{err}");
+    assert!(err.contains("ai_applicability: every threshold min must be a finite number"), "{err}");
 }
 
 #[test]

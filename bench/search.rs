@@ -84,9 +84,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let queries: &[&str] = if only.is_empty() { QUERIES } else { &only };
     if args.get(4).is_some_and(|a| a == "--show") {
         jobzone::telemetry::init("warn");
-        let index = build_search_index(&path)?;
-        for h in index.search(queries[0], 8) {
-            println!("{} | {:?} {} | {}", h.target.title, h.matched_kind, h.matched_title, h.target.url);
+        let catalogue = Catalogue::open(&path, 1)?;
+        for h in catalogue.search(queries[0], 8)? {
+            let level = h.level.map(|l| format!(" [{}]", l.note)).unwrap_or_default();
+            println!("{} | {:?} {}{level} | {}", h.target.title, h.matched_kind, h.matched_title, h.target.url);
         }
         return Ok(());
     }

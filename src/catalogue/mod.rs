@@ -38,10 +38,7 @@ pub fn stored_schema_version(path: &Path) -> Option<String> {
 /// the search benchmark, which times it and measures its memory.
 pub fn build_search_index(path: &Path) -> Result<crate::search::Index> {
     let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let synonyms: Vec<(String, String)> = serde_json::from_str(
-        &read::meta(&conn, "synonyms_json")?.context("the catalogue has no synonyms; rebuild it")?,
-    )?;
-    search_index::build(&conn, &synonyms).context("while building the search index")
+    search_index::build(&conn).context("while building the search index")
 }
 
 /// An open, immutable catalogue.
@@ -83,12 +80,17 @@ impl Catalogue {
         let methodology: Methodology =
             serde_json::from_str(&get("methodology_json")?).context("while reading the stored methodology")?;
         let methodology_source = get("methodology_source")?;
-        let synonyms: Vec<(String, String)> =
-            serde_json::from_str(&get("synonyms_json")?).context("while reading the stored synonyms")?;
-        let search = search_index::build(&conn, &synonyms).context("while building the search index")?;
+        let search = search_index::build(&conn).context("while building the search index")?;
         let facets = browse::facets(&conn).context("while reading the browse facets")?;
         drop(conn);
         Ok(Catalogue { pool, version, methodology: Arc::new(methodology), methodology_source, search, facets })
+    }
+
+    /// Search by title, and by what the work is when no title matches the whole query (see
+    /// [`crate::search::Index::search_with`]). Call only from a blocking thread.
+    pub fn search(&self, query: &str, limit: usize) -> rusqlite::Result<Vec<crate::search::Hit>> {
+        let conn = self.conn();
+        self.search.search_with(query, limit, |fts, n| search_index::work_matches(&conn, fts, n))
     }
 
     /// A read-only connection. Call only from a blocking thread.

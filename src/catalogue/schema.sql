@@ -103,3 +103,13 @@ CREATE TABLE occupation_employment (
     employment INTEGER NOT NULL,
     prior      INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- Search by what the work is ("I fix cars"): every O*NET task statement, detailed work activity
+-- (one row per occupation that does it) and occupation description, in a full-text index with
+-- the porter stemmer; queried only when no title matches a query in full (see write_search.rs).
+CREATE VIRTUAL TABLE work_text USING fts5 (
+    text,
+    code UNINDEXED,
+    kind UNINDEXED,
+    tokenize = 'porter unicode61'
+);

@@ -2,12 +2,21 @@
 //! aliases, occupations with their employment, and every O*NET lay title.
 
 use crate::data::titles::TitleKind;
-use crate::search::{Index, IndexBuilder, MatchKind, Target, TargetKind};
+use crate::search::{DescribeLists, Index, IndexBuilder, MatchKind, Target, TargetKind, WorkKind, WorkRow};
+use anyhow::Context;
 use rusqlite::{Connection, Result};
 use std::collections::HashMap;
 
-pub fn build(conn: &Connection, synonyms: &[(String, String)]) -> Result<Index> {
-    let mut b = IndexBuilder::new(synonyms);
+/// The index of the catalogue open on `conn`, with the word lists the build stored.
+pub fn build(conn: &Connection) -> anyhow::Result<Index> {
+    let list = |key: &str| -> anyhow::Result<String> {
+        super::read::meta(conn, key)?
+            .with_context(|| format!("the catalogue has no {key}; rebuild it with `jobzone build`"))
+    };
+    let synonyms: Vec<(String, String)> = serde_json::from_str(&list("synonyms_json")?)?;
+    let levels: Vec<(String, String)> = serde_json::from_str(&list("levels_json")?)?;
+    let describe: DescribeLists = serde_json::from_str(&list("describe_json")?)?;
+    let mut b = IndexBuilder::new(&synonyms).lists(&levels, &describe);
     roles(conn, &mut b)?;
     occupations(conn, &mut b)?;
     Ok(b.finish())
@@ -78,4 +87,22 @@ fn occupations(conn: &Connection, b: &mut IndexBuilder) -> Result<()> {
         b.entry(id, &r.get::<_, String>(1)?, kind, r.get::<_, u8>(3)?);
     }
     Ok(())
+}
+
+/// The rows of the work-text index matching an FTS5 query, best (lowest bm25) first.
+pub fn work_matches(conn: &Connection, fts: &str, limit: usize) -> Result<Vec<WorkRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT code, kind, text, rank FROM work_text WHERE work_text MATCH ?1 ORDER BY rank LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![fts, limit as i64], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, f64>(3)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (code, kind, text, rank) = row?;
+        if let Some(kind) = WorkKind::parse(&kind) {
+            out.push(WorkRow { code, kind, text, rank });
+        }
+    }
+    Ok(out)
 }

@@ -86,6 +86,8 @@ fn write_meta(tx: &Transaction<'_>, content: &Content) -> Result<()> {
     stmt.execute(params!["methodology_json", serde_json::to_string(&content.methodology)?])?;
     stmt.execute(params!["methodology_source", content.methodology_source])?;
     stmt.execute(params!["synonyms_json", serde_json::to_string(&content.synonyms)?])?;
+    stmt.execute(params!["levels_json", serde_json::to_string(&content.levels)?])?;
+    stmt.execute(params!["describe_json", serde_json::to_string(&content.describe)?])?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ mod ids;
 pub mod occupations;
 mod problem;
 mod role;
+mod search_lists;
 mod text;
 mod validate;
 
@@ -41,6 +42,12 @@ pub struct Content {
     pub facts: std::collections::BTreeMap<String, crate::assessment::DataFacts>,
     /// Search synonyms: (what readers type, what it stands for).
     pub synonyms: Vec<(String, String)>,
+    /// Search's level words: (phrase as typed, the level it names).
+    pub levels: Vec<(String, String)>,
+    /// Search's stop words and everyday vocabulary for descriptions of the work.
+    pub describe: crate::search::DescribeLists,
+    /// Every O*NET task statement and detailed work activity, for the description search.
+    pub work: crate::data::onet::WorkTexts,
     /// Every O*NET alternate, short and reported title, for search.
     pub lay_titles: Vec<crate::data::titles::LayTitle>,
     /// OEWS employment by SOC code: search's popularity prior.
@@ -68,8 +75,13 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
     let mut fingerprint = fnv1a(FNV_OFFSET, methodology_source.as_bytes());
     let (major_groups, occupations) = occupations::load(dir, &mut problems);
     let synonyms = read_synonyms(&dir.join(SYNONYMS), &mut problems);
-    for (from, to) in &synonyms {
+    let levels = search_lists::read_levels(dir, &mut problems);
+    let describe = search_lists::read_describe(dir, &mut problems);
+    for (from, to) in synonyms.iter().chain(&levels) {
         fingerprint = fnv1a(fnv1a(fingerprint, from.as_bytes()), to.as_bytes());
+    }
+    for w in describe.stop.iter().chain(describe.words.iter().flat_map(|(from, to)| std::iter::once(from).chain(to))) {
+        fingerprint = fnv1a(fingerprint, w.as_bytes());
     }
     let lay_titles = crate::data::titles::load(dir, &mut problems);
     let employment = crate::data::employment::load(dir, &mut problems);
@@ -132,6 +144,9 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
             unscored: derived.unscored,
             facts: derived.facts,
             synonyms,
+            levels,
+            describe,
+            work: data.onet.work_texts(),
             lay_titles,
             employment,
             fingerprint,

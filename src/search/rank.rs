@@ -11,12 +11,12 @@
 
 use super::lookup::{How, WordHits};
 use super::normalise::{stem, words};
-use super::{Index, MAX_QUERY_CHARS, TargetKind};
+use super::{Index, MAX_QUERY_CHARS, MatchKind, TargetKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cmp::Reverse;
 
 /// Most words of a query we use.
-const MAX_WORDS: usize = 8;
+pub(super) const MAX_WORDS: usize = 8;
 /// Most readings of one query.
 const MAX_READINGS: usize = 16;
 /// Most candidates per word considered for partial matches.
@@ -39,9 +39,21 @@ enum Shape {
     Contains,
 }
 
-/// (0 when every word matched, else more the fewer words matched; typo edits; shape; 0 role /
-/// 1 occupation; 0 own name / 1 lay title; 1 when the last word was completed as a prefix).
-type Coarse = (u8, u8, Shape, u8, u8, u8);
+/// (0 when every word matched, else more the fewer words matched; typo edits; shape; 1 for an
+/// occupation without a score unless this is its own whole title, so a generic title such as
+/// "physician" finds the scored specialties before "Physicians, All Other"; 0 role / 1
+/// occupation; 0 own name / 1 lay title; 1 when the last word was completed as a prefix).
+type Coarse = (u8, u8, Shape, u8, u8, u8, u8);
+
+/// One result of a title search: the target, the entry that matched it, and how well.
+pub(super) struct Ranked {
+    pub target: u32,
+    pub entry: u32,
+    /// Every word of the query matched.
+    pub complete: bool,
+    /// ... and the matched name is exactly the query's words.
+    pub whole: bool,
+}
 
 /// What search keeps of a target: the entry that ranks it, and the entry it shows.
 struct Best {
@@ -121,7 +133,7 @@ fn variants(index: &Index, query_words: &[String]) -> Vec<(Vec<String>, bool)> {
 }
 
 /// The best `limit` (target, entry) pairs for `query`, best first.
-pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)> {
+pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<Ranked> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
     let mut query_words = words(&query);
     query_words.truncate(MAX_WORDS);
@@ -157,7 +169,7 @@ pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)
         let e = &index.entries[id as usize];
         let len = index.texts[e.text as usize].len();
         let rank = (coarse, Reverse(e.sources), len, id);
-        let (unmatched, edits, shape, _, lay, prefix) = coarse;
+        let (unmatched, edits, shape, _, _, lay, prefix) = coarse;
         let shown = (((unmatched, edits, shape, prefix), readings[r].synonym, lay, Reverse(e.sources), len), id);
         let slot = best.entry(e.target).or_insert(Best { rank, support: 0, shown });
         if coarse < slot.rank.0 {
@@ -207,14 +219,14 @@ fn order(
     readings: &[Reading],
     hits: &[WordHits<'_>],
     limit: usize,
-) -> Vec<(u32, u32)> {
+) -> Vec<Ranked> {
     type Fine<'a> = (Coarse, Reverse<u32>, Reverse<u8>, usize, &'a str, u32, u32);
     // Closeness only decides among equal coarse ranks: skip targets that cannot make the page.
     let mut coarse: Vec<Coarse> = best.values().map(|b| b.rank.0).collect();
     let cutoff = if coarse.len() > limit {
         *coarse.select_nth_unstable(limit - 1).1
     } else {
-        (u8::MAX, u8::MAX, Shape::Contains, u8::MAX, u8::MAX, u8::MAX)
+        (u8::MAX, u8::MAX, Shape::Contains, u8::MAX, u8::MAX, u8::MAX, u8::MAX)
     };
     let mut ranked: Vec<Fine<'_>> = best
         .into_iter()
@@ -238,7 +250,10 @@ fn order(
             tracing::trace!("{:?} closeness {} sources {} {} | {text}", f.0, f.1.0, f.2.0, f.4);
         }
     }
-    ranked.into_iter().map(|f| (f.5, f.6)).collect()
+    ranked
+        .into_iter()
+        .map(|f| Ranked { target: f.5, entry: f.6, complete: f.0.0 == 0, whole: f.0.0 == 0 && f.0.2 == Shape::Whole })
+        .collect()
 }
 
 /// How likely a reader means this target, among targets that match equally well; higher is
@@ -338,11 +353,20 @@ fn evaluate(index: &Index, id: u32, reading: &Reading, hits: &[WordHits<'_>]) ->
         Shape::Contains
     };
     let t = &index.targets[e.target as usize];
+    let unscored = t.score.is_none() && !(e.kind == MatchKind::Title && shape == Shape::Whole);
     // Partial matches rank by the words they do match: readings differ in length ("node backend
     // eng" and "nodebackend eng"), so what is missing is not comparable across them.
     let matched = reading.content_count() - usize::from(missing);
     let unmatched = if missing == 0 { 0 } else { 1 + (MAX_WORDS - matched.min(MAX_WORDS)) as u8 };
-    Some((unmatched, edits, shape, u8::from(t.kind != TargetKind::Role), u8::from(e.kind.is_lay()), u8::from(prefix)))
+    Some((
+        unmatched,
+        edits,
+        shape,
+        u8::from(unscored),
+        u8::from(t.kind != TargetKind::Role),
+        u8::from(e.kind.is_lay()),
+        u8::from(prefix),
+    ))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::problem::{self, Kind};
 use super::render::{self, PageMeta};
-use super::{State, WebError};
+use super::{State, WebError, with_catalogue};
 use crate::search::{Hit, MAX_QUERY_CHARS};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -36,7 +36,7 @@ pub async fn search_page(
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let q = clean(query.get("q"));
-    let hits = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, PAGE_RESULTS) };
+    let hits = search(&site, &q, PAGE_RESULTS).await?;
     let suggestions = if hits.is_empty() {
         vec!["software developer", "nurse", "accountant", "teacher", "truck driver"]
     } else {
@@ -65,22 +65,33 @@ struct ApiResults<'a> {
     results: Vec<Hit>,
 }
 
-pub async fn search_api(req: HttpRequest, site: State, query: web::Query<HashMap<String, String>>) -> HttpResponse {
+pub async fn search_api(
+    req: HttpRequest,
+    site: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
     let Some(raw) = query.get("q") else {
-        return problem::respond(&req, Kind::BadQuery, "the q parameter is required");
+        return Ok(problem::respond(&req, Kind::BadQuery, "the q parameter is required"));
     };
     let limit = match query.get("limit").map(|l| l.trim().parse::<usize>()) {
         None => DEFAULT_LIMIT,
         Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
         Some(_) => {
-            return problem::respond(
-                &req,
-                Kind::BadQuery,
-                format!("limit must be a whole number from 1 to {MAX_LIMIT}"),
-            );
+            let detail = format!("limit must be a whole number from 1 to {MAX_LIMIT}");
+            return Ok(problem::respond(&req, Kind::BadQuery, detail));
         }
     };
     let q = clean(Some(raw));
-    let results = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, limit) };
-    super::api::json(&ApiResults { query: &q, results })
+    let results = search(&site, &q, limit).await?;
+    Ok(super::api::json(&ApiResults { query: &q, results }))
+}
+
+/// Titles first, then what the work is: the description search reads SQLite, so the whole
+/// search runs on the blocking pool.
+async fn search(site: &State, q: &str, limit: usize) -> Result<Vec<Hit>, WebError> {
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    let q = q.to_string();
+    with_catalogue(site, move |c| c.search(&q, limit)).await
 }

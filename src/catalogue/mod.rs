@@ -10,6 +10,7 @@ pub mod read;
 mod search_index;
 mod write;
 mod write_search;
+mod write_work_text;
 
 pub use pool::{Pool, Pooled};
 pub use write::{PROGRESS_EVERY, PROGRESS_FROM, Written, write};
@@ -90,7 +91,7 @@ impl Catalogue {
     /// [`crate::search::Index::search_with`]). Call only from a blocking thread.
     pub fn search(&self, query: &str, limit: usize) -> rusqlite::Result<Vec<crate::search::Hit>> {
         let conn = self.conn();
-        self.search.search_with(query, limit, |fts, n| search_index::work_matches(&conn, fts, n))
+        self.search.search_with(query, limit, |fts| search_index::work_matches(&conn, fts))
     }
 
     /// A read-only connection. Call only from a blocking thread.

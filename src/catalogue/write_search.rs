@@ -2,7 +2,6 @@
 //! full-text index of what each occupation's work is.
 
 use crate::content::Content;
-use crate::search::WorkKind;
 use anyhow::Result;
 use rusqlite::{Transaction, params};
 use std::collections::{HashMap, HashSet};
@@ -17,7 +16,7 @@ pub fn write_search(tx: &Transaction<'_>, content: &Content) -> Result<()> {
         title.execute(params![t.code, *position, t.title, t.kind.as_str(), t.sources])?;
         *position += 1;
     }
-    write_work_text(tx, content, &codes)?;
+    super::write_work_text::write_work_text(tx, content, &codes)?;
     let mut employment = tx.prepare("INSERT INTO occupation_employment VALUES (?1, ?2, ?3, ?4)")?;
     let sources: Vec<_> = content.occupations.iter().map(|o| (o, content.employment.source(&o.code))).collect();
     let mut sharing: HashMap<&str, u64> = HashMap::new();
@@ -30,23 +29,6 @@ pub fn write_search(tx: &Transaction<'_>, content: &Content) -> Result<()> {
         let Some((oews, n)) = *source else { continue };
         employment.execute(params![o.code, oews, n as i64, prior(&o.code, oews, n, sharing[oews]) as i64])?;
     }
-    Ok(())
-}
-
-/// Every task statement, detailed work activity and description into the FTS5 table, then
-/// merged into one b-tree segment, so a query reads one segment rather than many.
-fn write_work_text(tx: &Transaction<'_>, content: &Content, codes: &HashSet<&str>) -> Result<()> {
-    let mut row = tx.prepare("INSERT INTO work_text (text, code, kind) VALUES (?1, ?2, ?3)")?;
-    let kinds = [(&content.work.tasks, WorkKind::Task), (&content.work.activities, WorkKind::Activity)];
-    for (list, kind) in kinds {
-        for (code, text) in list.iter().filter(|(code, _)| codes.contains(code.as_str())) {
-            row.execute(params![text, code, kind.as_str()])?;
-        }
-    }
-    for o in content.occupations.iter().filter(|o| !o.description.is_empty()) {
-        row.execute(params![o.description, o.code, WorkKind::Description.as_str()])?;
-    }
-    tx.execute("INSERT INTO work_text (work_text) VALUES ('optimize')", [])?;
     Ok(())
 }
 

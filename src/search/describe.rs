@@ -1,9 +1,11 @@
 //! Search by what the work is ("I fix cars"), for queries no title matches in full. The query's
 //! words, less the stop words and widened by the everyday vocabulary of
 //! `content/search/describe.toml` (fix -> repair, cars -> automobiles), become an FTS5 query over
-//! the catalogue's index of O*NET task statements, detailed work activities and occupation
-//! descriptions (porter stemming). The catalogue runs it; this module writes the query and ranks
-//! the rows it returns into occupations, each with the text it matched as the reason.
+//! the catalogue's full-text index (porter stemming) of each occupation's O*NET titles,
+//! description, task statements and detailed work activities. The catalogue runs it twice: over
+//! one document per occupation, which ranks occupations (bm25, titles weighing most), and over
+//! each text alone, whose best match is the reason shown. This module writes the query and
+//! combines the two answers.
 
 use super::normalise::words;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -13,6 +15,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkKind {
+    /// One of the occupation's titles (its own or an O*NET lay title).
+    Title,
     /// An O*NET task statement.
     Task,
     /// An O*NET detailed work activity.
@@ -24,6 +28,7 @@ pub enum WorkKind {
 impl WorkKind {
     pub fn as_str(self) -> &'static str {
         match self {
+            WorkKind::Title => "title",
             WorkKind::Task => "task",
             WorkKind::Activity => "activity",
             WorkKind::Description => "description",
@@ -31,11 +36,13 @@ impl WorkKind {
     }
 
     pub fn parse(s: &str) -> Option<WorkKind> {
-        [WorkKind::Task, WorkKind::Activity, WorkKind::Description].into_iter().find(|k| k.as_str() == s)
+        [WorkKind::Title, WorkKind::Task, WorkKind::Activity, WorkKind::Description]
+            .into_iter()
+            .find(|k| k.as_str() == s)
     }
 }
 
-/// One row the full-text index returned.
+/// One text the full-text index matched.
 #[derive(Debug, Clone)]
 pub struct WorkRow {
     /// O*NET-SOC code of the occupation the text belongs to.
@@ -44,6 +51,17 @@ pub struct WorkRow {
     pub text: String,
     /// FTS5's bm25 rank: lower (more negative) is a better match.
     pub rank: f64,
+}
+
+/// What the full-text index returned for one query.
+#[derive(Debug, Clone, Default)]
+pub struct WorkMatches {
+    /// Some single text holds the terms together (see [`DescribeQuery::together`]).
+    pub together: bool,
+    /// (code, bm25 rank of the occupation's whole document), best first.
+    pub occupations: Vec<(String, f64)>,
+    /// The best single texts, best first.
+    pub texts: Vec<WorkRow>,
 }
 
 /// The stop words and everyday words of `content/search/describe.toml`, as the build stored them.
@@ -65,8 +83,20 @@ pub struct Vocabulary {
 
 /// Most words of a description we use.
 const MAX_TERMS: usize = 8;
-/// Rows read from the index per description; enough for every occupation that can reach a page.
-pub const ROWS: usize = 300;
+/// Occupations read from the index per description: far more than a page shows.
+pub const OCCUPATIONS: usize = 100;
+/// Single texts read per description, for reasons and to back up the occupation ranking.
+pub const TEXTS: usize = 300;
+/// bm25 column weights of the occupation document: titles, description, tasks, activities. A
+/// title is how people name the work; the description sums it up; tasks and activities detail it.
+pub const COLUMN_WEIGHTS: [f64; 4] = [3.0, 2.0, 1.0, 1.0];
+/// Weight of the occupation's best single text beside its whole document: a text that holds
+/// several of the query's words together ("Wash dishes ...") is good evidence, but one text of
+/// a long list says less about the job than the whole of it.
+const TEXT_WEIGHT: f64 = 0.5;
+/// Points for every tenfold of employment: about a tenth of a good match, so the people an
+/// occupation employs decide only between near-equal matches.
+const PRIOR_WEIGHT: f64 = 1.5;
 
 impl Vocabulary {
     pub fn new(lists: &DescribeLists) -> Vocabulary {
@@ -100,53 +130,69 @@ impl Vocabulary {
         out
     }
 
-    /// FTS5 queries for a description, strictest first: every term in one text, then any term.
-    /// None when nothing but stop words is left. Terms are quoted, so no query syntax gets through.
-    pub fn fts_queries(&self, query: &str) -> Option<[String; 2]> {
+    /// The FTS5 queries for a description; None when nothing but stop words is left. Terms are
+    /// quoted, so no query syntax gets through.
+    pub fn fts_query(&self, query: &str) -> Option<DescribeQuery> {
         let terms = self.terms(query);
-        if terms.is_empty() {
-            return None;
-        }
         let group = |t: &Vec<String>| {
             let alternatives: Vec<String> = t.iter().map(|w| format!("\"{}\"", w.replace('"', ""))).collect();
             format!("({})", alternatives.join(" OR "))
         };
         let groups: Vec<String> = terms.iter().map(group).collect();
-        Some([groups.join(" AND "), groups.join(" OR ")])
+        let together = if groups.len() <= 2 {
+            groups.join(" AND ")
+        } else {
+            let all_but = |skip: usize| {
+                let kept: Vec<&str> =
+                    groups.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, g)| g.as_str()).collect();
+                format!("({})", kept.join(" AND "))
+            };
+            (0..groups.len()).map(all_but).collect::<Vec<_>>().join(" OR ")
+        };
+        // "I", "my", "work", "at": words a title has no use for say this is a sentence.
+        let sentence = words(query).iter().any(|w| self.stop.contains(w) && !super::rank::is_stop_word(w));
+        (!groups.is_empty()).then(|| DescribeQuery { any: groups.join(" OR "), together, sentence })
     }
 }
 
-/// How much each kind of text counts: a task statement or activity says what the work is; a
-/// description also says what it is not, so it weighs a little less.
-fn weight(kind: WorkKind) -> f64 {
-    match kind {
-        WorkKind::Task | WorkKind::Activity => 1.0,
-        WorkKind::Description => 0.8,
-    }
+/// The FTS5 queries for one description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DescribeQuery {
+    /// Any of its terms, each with its alternatives: bm25 ranks texts holding more of them first.
+    pub any: String,
+    /// Every term in one text (all but one, from three terms on): whether the words read as one
+    /// description of some work, or as a title with a word no title holds ("lien cook").
+    pub together: String,
+    /// The query has words only sentences use ("I", "my", "work"): it describes the work.
+    pub sentence: bool,
 }
 
-/// Occupations by how well their texts match, best first, each with its best row: the best
-/// row's strength, plus a third of the second's and a sixth of the third's (an occupation whose
-/// work matches in several statements is likelier), plus `prior_weight` for every tenfold of
-/// the people it employs (`prior` by code), which decides between near-equal matches.
-pub fn rank_rows(rows: Vec<WorkRow>, prior: impl Fn(&str) -> u64, prior_weight: f64) -> Vec<WorkRow> {
-    let mut by_code: HashMap<String, Vec<(f64, WorkRow)>> = HashMap::default();
-    for row in rows {
-        let strength = -row.rank * weight(row.kind);
-        by_code.entry(row.code.clone()).or_default().push((strength, row));
+/// Occupations best first, each with the text that shows why: its document's strength, plus
+/// [`TEXT_WEIGHT`] times its best single text's, plus [`PRIOR_WEIGHT`] for every tenfold of
+/// the people it employs (`prior` by code). One without any matching text among those read is
+/// left out: it could not say why it matched.
+pub fn rank(matches: WorkMatches, prior: impl Fn(&str) -> u64) -> Vec<WorkRow> {
+    // Per code: the best text of any kind (it scores), and the best that is not a title (it is
+    // the reason shown when there is one: a task says more about "I teach" than a title does).
+    let mut best: HashMap<&str, (&WorkRow, Option<&WorkRow>)> = HashMap::default();
+    for row in &matches.texts {
+        let slot = best.entry(row.code.as_str()).or_insert((row, None));
+        if row.kind != WorkKind::Title && slot.1.is_none() {
+            slot.1 = Some(row);
+        }
     }
-    let mut ranked: Vec<(f64, WorkRow)> = by_code
-        .into_values()
-        .filter_map(|mut list| {
-            list.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let strength: f64 = list.iter().take(3).zip([1.0, 1.0 / 3.0, 1.0 / 6.0]).map(|((s, _), w)| s * w).sum();
-            let (_, best) = list.into_iter().next()?;
-            let people = prior(&best.code) as f64;
-            Some((strength + prior_weight * (people + 1.0).log10(), best))
+    let mut ranked: Vec<(f64, &WorkRow)> = matches
+        .occupations
+        .iter()
+        .filter_map(|(code, rank)| {
+            let (top, work) = best.get(code.as_str())?;
+            let people = prior(code) as f64;
+            let text = work.map_or(0.0, |w| w.rank);
+            Some((-rank - TEXT_WEIGHT * text + PRIOR_WEIGHT * (people + 1.0).log10(), work.unwrap_or(top)))
         })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(&b.1.code)));
-    ranked.into_iter().map(|(_, row)| row).collect()
+    ranked.into_iter().map(|(_, row)| row.clone()).collect()
 }
 
 #[cfg(test)]
@@ -166,28 +212,44 @@ mod tests {
 
     #[test]
     fn stop_words_go_and_everyday_words_widen() {
-        let [all, any] = vocabulary().fts_queries("I fix cars").expect("two terms");
-        assert_eq!(all, "(\"fix\" OR \"repair\") AND (\"car\" OR \"automobile\" OR \"vehicle\")");
-        assert_eq!(any, "(\"fix\" OR \"repair\") OR (\"car\" OR \"automobile\" OR \"vehicle\")");
-        let [all, _] = vocabulary().fts_queries("I teach high school").expect("two terms");
-        assert_eq!(all, "(\"teach\") AND (\"high school\" OR \"secondary school\")");
-        assert_eq!(vocabulary().fts_queries("I work at"), None);
+        let q = vocabulary().fts_query("I fix cars").expect("two terms");
+        assert_eq!(q.any, "(\"fix\" OR \"repair\") OR (\"car\" OR \"automobile\" OR \"vehicle\")");
+        assert_eq!(q.together, "(\"fix\" OR \"repair\") AND (\"car\" OR \"automobile\" OR \"vehicle\")");
+        assert!(q.sentence, "\"I\" is no part of a title");
+        assert!(!vocabulary().fts_query("lien cook").expect("two terms").sentence);
+        let q = vocabulary().fts_query("I teach high school").expect("two terms");
+        assert_eq!(q.any, "(\"teach\") OR (\"high school\" OR \"secondary school\")");
+        assert_eq!(vocabulary().fts_query("I work at"), None);
+    }
+
+    #[test]
+    fn from_three_terms_together_means_all_but_one() {
+        let q = vocabulary().fts_query("wash dirty dishes").expect("three terms");
+        assert_eq!(
+            q.together,
+            "((\"dirty\") AND (\"dish\")) OR ((\"wash\") AND (\"dish\")) OR ((\"wash\") AND (\"dirty\"))"
+        );
     }
 
     #[test]
     fn query_syntax_is_quoted_away() {
-        let [all, _] = vocabulary().fts_queries("NEAR(\"x\" * OR)").expect("terms");
-        assert_eq!(all, "(\"near\") AND (\"x\") AND (\"or\")");
+        let q = vocabulary().fts_query("NEAR(\"x\" * OR)").expect("terms");
+        assert_eq!(q.any, "(\"near\") OR (\"x\") OR (\"or\")");
     }
 
     #[test]
-    fn occupations_rank_by_their_best_texts_then_by_employment() {
+    fn occupations_rank_by_document_then_best_text_then_employment() {
         let row = |code: &str, rank: f64| WorkRow { code: code.into(), kind: WorkKind::Task, text: code.into(), rank };
-        let rows = vec![row("a", -10.0), row("b", -9.0), row("b", -8.0), row("b", -8.0), row("c", -10.0)];
-        let ranked: Vec<String> = rank_rows(rows.clone(), |_| 0, 1.0).into_iter().map(|r| r.code).collect();
-        assert_eq!(ranked, ["b", "a", "c"], "three good statements beat one slightly better");
-        let prior = |c: &str| if c == "c" { 1_000_000 } else { 10 };
-        let ranked: Vec<String> = rank_rows(rows, prior, 1.0).into_iter().map(|r| r.code).collect();
-        assert_eq!(ranked[0], "c", "employment decides between near-equal matches");
+        let matches = WorkMatches {
+            together: true,
+            occupations: vec![("a".into(), -10.0), ("b".into(), -10.0), ("c".into(), -9.0), ("d".into(), -20.0)],
+            texts: vec![row("b", -8.0), row("a", -4.0), row("c", -4.0), row("b", -1.0)],
+        };
+        let codes = |m: WorkMatches, p: &dyn Fn(&str) -> u64| -> Vec<String> {
+            rank(m, p).into_iter().map(|r| r.code).collect()
+        };
+        assert_eq!(codes(matches.clone(), &|_| 0), ["b", "a", "c"], "d has no text to show why");
+        let prior = |c: &str| if c == "c" { 1_000_000 } else { 0 };
+        assert_eq!(codes(matches, &prior)[0], "c", "employment decides between near-equal matches");
     }
 }

@@ -14,14 +14,14 @@
 //! matches in full is also read as a description of the work (`describe.rs`).
 
 mod build;
-mod describe;
+pub mod describe;
 mod levels;
 mod lookup;
 mod normalise;
 mod rank;
 
 pub use build::IndexBuilder;
-pub use describe::{DescribeLists, ROWS as DESCRIBE_ROWS, WorkKind, WorkRow};
+pub use describe::{DescribeLists, DescribeQuery, WorkKind, WorkMatches, WorkRow};
 pub use levels::Level;
 pub use normalise::{stem, within, words};
 
@@ -73,6 +73,7 @@ impl MatchKind {
 
     fn from_work(kind: WorkKind) -> MatchKind {
         match kind {
+            WorkKind::Title => MatchKind::AlternateTitle,
             WorkKind::Task => MatchKind::Task,
             WorkKind::Activity => MatchKind::WorkActivity,
             WorkKind::Description => MatchKind::Description,
@@ -226,38 +227,42 @@ impl Index {
     }
 
     /// [`Index::search`], and, when no title matches every word, the query read as a
-    /// description of the work: `work` runs an FTS5 query over task statements, work activities
-    /// and descriptions and returns at most the rows asked for (the catalogue does it, in SQL).
-    /// Description matches come first, then the partial title matches.
+    /// description of the work: `work` runs an FTS5 query over each occupation's O*NET titles,
+    /// description, tasks and activities (the catalogue does it, in SQL). Description matches
+    /// come first when the query reads as a sentence ("I fix cars") or some one text holds its
+    /// words together ("wash dishes"), else after the partial title matches ("lien cook" is a
+    /// cook with a typo, not a lien).
     pub fn search_with<E>(
         &self,
         query: &str,
         limit: usize,
-        mut work: impl FnMut(&str, usize) -> Result<Vec<WorkRow>, E>,
+        work: impl FnOnce(&DescribeQuery) -> Result<WorkMatches, E>,
     ) -> Result<Vec<Hit>, E> {
         let (hits, complete) = self.titles(query, limit);
         if complete || limit == 0 {
             return Ok(hits);
         }
         let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
-        let Some(fts) = self.vocabulary.fts_queries(&query) else { return Ok(hits) };
-        let mut rows = Vec::new();
-        for q in &fts {
-            rows = work(q, describe::ROWS)?;
-            if !rows.is_empty() {
-                break;
-            }
-        }
+        let Some(fts) = self.vocabulary.fts_query(&query) else { return Ok(hits) };
+        let matches = work(&fts)?;
+        let together = matches.together || fts.sentence;
         let prior = |code: &str| self.by_code.get(code).map_or(0, |&t| self.meta[t as usize].prior);
-        let mut out: Vec<Hit> = describe::rank_rows(rows, prior, DESCRIBE_PRIOR)
+        let described: Vec<Hit> = describe::rank(matches, prior)
             .into_iter()
             .filter_map(|row| {
-                let &t = self.by_code.get(row.code.as_str())?;
-                Some(Hit::new(self.targets[t as usize].clone(), row.text, MatchKind::from_work(row.kind)))
+                let target = &self.targets[*self.by_code.get(row.code.as_str())? as usize];
+                let kind = match row.kind {
+                    WorkKind::Title if row.text == target.title => MatchKind::Title,
+                    WorkKind::Title => MatchKind::AlternateTitle,
+                    other => MatchKind::from_work(other),
+                };
+                Some(Hit::new(target.clone(), row.text, kind))
             })
             .take(limit)
             .collect();
-        for h in hits {
+        let (first, then) = if together { (described, hits) } else { (hits, described) };
+        let mut out = first;
+        for h in then {
             if out.len() < limit && !out.iter().any(|o| o.target.url == h.target.url) {
                 out.push(h);
             }
@@ -298,7 +303,3 @@ impl Index {
             .collect()
     }
 }
-
-/// Points for every tenfold of employment when ranking description matches: about a tenth of a
-/// good bm25 match, so employment decides only between near-equal matches.
-const DESCRIBE_PRIOR: f64 = 0.5;

@@ -23,7 +23,7 @@ const MAX_READINGS: usize = 16;
 const PARTIAL_CANDIDATES: usize = 500;
 
 /// Words too common in job titles to select anything by themselves.
-fn is_stop_word(w: &str) -> bool {
+pub(super) fn is_stop_word(w: &str) -> bool {
     matches!(w, "and" | "or" | "of" | "the" | "a" | "an" | "in" | "for" | "except" | "all" | "other" | "to" | "with")
 }
 

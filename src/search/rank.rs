@@ -19,6 +19,8 @@ use std::cmp::Reverse;
 pub(super) const MAX_WORDS: usize = 8;
 /// Most readings of one query.
 const MAX_READINGS: usize = 16;
+/// Occupations that must list a title as a lay title, matched whole, for it to count as generic.
+const GENERIC_SHARED: usize = 3;
 /// Most candidates per word considered for partial matches.
 const PARTIAL_CANDIDATES: usize = 500;
 
@@ -228,13 +230,17 @@ fn order(
     } else {
         (u8::MAX, u8::MAX, Shape::Contains, u8::MAX, u8::MAX, u8::MAX, u8::MAX)
     };
+    // A generic title ("surgeon", "collector"): the lay title of many occupations, matched whole.
+    let top = coarse.iter().min().copied();
+    let sharing = coarse.iter().filter(|c| Some(**c) == top && c.2 == Shape::Whole && c.5 == 1).count();
+    let generic = sharing >= GENERIC_SHARED;
     let mut ranked: Vec<Fine<'_>> = best
         .into_iter()
         .filter(|(_, b)| b.rank.0 <= cutoff)
         .map(|(target, b)| {
             let t = &index.targets[target as usize];
             let (coarse, sources, len, _) = b.rank;
-            let score = closeness(index, target, sources.0, b.support, readings, hits);
+            let score = closeness(index, target, sources.0, b.support, generic, readings, hits);
             (coarse, Reverse(score), sources, len, t.title.as_str(), target, b.shown.1)
         })
         .collect();
@@ -262,20 +268,33 @@ fn order(
 /// the people it employs (OEWS; ten times the employment outweighs two shared words); 50 for
 /// each of its names matching as well, up to four ("CNA" is five Nursing Assistants titles);
 /// 25 for each O*NET source listing the matched title, up to four. Roles have neither title
-/// words to share nor employment: they rank first by kind already.
-fn closeness(index: &Index, target: u32, sources: u8, support: u8, readings: &[Reading], hits: &[WordHits<'_>]) -> u32 {
+/// words to share nor employment: they rank first by kind already. For a `generic` title, which
+/// many occupations list as a lay title, a shared title word counts double: "collector" is
+/// likelier Bill and Account Collectors than the far larger Cashiers, who also list it.
+fn closeness(
+    index: &Index,
+    target: u32,
+    sources: u8,
+    support: u8,
+    generic: bool,
+    readings: &[Reading],
+    hits: &[WordHits<'_>],
+) -> u32 {
     let meta = &index.meta[target as usize];
     let mut score = 50 * u32::from(support.min(4)) + 25 * u32::from(sources.min(4));
     if index.targets[target as usize].kind == TargetKind::Occupation {
-        let echo = readings.iter().map(|r| echo(index, target, r, hits)).max().unwrap_or(0);
-        score += 50 * echo + (200.0 * (meta.prior as f64 + 1.0).log10()) as u32;
+        let echo = readings.iter().map(|r| echo(index, target, r, hits, generic)).max().unwrap_or(0);
+        let per_point = if generic { 100 } else { 50 };
+        score += per_point * echo + (200.0 * (meta.prior as f64 + 1.0).log10()) as u32;
     }
     score
 }
 
 /// How much the target's own title shares the reading's words: 2 a word found exactly (or as
 /// a typo or completion), 1 a word sharing a stem of five letters, or four as a whole word.
-fn echo(index: &Index, target: u32, reading: &Reading, hits: &[WordHits<'_>]) -> u32 {
+/// `exact`: a typo or completion counts only as a shared stem (a generic title's home has its
+/// very word: "picker" is not Packers).
+fn echo(index: &Index, target: u32, reading: &Reading, hits: &[WordHits<'_>], exact: bool) -> u32 {
     let title = index.range(index.meta[target as usize].title);
     let mut n = 0;
     for (i, w) in reading.words.iter().enumerate().filter(|(i, _)| reading.content[*i]) {
@@ -284,7 +303,11 @@ fn echo(index: &Index, target: u32, reading: &Reading, hits: &[WordHits<'_>]) ->
             .iter()
             .map(|&t| {
                 let token = &*index.tokens[t as usize];
-                if h.tokens.contains(t) { 2 } else { u32::from(same_stem(w, token)) }
+                match h.tokens.get(t) {
+                    Some((How::Exact, _)) => 2,
+                    Some(_) if !exact => 2,
+                    _ => u32::from(same_stem(w, token)),
+                }
             })
             .max()
             .unwrap_or(0);

@@ -57,7 +57,7 @@ impl Levels {
 pub fn note(level: &str, role_seniority: Option<&str>) -> Option<Level> {
     let note = match role_seniority {
         Some(s) if words(s) == words(level) => return None,
-        Some(s) => format!("No {level}-specific assessment: this one is of the role at {s} level."),
+        Some(s) => format!("No {level}-specific assessment: this role is assessed at {s}."),
         None => format!("No {level}-specific assessment: this estimate covers all levels."),
     };
     Some(Level { word: level.to_string(), note })

@@ -22,6 +22,9 @@ pub struct SearchTemplate {
     /// The query as the reader typed it (trimmed, at most MAX_QUERY_CHARS).
     pub query: String,
     pub hits: Vec<Hit>,
+    /// The level word the query named ("senior"), said once above the results; a role assessed
+    /// at another level also says so on its own line.
+    pub level: Option<String>,
     /// Suggestions when nothing matched.
     pub suggestions: Vec<&'static str>,
 }
@@ -56,7 +59,8 @@ pub async fn search_page(
             "Find your job by any title you know it by, and see how exposed it is to AI.",
         )
     };
-    render::page(&req, &site, &SearchTemplate { meta, query: q, hits, suggestions })
+    let level = hits.iter().find_map(|h| h.level.as_ref().map(|l| l.word.clone()));
+    render::page(&req, &site, &SearchTemplate { meta, query: q, hits, level, suggestions })
 }
 
 #[derive(Serialize)]

@@ -231,7 +231,11 @@ async fn the_results_page_shows_the_level_and_the_matched_work() {
     let html = app.get("/search?q=senior+accountant").await.html();
     let first = text(&select(&html, ".result")[0]);
     assert!(first.contains("Accountants and Auditors"), "{first}");
-    assert!(first.contains("No senior-specific assessment: this estimate covers all levels."), "{first}");
+    let said = text(&select(&html, "#search-level")[0]);
+    assert!(said.contains("\u{201c}senior\u{201d} names a level") && said.contains("covers all levels"), "{said}");
+    let html = app.get("/search?q=senior+backend+developer").await.html();
+    let role = text(&select(&html, ".result")[0]);
+    assert!(role.contains("Backend/API Developer") && role.contains("assessed at Mid-Level"), "{role}");
     let html = app.get("/search?q=I+teach+high+school").await.html();
     let first = text(&select(&html, ".result")[0]);
     assert!(first.contains("Secondary School Teachers"), "{first}");

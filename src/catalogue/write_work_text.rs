@@ -2,7 +2,7 @@
 //! one document per occupation (`occupation_text`, which ranks them) and each text on its own row
 //! (`work_text`, which says why a result matched). See the tables in schema.sql.
 
-use crate::content::Content;
+use super::Input;
 use crate::search::WorkKind;
 use anyhow::Result;
 use rusqlite::{Transaction, params};
@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Every title, task statement, detailed work activity and description, as documents and rows;
 /// then each table is merged into one b-tree segment, so a query reads one segment, not many.
-pub fn write_work_text(tx: &Transaction<'_>, content: &Content, codes: &HashSet<&str>) -> Result<()> {
+pub fn write_work_text(tx: &Transaction<'_>, content: &Input, codes: &HashSet<&str>) -> Result<()> {
     let mut by_code: HashMap<&str, [Vec<&str>; 4]> = HashMap::new();
     for o in &content.occupations {
         by_code.entry(&o.code).or_default()[1].push(&o.description);

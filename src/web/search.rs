@@ -1,18 +1,14 @@
-//! `/search?q=` (the results page) and `/api/v1/search?q=&limit=` (JSON, for suggestions).
+//! `/search?q=`: the results page (its JSON twin is `api::search`).
 
-use super::problem::{self, Kind};
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
 use crate::search::{Hit, MAX_QUERY_CHARS};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::Serialize;
 use std::collections::HashMap;
 
 /// Results on the page.
 const PAGE_RESULTS: usize = 30;
-const DEFAULT_LIMIT: usize = 8;
-const MAX_LIMIT: usize = 50;
 
 /// templates/search.html
 #[derive(Template)]
@@ -29,15 +25,12 @@ pub struct SearchTemplate {
     pub suggestions: Vec<&'static str>,
 }
 
-fn clean(q: Option<&String>) -> String {
+/// The query as searched: trimmed, without control characters, at most MAX_QUERY_CHARS.
+pub(super) fn clean(q: Option<&String>) -> String {
     q.map(|q| q.trim().chars().filter(|c| !c.is_control()).take(MAX_QUERY_CHARS).collect()).unwrap_or_default()
 }
 
-pub async fn search_page(
-    req: HttpRequest,
-    site: State,
-    query: web::Query<HashMap<String, String>>,
-) -> Result<HttpResponse, WebError> {
+pub async fn search_page(site: State, query: web::Query<HashMap<String, String>>) -> Result<HttpResponse, WebError> {
     let q = clean(query.get("q"));
     let hits = search(&site, &q, PAGE_RESULTS).await?;
     let suggestions = if hits.is_empty() {
@@ -60,39 +53,12 @@ pub async fn search_page(
         )
     };
     let level = hits.iter().find_map(|h| h.level.as_ref().map(|l| l.word.clone()));
-    render::page(&req, &site, &SearchTemplate { meta, query: q, hits, level, suggestions })
-}
-
-#[derive(Serialize)]
-struct ApiResults<'a> {
-    query: &'a str,
-    results: Vec<Hit>,
-}
-
-pub async fn search_api(
-    req: HttpRequest,
-    site: State,
-    query: web::Query<HashMap<String, String>>,
-) -> Result<HttpResponse, WebError> {
-    let Some(raw) = query.get("q") else {
-        return Ok(problem::respond(&req, Kind::BadQuery, "the q parameter is required"));
-    };
-    let limit = match query.get("limit").map(|l| l.trim().parse::<usize>()) {
-        None => DEFAULT_LIMIT,
-        Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
-        Some(_) => {
-            let detail = format!("limit must be a whole number from 1 to {MAX_LIMIT}");
-            return Ok(problem::respond(&req, Kind::BadQuery, detail));
-        }
-    };
-    let q = clean(Some(raw));
-    let results = search(&site, &q, limit).await?;
-    Ok(super::api::json(&ApiResults { query: &q, results }))
+    render::page(&SearchTemplate { meta, query: q, hits, level, suggestions })
 }
 
 /// Titles first, then what the work is: the description search reads SQLite, so the whole
-/// search runs on the blocking pool.
-async fn search(site: &State, q: &str, limit: usize) -> Result<Vec<Hit>, WebError> {
+/// search runs on the blocking pool. An empty query finds nothing.
+pub(super) async fn search(site: &State, q: &str, limit: usize) -> Result<Vec<Hit>, WebError> {
     if q.is_empty() {
         return Ok(Vec::new());
     }

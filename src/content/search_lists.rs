@@ -95,8 +95,9 @@ pub fn read_describe(dir: &Path, problems: &mut Vec<Problem>) -> DescribeLists {
         }
         let ok = has_words(&path, &text, &from, "word", problems);
         let alternatives: Vec<Spanned<String>> = to.into_inner();
-        let all = alternatives.iter().fold(true, |all, a| has_words(&path, &text, a, "word", problems) && all);
-        if ok && all {
+        // Every alternative is checked, so each bad one is reported.
+        let bad = alternatives.iter().filter(|a| !has_words(&path, &text, a, "word", problems)).count();
+        if ok && bad == 0 {
             list.push((from.into_inner(), alternatives.into_iter().map(Spanned::into_inner).collect()));
         }
     }

@@ -194,6 +194,15 @@ pub struct Index {
     by_code: HashMap<Box<str>, u32>,
 }
 
+/// What the title search found.
+struct Titles {
+    hits: Vec<Hit>,
+    /// The first hit matched every word searched for.
+    complete: bool,
+    /// The level a level word named, and the query's other words, which were searched instead.
+    level: Option<(String, Vec<String>)>,
+}
+
 /// Longest query we read; the rest is ignored.
 pub const MAX_QUERY_CHARS: usize = 200;
 
@@ -223,7 +232,7 @@ impl Index {
     /// The best `limit` targets for `query` by title, best first. A level word no whole title
     /// holds is a modifier: the rest of the query is searched and each result carries the level.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        self.titles(query, limit).0
+        self.titles(query, limit).hits
     }
 
     /// [`Index::search`], and, when no title matches every word, the query read as a
@@ -238,11 +247,15 @@ impl Index {
         limit: usize,
         work: impl FnOnce(&DescribeQuery) -> Result<WorkMatches, E>,
     ) -> Result<Vec<Hit>, E> {
-        let (hits, complete) = self.titles(query, limit);
+        let Titles { hits, complete, level } = self.titles(query, limit);
         if complete || limit == 0 {
             return Ok(hits);
         }
-        let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        // A level word stays a modifier: "senior I fix cars" describes fixing cars.
+        let query: String = match &level {
+            Some((_, rest)) => rest.join(" "),
+            None => query.chars().take(MAX_QUERY_CHARS).collect(),
+        };
         let Some(fts) = self.vocabulary.fts_query(&query) else { return Ok(hits) };
         let matches = work(&fts)?;
         let together = matches.together || fts.sentence;
@@ -256,7 +269,9 @@ impl Index {
                     WorkKind::Title => MatchKind::AlternateTitle,
                     other => MatchKind::from_work(other),
                 };
-                Some(Hit::new(target.clone(), row.text, kind))
+                let mut hit = Hit::new(target.clone(), row.text, kind);
+                hit.level = level.as_ref().and_then(|(word, _)| levels::note(word, None));
+                Some(hit)
             })
             .take(limit)
             .collect();
@@ -270,8 +285,8 @@ impl Index {
         Ok(out)
     }
 
-    /// Title results, and whether the first matched every word of the query.
-    fn titles(&self, query: &str, limit: usize) -> (Vec<Hit>, bool) {
+    /// Title results, whether the first matched every word of the query, and the level taken out.
+    fn titles(&self, query: &str, limit: usize) -> Titles {
         let ranked = rank::search(self, query, limit);
         let as_typed =
             ranked.first().is_some_and(|r| r.whole || (r.complete && self.targets[r.target as usize].is_role()));
@@ -280,7 +295,7 @@ impl Index {
         let stripped = if as_typed { None } else { self.levels.strip(&query_words) };
         let Some((level, rest)) = stripped else {
             let complete = ranked.first().is_some_and(|r| r.complete);
-            return (self.hits(ranked), complete);
+            return Titles { hits: self.hits(ranked), complete, level: None };
         };
         let ranked = rank::search(self, &rest.join(" "), limit);
         let complete = ranked.first().is_some_and(|r| r.complete);
@@ -290,7 +305,7 @@ impl Index {
         for (h, note) in hits.iter_mut().zip(notes) {
             h.level = note;
         }
-        (hits, complete)
+        Titles { hits, complete, level: Some((level, rest)) }
     }
 
     fn hits(&self, ranked: Vec<rank::Ranked>) -> Vec<Hit> {

@@ -74,7 +74,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     fs::create_dir_all(content.join("occupations"))?;
     fs::copy(source.join("methodology.toml"), content.join("methodology.toml"))?;
     fs::create_dir_all(content.join("search"))?;
-    fs::copy(source.join("search/synonyms.toml"), content.join("search/synonyms.toml"))?;
+    copy_dir(&source.join("search"), &content.join("search"))?;
     fs::copy(source.join("occupations/major-groups.toml"), content.join("occupations/major-groups.toml"))?;
     // The research data sets (O*NET 30.1, BLS, ...) as shipped: occupations, lay titles, employment.
     copy_dir(&source.join("data"), &content.join("data"))?;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Search figures, in process and over HTTP, at the bundled catalogue (all O*NET titles) and at a
 # synthetic 10,000 roles with 100,000 aliases on top of all O*NET titles: index build time and
-# memory, p50/p99 latency, and the typo distance against strsim's. Usage: bench/search.sh
+# memory, p50/p99 latency in process for title queries and for plain descriptions of the work
+# (which reach the FTS5 index), p50/p99 over HTTP, and the typo distance against strsim's.
+# Usage: bench/search.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }

@@ -62,11 +62,19 @@
         title.className = "suggest__title";
         title.textContent = r.title;
         text.appendChild(title);
-        if (r.matched_kind && r.matched_kind !== "title" && r.matched_title) {
+        // Why it matched, when not by its own title ("also called Trucker", "your words match
+        // the task: ..."), and the level the reader named ("No senior-specific assessment").
+        if (r.matched_kind && r.matched_kind !== "title" && r.match_reason) {
           var matched = document.createElement("span");
           matched.className = "suggest__matched";
-          matched.textContent = "also called " + r.matched_title;
+          matched.textContent = r.match_reason;
           text.appendChild(matched);
+        }
+        if (r.level && r.level.note) {
+          var level = document.createElement("span");
+          level.className = "suggest__matched suggest__level";
+          level.textContent = r.level.note;
+          text.appendChild(level);
         }
         var meta = document.createElement("span");
         meta.className = "suggest__meta";

@@ -39,6 +39,9 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
         unscored: derived.unscored,
         facts: derived.facts,
         synonyms: content.synonyms,
+        levels: content.levels,
+        describe: content.describe,
+        work: data.onet.work_texts(),
     })
 }
 

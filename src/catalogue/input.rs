@@ -31,6 +31,12 @@ pub struct Input {
     pub facts: BTreeMap<String, DataFacts>,
     /// Search synonyms: (what readers type, what it stands for).
     pub synonyms: Vec<(String, String)>,
+    /// Search's level words: (phrase as typed, the level it names).
+    pub levels: Vec<(String, String)>,
+    /// Search's stop words and everyday vocabulary for descriptions of the work.
+    pub describe: crate::search::DescribeLists,
+    /// Every O*NET task statement and detailed work activity, for the description search.
+    pub work: crate::data::onet::WorkTexts,
     /// Every O*NET alternate, short and reported title, for search.
     pub lay_titles: Vec<LayTitle>,
     /// OEWS employment by SOC code: search's popularity prior.

@@ -11,6 +11,7 @@ pub mod read;
 mod search_index;
 mod write;
 mod write_search;
+mod write_work_text;
 
 pub use input::Input;
 pub use pool::{Pool, Pooled};
@@ -40,10 +41,7 @@ pub fn stored_schema_version(path: &Path) -> Option<String> {
 /// the search benchmark, which times it and measures its memory.
 pub fn build_search_index(path: &Path) -> Result<crate::search::Index> {
     let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let synonyms: Vec<(String, String)> = serde_json::from_str(
-        &read::meta(&conn, "synonyms_json")?.context("the catalogue has no synonyms; rebuild it")?,
-    )?;
-    search_index::build(&conn, &synonyms).context("while building the search index")
+    search_index::build(&conn).context("while building the search index")
 }
 
 /// An open, immutable catalogue.
@@ -87,9 +85,7 @@ impl Catalogue {
         let methodology: Methodology =
             serde_json::from_str(&get("methodology_json")?).context("while reading the stored methodology")?;
         let methodology_source = get("methodology_source")?;
-        let synonyms: Vec<(String, String)> =
-            serde_json::from_str(&get("synonyms_json")?).context("while reading the stored synonyms")?;
-        let search = search_index::build(&conn, &synonyms).context("while building the search index")?;
+        let search = search_index::build(&conn).context("while building the search index")?;
         let facets = browse::facets(&conn).context("while reading the browse facets")?;
         let agreement =
             Arc::new(serde_json::from_str(&get("agreement_json")?).context("while reading the stored agreement")?);
@@ -103,6 +99,13 @@ impl Catalogue {
             facets,
             agreement,
         })
+    }
+
+    /// Search by title, and by what the work is when no title matches the whole query (see
+    /// [`crate::search::Index::search_with`]). Call only from a blocking thread.
+    pub fn search(&self, query: &str, limit: usize) -> rusqlite::Result<Vec<crate::search::Hit>> {
+        let conn = self.conn();
+        self.search.search_with(query, limit, |fts| search_index::work_matches(&conn, fts))
     }
 
     /// A read-only connection. Call only from a blocking thread.

@@ -105,3 +105,24 @@ CREATE TABLE occupation_employment (
     employment INTEGER NOT NULL,
     prior      INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- Search by what the work is ("I fix cars"), queried only when no title matches a query in full
+-- (see write_search.rs and src/search/describe.rs). Both tables use the porter stemmer.
+-- occupation_text: one document per occupation (its titles, description, tasks, activities),
+-- which ranks occupations; work_text: each of those texts on its own row (one per occupation for
+-- a shared activity), which gives the reason a result matched.
+CREATE VIRTUAL TABLE occupation_text USING fts5 (
+    titles,
+    description,
+    tasks,
+    activities,
+    code UNINDEXED,
+    tokenize = 'porter unicode61'
+);
+
+CREATE VIRTUAL TABLE work_text USING fts5 (
+    text,
+    code UNINDEXED,
+    kind UNINDEXED,
+    tokenize = 'porter unicode61'
+);

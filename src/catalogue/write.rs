@@ -84,6 +84,8 @@ fn write_meta(tx: &Transaction<'_>, content: &Input) -> Result<()> {
     stmt.execute(params!["methodology_source", content.methodology_source])?;
     stmt.execute(params!["synonyms_json", serde_json::to_string(&content.synonyms)?])?;
     stmt.execute(params!["agreement_json", serde_json::to_string(&content.agreement)?])?;
+    stmt.execute(params!["levels_json", serde_json::to_string(&content.levels)?])?;
+    stmt.execute(params!["describe_json", serde_json::to_string(&content.describe)?])?;
     Ok(())
 }
 

@@ -1,4 +1,5 @@
-//! Writes what search needs beyond roles and occupations: O*NET lay titles and employment.
+//! Writes what search needs beyond roles and occupations: O*NET lay titles, employment, and the
+//! full-text index of what each occupation's work is.
 
 use super::Input;
 use anyhow::Result;
@@ -15,6 +16,7 @@ pub fn write_search(tx: &Transaction<'_>, content: &Input) -> Result<()> {
         title.execute(params![t.code, *position, t.title, t.kind.as_str(), t.sources])?;
         *position += 1;
     }
+    super::write_work_text::write_work_text(tx, content, &codes)?;
     let mut employment = tx.prepare("INSERT INTO occupation_employment VALUES (?1, ?2, ?3, ?4)")?;
     let sources: Vec<_> = content.occupations.iter().map(|o| (o, content.employment.source(&o.code))).collect();
     let mut sharing: HashMap<&str, u64> = HashMap::new();

@@ -1,11 +1,13 @@
 //! Reading and validating what editors write under `content/`: the methodology, every role
-//! assessment, the search synonyms and the SOC major-group names. The research data sets beside
+//! assessment, the search word lists (synonyms, level words, the description vocabulary) and
+//! the SOC major-group names. The research data sets beside
 //! them are `data/`'s; putting the two together is the build pipeline's (`build/`).
 
 mod dates;
 mod front_matter;
 pub mod major_groups;
 mod role;
+mod search_lists;
 mod text;
 mod validate;
 
@@ -33,6 +35,10 @@ pub struct Content {
     pub major_groups: Vec<MajorGroup>,
     /// Search synonyms: (what readers type, what it stands for).
     pub synonyms: Vec<(String, String)>,
+    /// Search's level words: (phrase as typed, the level it names).
+    pub levels: Vec<(String, String)>,
+    /// Search's stop words and everyday vocabulary for descriptions of the work.
+    pub describe: crate::search::DescribeLists,
 }
 
 impl Content {
@@ -54,6 +60,8 @@ pub fn load(dir: &Path, problems: &mut Vec<Problem>) -> Option<Content> {
     };
     let major_groups = major_groups::load(dir, problems);
     let synonyms = read_synonyms(&dir.join(SYNONYMS), problems);
+    let levels = search_lists::read_levels(dir, problems);
+    let describe = search_lists::read_describe(dir, problems);
     let mut roles = Vec::new();
     let mut lines = Vec::new();
     let files = role_files(&dir.join("roles"), problems);
@@ -70,7 +78,7 @@ pub fn load(dir: &Path, problems: &mut Vec<Problem>) -> Option<Content> {
         }
     }
     cross_check(&roles, &lines, problems);
-    Some(Content { methodology, methodology_source, roles, lines, major_groups, synonyms })
+    Some(Content { methodology, methodology_source, roles, lines, major_groups, synonyms, levels, describe })
 }
 
 const SYNONYMS: &str = "search/synonyms.toml";

@@ -81,6 +81,13 @@ impl Measures {
     }
 }
 
+/// What each occupation's work is, in O*NET's words: (code, text) pairs, sorted.
+#[derive(Debug, Default)]
+pub struct WorkTexts {
+    pub tasks: Vec<(String, String)>,
+    pub activities: Vec<(String, String)>,
+}
+
 #[derive(Debug, Default)]
 pub struct Onet {
     /// Every occupation, in O*NET's order.
@@ -94,6 +101,9 @@ pub struct Onet {
     /// The distinct intermediate work activities of each task's detailed work activities
     /// (indices into `iwas`).
     pub task_iwas: FxHashMap<u32, Vec<u16>>,
+    /// The distinct detailed work activity titles of each occupation's tasks, by code, for the
+    /// description search.
+    pub activities: FxHashMap<String, Vec<String>>,
     pub job_zones: FxHashMap<String, u8>,
     /// Related occupations by occupation code, in O*NET's order.
     pub related: FxHashMap<String, Vec<Related>>,
@@ -109,6 +119,20 @@ impl Onet {
             let (iwa, gwa) = &self.iwas[i as usize];
             (self.gwas[*gwa as usize].as_str(), iwa.as_str())
         }))
+    }
+
+    /// Every task statement and detailed work activity as (code, text), for the description
+    /// search index.
+    pub fn work_texts(&self) -> WorkTexts {
+        let pairs = |m: &mut dyn Iterator<Item = (&String, &str)>| -> Vec<(String, String)> {
+            let mut v: Vec<(String, String)> = m.map(|(c, t)| (c.clone(), t.to_string())).collect();
+            v.sort();
+            v
+        };
+        WorkTexts {
+            tasks: pairs(&mut self.tasks.iter().flat_map(|(c, ts)| ts.iter().map(move |t| (c, t.text.as_str())))),
+            activities: pairs(&mut self.activities.iter().flat_map(|(c, a)| a.iter().map(move |t| (c, t.as_str())))),
+        }
     }
 
     pub fn load(content: &Path, problems: &mut Vec<Problem>) -> Onet {
@@ -205,9 +229,15 @@ fn intern(list: &mut Vec<String>, value: &str) -> usize {
 }
 
 fn task_dwas(onet: &mut Onet, dwa_iwa: &FxHashMap<String, u16>, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
-    let [tid, dwa] = columns(t, ["Task ID", "DWA ID"], p)?;
+    let [c, tid, dwa, title] = columns(t, ["O*NET-SOC Code", "Task ID", "DWA ID", "DWA Title"], p)?;
     for row in &t.rows {
         let Some(task) = id(t, row, tid, p) else { continue };
+        if let Some(code) = code(t, row, c, p) {
+            let list = onet.activities.entry(code.to_string()).or_default();
+            if !list.iter().any(|a| a == text(row, title)) {
+                list.push(text(row, title).to_string());
+            }
+        }
         let Some(&iwa) = dwa_iwa.get(text(row, dwa)) else {
             p.push(t.problem(
                 row,

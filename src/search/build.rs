@@ -1,5 +1,7 @@
 //! Builds the index: interns every word once, then sorts the tokens so prefixes are ranges.
 
+use super::describe::{DescribeLists, Vocabulary};
+use super::levels::Levels;
 use super::normalise::{joined_pairs, letter_mask, words};
 use super::{Entry, Index, MatchKind, Target, TargetMeta};
 use rustc_hash::FxHashMap as HashMap;
@@ -26,6 +28,13 @@ impl IndexBuilder {
             postings: Vec::new(),
             joined: HashMap::default(),
         }
+    }
+
+    /// Adds the level words (phrase as typed, the level it names) and the description vocabulary.
+    pub fn lists(mut self, levels: &[(String, String)], describe: &DescribeLists) -> Self {
+        self.index.levels = Levels::new(levels);
+        self.index.vocabulary = Vocabulary::new(describe);
+        self
     }
 
     fn intern(&mut self, token: String) -> u32 {
@@ -65,8 +74,12 @@ impl IndexBuilder {
             }
             None => (self.index.words.len() as u32, 0),
         };
+        if let Some(code) = target.url.strip_prefix("/occupations/") {
+            self.index.by_code.insert(code.into(), id);
+        }
         self.index.targets.push(target);
-        self.index.meta.push(TargetMeta { prior, title, extras });
+        let seniority = seniority.map(Into::into);
+        self.index.meta.push(TargetMeta { prior, title, extras, seniority });
         id
     }
 

@@ -11,19 +11,21 @@
 
 use super::lookup::{How, WordHits};
 use super::normalise::{stem, words};
-use super::{Index, MAX_QUERY_CHARS, TargetKind};
+use super::{Index, MAX_QUERY_CHARS, MatchKind, TargetKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cmp::Reverse;
 
 /// Most words of a query we use.
-const MAX_WORDS: usize = 8;
+pub(super) const MAX_WORDS: usize = 8;
 /// Most readings of one query.
 const MAX_READINGS: usize = 16;
+/// Occupations that must list a title as a lay title, matched whole, for it to count as generic.
+const GENERIC_SHARED: usize = 3;
 /// Most candidates per word considered for partial matches.
 const PARTIAL_CANDIDATES: usize = 500;
 
 /// Words too common in job titles to select anything by themselves.
-fn is_stop_word(w: &str) -> bool {
+pub(super) fn is_stop_word(w: &str) -> bool {
     matches!(w, "and" | "or" | "of" | "the" | "a" | "an" | "in" | "for" | "except" | "all" | "other" | "to" | "with")
 }
 
@@ -39,9 +41,21 @@ enum Shape {
     Contains,
 }
 
-/// (0 when every word matched, else more the fewer words matched; typo edits; shape; 0 role /
-/// 1 occupation; 0 own name / 1 lay title; 1 when the last word was completed as a prefix).
-type Coarse = (u8, u8, Shape, u8, u8, u8);
+/// (0 when every word matched, else more the fewer words matched; typo edits; shape; 1 for an
+/// occupation without a score unless this is its own whole title, so a generic title such as
+/// "physician" finds the scored specialties before "Physicians, All Other"; 0 role / 1
+/// occupation; 0 own name / 1 lay title; 1 when the last word was completed as a prefix).
+type Coarse = (u8, u8, Shape, u8, u8, u8, u8);
+
+/// One result of a title search: the target, the entry that matched it, and how well.
+pub(super) struct Ranked {
+    pub target: u32,
+    pub entry: u32,
+    /// Every word of the query matched.
+    pub complete: bool,
+    /// ... and the matched name is exactly the query's words.
+    pub whole: bool,
+}
 
 /// What search keeps of a target: the entry that ranks it, and the entry it shows.
 struct Best {
@@ -121,7 +135,7 @@ fn variants(index: &Index, query_words: &[String]) -> Vec<(Vec<String>, bool)> {
 }
 
 /// The best `limit` (target, entry) pairs for `query`, best first.
-pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)> {
+pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<Ranked> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
     let mut query_words = words(&query);
     query_words.truncate(MAX_WORDS);
@@ -157,7 +171,7 @@ pub(super) fn search(index: &Index, query: &str, limit: usize) -> Vec<(u32, u32)
         let e = &index.entries[id as usize];
         let len = index.texts[e.text as usize].len();
         let rank = (coarse, Reverse(e.sources), len, id);
-        let (unmatched, edits, shape, _, lay, prefix) = coarse;
+        let (unmatched, edits, shape, _, _, lay, prefix) = coarse;
         let shown = (((unmatched, edits, shape, prefix), readings[r].synonym, lay, Reverse(e.sources), len), id);
         let slot = best.entry(e.target).or_insert(Best { rank, support: 0, shown });
         if coarse < slot.rank.0 {
@@ -207,22 +221,26 @@ fn order(
     readings: &[Reading],
     hits: &[WordHits<'_>],
     limit: usize,
-) -> Vec<(u32, u32)> {
+) -> Vec<Ranked> {
     type Fine<'a> = (Coarse, Reverse<u32>, Reverse<u8>, usize, &'a str, u32, u32);
     // Closeness only decides among equal coarse ranks: skip targets that cannot make the page.
     let mut coarse: Vec<Coarse> = best.values().map(|b| b.rank.0).collect();
     let cutoff = if coarse.len() > limit {
         *coarse.select_nth_unstable(limit - 1).1
     } else {
-        (u8::MAX, u8::MAX, Shape::Contains, u8::MAX, u8::MAX, u8::MAX)
+        (u8::MAX, u8::MAX, Shape::Contains, u8::MAX, u8::MAX, u8::MAX, u8::MAX)
     };
+    // A generic title ("surgeon", "collector"): the lay title of many occupations, matched whole.
+    let top = coarse.iter().min().copied();
+    let sharing = coarse.iter().filter(|c| Some(**c) == top && c.2 == Shape::Whole && c.5 == 1).count();
+    let generic = sharing >= GENERIC_SHARED;
     let mut ranked: Vec<Fine<'_>> = best
         .into_iter()
         .filter(|(_, b)| b.rank.0 <= cutoff)
         .map(|(target, b)| {
             let t = &index.targets[target as usize];
             let (coarse, sources, len, _) = b.rank;
-            let score = closeness(index, target, sources.0, b.support, readings, hits);
+            let score = closeness(index, target, sources.0, b.support, generic, readings, hits);
             (coarse, Reverse(score), sources, len, t.title.as_str(), target, b.shown.1)
         })
         .collect();
@@ -238,7 +256,10 @@ fn order(
             tracing::trace!("{:?} closeness {} sources {} {} | {text}", f.0, f.1.0, f.2.0, f.4);
         }
     }
-    ranked.into_iter().map(|f| (f.5, f.6)).collect()
+    ranked
+        .into_iter()
+        .map(|f| Ranked { target: f.5, entry: f.6, complete: f.0.0 == 0, whole: f.0.0 == 0 && f.0.2 == Shape::Whole })
+        .collect()
 }
 
 /// How likely a reader means this target, among targets that match equally well; higher is
@@ -247,20 +268,33 @@ fn order(
 /// the people it employs (OEWS; ten times the employment outweighs two shared words); 50 for
 /// each of its names matching as well, up to four ("CNA" is five Nursing Assistants titles);
 /// 25 for each O*NET source listing the matched title, up to four. Roles have neither title
-/// words to share nor employment: they rank first by kind already.
-fn closeness(index: &Index, target: u32, sources: u8, support: u8, readings: &[Reading], hits: &[WordHits<'_>]) -> u32 {
+/// words to share nor employment: they rank first by kind already. For a `generic` title, which
+/// many occupations list as a lay title, a shared title word counts double: "collector" is
+/// likelier Bill and Account Collectors than the far larger Cashiers, who also list it.
+fn closeness(
+    index: &Index,
+    target: u32,
+    sources: u8,
+    support: u8,
+    generic: bool,
+    readings: &[Reading],
+    hits: &[WordHits<'_>],
+) -> u32 {
     let meta = &index.meta[target as usize];
     let mut score = 50 * u32::from(support.min(4)) + 25 * u32::from(sources.min(4));
     if index.targets[target as usize].kind == TargetKind::Occupation {
-        let echo = readings.iter().map(|r| echo(index, target, r, hits)).max().unwrap_or(0);
-        score += 50 * echo + (200.0 * (meta.prior as f64 + 1.0).log10()) as u32;
+        let echo = readings.iter().map(|r| echo(index, target, r, hits, generic)).max().unwrap_or(0);
+        let per_point = if generic { 100 } else { 50 };
+        score += per_point * echo + (200.0 * (meta.prior as f64 + 1.0).log10()) as u32;
     }
     score
 }
 
 /// How much the target's own title shares the reading's words: 2 a word found exactly (or as
 /// a typo or completion), 1 a word sharing a stem of five letters, or four as a whole word.
-fn echo(index: &Index, target: u32, reading: &Reading, hits: &[WordHits<'_>]) -> u32 {
+/// `exact`: a typo or completion counts only as a shared stem (a generic title's home has its
+/// very word: "picker" is not Packers).
+fn echo(index: &Index, target: u32, reading: &Reading, hits: &[WordHits<'_>], exact: bool) -> u32 {
     let title = index.range(index.meta[target as usize].title);
     let mut n = 0;
     for (i, w) in reading.words.iter().enumerate().filter(|(i, _)| reading.content[*i]) {
@@ -269,7 +303,11 @@ fn echo(index: &Index, target: u32, reading: &Reading, hits: &[WordHits<'_>]) ->
             .iter()
             .map(|&t| {
                 let token = &*index.tokens[t as usize];
-                if h.tokens.contains(t) { 2 } else { u32::from(same_stem(w, token)) }
+                match h.tokens.get(t) {
+                    Some((How::Exact, _)) => 2,
+                    Some(_) if !exact => 2,
+                    _ => u32::from(same_stem(w, token)),
+                }
             })
             .max()
             .unwrap_or(0);
@@ -338,11 +376,20 @@ fn evaluate(index: &Index, id: u32, reading: &Reading, hits: &[WordHits<'_>]) ->
         Shape::Contains
     };
     let t = &index.targets[e.target as usize];
+    let unscored = t.score.is_none() && !(e.kind == MatchKind::Title && shape == Shape::Whole);
     // Partial matches rank by the words they do match: readings differ in length ("node backend
     // eng" and "nodebackend eng"), so what is missing is not comparable across them.
     let matched = reading.content_count() - usize::from(missing);
     let unmatched = if missing == 0 { 0 } else { 1 + (MAX_WORDS - matched.min(MAX_WORDS)) as u8 };
-    Some((unmatched, edits, shape, u8::from(t.kind != TargetKind::Role), u8::from(e.kind.is_lay()), u8::from(prefix)))
+    Some((
+        unmatched,
+        edits,
+        shape,
+        u8::from(unscored),
+        u8::from(t.kind != TargetKind::Role),
+        u8::from(e.kind.is_lay()),
+        u8::from(prefix),
+    ))
 }
 
 #[cfg(test)]

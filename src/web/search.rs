@@ -1,7 +1,7 @@
 //! `/search?q=`: the results page (its JSON twin is `api::search`).
 
 use super::http::render::{self, PageMeta};
-use super::{State, WebError};
+use super::{State, WebError, with_catalogue};
 use crate::search::{Hit, MAX_QUERY_CHARS};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -18,6 +18,9 @@ pub struct SearchTemplate {
     /// The query as the reader typed it (trimmed, at most MAX_QUERY_CHARS).
     pub query: String,
     pub hits: Vec<Hit>,
+    /// The level word the query named ("senior"), said once above the results; a role assessed
+    /// at another level also says so on its own line.
+    pub level: Option<String>,
     /// Suggestions when nothing matched.
     pub suggestions: Vec<&'static str>,
 }
@@ -29,7 +32,7 @@ pub(super) fn clean(q: Option<&String>) -> String {
 
 pub async fn search_page(site: State, query: web::Query<HashMap<String, String>>) -> Result<HttpResponse, WebError> {
     let q = clean(query.get("q"));
-    let hits = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, PAGE_RESULTS) };
+    let hits = search(&site, &q, PAGE_RESULTS).await?;
     let suggestions = if hits.is_empty() {
         vec!["software developer", "nurse", "accountant", "teacher", "truck driver"]
     } else {
@@ -49,5 +52,16 @@ pub async fn search_page(site: State, query: web::Query<HashMap<String, String>>
             "Find your job by any title you know it by, and see how exposed it is to AI.",
         )
     };
-    render::page(&SearchTemplate { meta, query: q, hits, suggestions })
+    let level = hits.iter().find_map(|h| h.level.as_ref().map(|l| l.word.clone()));
+    render::page(&SearchTemplate { meta, query: q, hits, level, suggestions })
+}
+
+/// Titles first, then what the work is: the description search reads SQLite, so the whole
+/// search runs on the blocking pool. An empty query finds nothing.
+pub(super) async fn search(site: &State, q: &str, limit: usize) -> Result<Vec<Hit>, WebError> {
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    let q = q.to_string();
+    with_catalogue(site, move |c| c.search(&q, limit)).await
 }

@@ -105,6 +105,14 @@ fn a_task_score_out_of_range_is_refused_with_its_line() {
 }
 
 #[test]
+fn a_level_word_or_everyday_word_without_words_is_refused_with_its_line() {
+    let e = edit("search/levels.toml", "[levels]", |l| l.starts_with("senior ="), "senior = \"--\"");
+    assert_refused(&e, "search/levels.toml", e.line, "level name \"--\" has no words");
+    let e = edit("search/describe.toml", "[words]", |l| l.starts_with("fix ="), "fix = []");
+    assert_refused(&e, "search/describe.toml", e.line, "\"fix\" lists no words");
+}
+
+#[test]
 fn task_shares_adding_to_95_are_refused() {
     let e = edit(REFERENCE, "[[tasks]]", |l| l.starts_with("share = 15"), "share = 10");
     assert_refused(&e, REFERENCE, e.line, "task shares add up to 95%, not 100%");

@@ -15,6 +15,7 @@ mod pages;
 mod reload;
 mod role_page;
 mod search;
+mod search_intent;
 mod serving;
 mod share;
 mod subscription_forms;

@@ -328,7 +328,7 @@ const ISSUE_EXAMPLES: &[(&str, &str)] = &[
 ];
 
 /// The URLs of the first `n` results for `q`, from the JSON API.
-async fn first_results(app: &crate::helpers::TestApp, q: &str, n: usize) -> Vec<String> {
+pub async fn first_results(app: &crate::helpers::TestApp, q: &str, n: usize) -> Vec<String> {
     let response = app
         .client
         .get(format!("{}/api/v1/search", app.address))

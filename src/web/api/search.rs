@@ -2,8 +2,8 @@
 
 use super::problem::{self, Kind};
 use crate::search::Hit;
-use crate::web::State;
-use crate::web::search::clean;
+use crate::web::search::{clean, search as find};
+use crate::web::{State, WebError};
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -17,22 +17,23 @@ struct ApiResults<'a> {
     results: Vec<Hit>,
 }
 
-pub async fn search(req: HttpRequest, site: State, query: web::Query<HashMap<String, String>>) -> HttpResponse {
+pub async fn search(
+    req: HttpRequest,
+    site: State,
+    query: web::Query<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
     let Some(raw) = query.get("q") else {
-        return problem::respond(&req, Kind::BadQuery, "the q parameter is required");
+        return Ok(problem::respond(&req, Kind::BadQuery, "the q parameter is required"));
     };
     let limit = match query.get("limit").map(|l| l.trim().parse::<usize>()) {
         None => DEFAULT_LIMIT,
         Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
         Some(_) => {
-            return problem::respond(
-                &req,
-                Kind::BadQuery,
-                format!("limit must be a whole number from 1 to {MAX_LIMIT}"),
-            );
+            let detail = format!("limit must be a whole number from 1 to {MAX_LIMIT}");
+            return Ok(problem::respond(&req, Kind::BadQuery, detail));
         }
     };
     let q = clean(Some(raw));
-    let results = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, limit) };
-    super::occupations::json(&ApiResults { query: &q, results })
+    let results = find(&site, &q, limit).await?;
+    Ok(super::occupations::json(&ApiResults { query: &q, results }))
 }

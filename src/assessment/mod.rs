@@ -10,7 +10,7 @@ mod data;
 pub use crate::data::gpts::{Automation, Exposure};
 pub use crate::data::onet::{TaskType, Tier};
 pub use crate::markdown::Section;
-pub use data::{DataFacts, Ooh, Quote, RelatedOccupation};
+pub use data::{DataFacts, Ooh, Quote, RelatedOccupation, Research, Standing};
 pub use key::{Key, Kind};
 
 use crate::methodology::{Inputs, Provenance, Scorecard, TaskInput, ZoneKey};
@@ -122,12 +122,20 @@ pub struct Basis {
     pub quotes: Vec<Quote>,
 }
 
-/// A move to a safer assessment.
+/// A move to a safer assessment: an editor's transition (with its reason) or a data-derived
+/// move within reach (with what makes it reachable).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Transition {
     pub to: Key,
-    /// Why the move fits, in one sentence.
+    /// Why the move fits, in one sentence: the editor's words; empty for data-derived moves,
+    /// whose page states their figures instead.
     pub why: String,
+    /// Data-derived moves: how closely O*NET relates the two occupations, if it lists them.
+    #[serde(default)]
+    pub related: Option<Tier>,
+    /// Data-derived moves: skill and knowledge similarity (standardised cosine, two decimals).
+    #[serde(default)]
+    pub similarity: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -122,6 +122,13 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
         let derived = crate::derive::assessment::assess_all(&methodology, &data, &occupations, |group| {
             names.get(group).map_or_else(|| group.to_string(), |n| n.to_string())
         });
+        crate::derive::moves::link_roles(
+            &methodology,
+            &mut roles,
+            &derived.assessments,
+            &derived.facts,
+            &derived.profiles,
+        );
         Ok(Content {
             methodology,
             methodology_source,

@@ -6,6 +6,8 @@
 pub mod assessment;
 pub mod dimensions;
 pub mod factors;
+pub mod moves;
+pub mod research;
 pub mod stats;
 
 use crate::assessment::{Assessment, DataFacts, Key, Ooh, RelatedOccupation, Source, Task, TaskLabels};
@@ -132,6 +134,7 @@ fn facts(ctx: &Context) -> DataFacts {
             .iter()
             .map(|r| RelatedOccupation { code: r.code.clone(), tier: r.tier, index: r.index })
             .collect(),
+        research: Default::default(),
         rated_share: if total == 0 { 0.0 } else { dimensions::round(f64::from(rated) / f64::from(total) * 100.0, 1) },
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod data_method;
 pub mod engine;
+pub mod moves;
 pub mod sanity;
 pub mod vocabulary;
 
@@ -40,6 +41,8 @@ pub struct Methodology {
     pub provenance: Vec<ProvenanceLabel>,
     /// How data-derived assessments turn research data into inputs.
     pub data_method: data_method::DataMethod,
+    /// Which occupations count as a move within reach, and how moves rank.
+    pub moves: moves::MovesRule,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -217,7 +220,7 @@ impl Methodology {
         if !insane.is_empty() {
             return insane.iter().map(ToString::to_string).collect();
         }
-        let mut out = Vec::new();
+        let mut out = self.moves.problems();
         let TaskScores { min, max } = self.task_scores;
         if min >= max {
             out.push(format!("[task_scores] min ({min}) must be below max ({max})"));

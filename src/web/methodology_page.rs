@@ -91,13 +91,12 @@ pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, 
         Ok((read::all_scores(&conn)?, read::editor_and_data_pairs(&conn)?))
     })
     .await?;
-    let values: Vec<f64> = scores.iter().map(|s| s.0).collect();
     let zone_counts = m.zones.iter().map(|z| (z.clone(), scores.iter().filter(|s| s.1 == z.key).count())).collect();
     let page = MethodologyTemplate {
         meta,
         source: site.catalogue().methodology_source.clone(),
         growth_rows,
-        histogram: charts::histogram(&m, &values, 5.0),
+        histogram: charts::histogram(&m, &scores.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(), 5.0),
         zone_counts,
         pairs,
         rule_groups: rule_groups(&m),

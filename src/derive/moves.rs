@@ -229,10 +229,11 @@ mod tests {
         let p = Profiles::new(&data, codes.iter().map(String::as_str));
         link_occupations(&m, &mut all, &p);
         let to: Vec<&str> = all[0].transitions.iter().map(|t| t.to.id.as_str()).collect();
-        // Green (a better zone) first; then the two Yellow moves by gain x similarity; not "unlike"
-        // (dissimilar), "tiny" (gains under min_points) or "climb" (two Job Zones up).
-        assert_eq!(to, ["green", "near", "far"]);
+        // All three reach a better zone than Red; "near" gains 20 x 1.0, "green" 30 x its
+        // similarity, halved for its Job Zone climb, "far" (related, dissimilar) ranks last. Not
+        // "unlike" (dissimilar), "tiny" (gains under min_points) or "climb" (two Job Zones up).
+        assert_eq!(to, ["near", "green", "far"]);
         assert_eq!(all[0].transitions[2].related, Some(Tier::PrimaryShort));
-        assert!(all[0].transitions[1].similarity.is_some_and(|s| (s - 1.0).abs() < 1e-9));
+        assert!(all[0].transitions[0].similarity.is_some_and(|s| (s - 1.0).abs() < 1e-9));
     }
 }

@@ -225,6 +225,11 @@ impl AssessmentTemplate {
         zone_name(&self.m, *key)
     }
 
+    /// Whether any listed move scores higher (an editor's transition may not).
+    fn any_higher(&self) -> bool {
+        self.moves.iter().any(|m| m.step.points > 0.0)
+    }
+
     /// The address of a data source named in methodology.toml.
     fn source_url(&self, key: &str) -> &str {
         self.m.data_method.sources.iter().find(|s| s.key == key).map_or("/methodology#data-sources", |s| s.url.as_str())

@@ -11,7 +11,7 @@ pub use next::tier_name;
 pub use words::{automation_words, exposure_words, zone_name, zone_rule, zone_tag};
 
 use super::charts::{self, Segment, Waterfall};
-use super::render::PageMeta;
+use super::http::render::PageMeta;
 use super::{Site, filters};
 use crate::assessment::{Assessment, Automation, Basis, DataFacts, Exposure, Standing, TaskType};
 use crate::catalogue::models::{AssessmentPage, Card, OccupationRow};

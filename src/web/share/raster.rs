@@ -10,8 +10,8 @@ use std::sync::{Arc, LazyLock};
 
 /// The family every SVG we rasterise names; the only one the renderer knows.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
-const REGULAR: &[u8] = include_bytes!("../../static/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../static/fonts/DejaVuSans-Bold.ttf");
+const REGULAR: &[u8] = include_bytes!("../../../static/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../../static/fonts/DejaVuSans-Bold.ttf");
 
 /// Only the shipped fonts: no system font is ever consulted, so output does not vary by host.
 static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {

@@ -98,7 +98,12 @@ async fn every_role_and_a_sample_of_occupations_answer_first_from_figures_on_the
             assert!(editor || points > 0.0, "{path}: a data-derived move loses points ({points})");
         }
         assert!(higher || !select(&html, "#no-moves").is_empty(), "{path}: no higher-scoring move and no reason");
-        assert!(!texts(&html, "#next .lean li").is_empty(), "{path}: nothing to lean into");
+        let lean = texts(&html, "#next .lean li");
+        assert!(
+            !lean.is_empty() || !select(&html, "#nothing-holds").is_empty(),
+            "{path}: nothing to lean into, unsaid"
+        );
+        assert!(lean.iter().all(|l| !l.contains("Displaced")), "{path}: displaced work to lean into: {lean:?}");
 
         assert_eq!(one(&html, "#research h2"), "What other research says", "{path}");
         let lines = texts(&html, "#research .research__list li");

@@ -98,7 +98,7 @@ pub fn answer(m: &Methodology, a: &Assessment, facts: Option<&DataFacts>, occupa
         .collect();
     exposed.sort_by(|x, y| y.score.cmp(&x.score).then(y.share.total_cmp(&x.share)));
     exposed.truncate(NAMED);
-    let mut holds = super::next::lean_into(a);
+    let mut holds = super::next::own_tasks(a);
     holds.truncate(2);
     for t in &mut holds {
         t.name = short_task(&t.name);

@@ -100,8 +100,16 @@ pub fn moves(
         .collect()
 }
 
-/// The job's rated tasks that resist AI most: lowest score first, then most time.
+/// The job's rated tasks that resist AI most: lowest score first, then most time; none from the
+/// displacement class (work AI takes over is nothing to lean into).
 pub fn lean_into(a: &Assessment) -> Vec<OwnTask> {
+    let mut own = own_tasks(a);
+    own.retain(|t| t.class != TaskClassKey::Displacement);
+    own
+}
+
+/// The job's rated tasks, least exposed first (lowest score, then most time), at most `LEAN_INTO`.
+pub fn own_tasks(a: &Assessment) -> Vec<OwnTask> {
     let mut own: Vec<OwnTask> = a
         .rated_tasks()
         .map(|(t, s)| OwnTask {

@@ -250,8 +250,8 @@ async fn role_page_sections_follow_the_reference_order() {
         ids,
         [
             "answer",
-            "verdict",
             "next",
+            "verdict",
             "research",
             "glance",
             "composition",

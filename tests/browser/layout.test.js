@@ -1,4 +1,4 @@
-// Every page type at 390 px: no sideways scrolling; no score or points figure outside the screen
+// Every page type at 390 px: no sideways scrolling; next steps within two screens; no score or points figure outside the screen
 // unless its scroller shows a visible scroll hint; chart text at least 12 CSS px as rendered.
 // Occupations are picked by zone from the API, so the test does not pin scores that move.
 const { test, before, after } = require("node:test");
@@ -60,6 +60,11 @@ function problems() {
     const hint = scroller && scroller.parentElement.querySelector("[data-scroll-hint]");
     const visible = hint && hint.getBoundingClientRect().width > 0 && getComputedStyle(hint).visibility !== "hidden";
     if (!visible) out.push(`"${f.textContent.trim()}" (${f.className}) is off-screen at x=${Math.round(r.left)} with no scroll hint`);
+  }
+  // Assessment pages: the answer and the start of "What to do next" within two phone screens.
+  const next = document.querySelector("#next");
+  if (next && next.getBoundingClientRect().top + scrollY > 2 * innerHeight) {
+    out.push(`"What to do next" starts at ${Math.round(next.getBoundingClientRect().top + scrollY)}px, past two screens`);
   }
   for (const t of document.querySelectorAll("svg text")) {
     const ctm = t.getScreenCTM();

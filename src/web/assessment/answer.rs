@@ -10,7 +10,7 @@ use crate::methodology::Methodology;
 const NAMED: usize = 3;
 
 /// Longest short form of a task, in characters.
-const SHORT: usize = 60;
+const SHORT: usize = 48;
 
 /// Shortest first clause that can stand for a task, in characters.
 const MIN_CLAUSE: usize = 24;
@@ -118,7 +118,7 @@ mod tests {
     #[test]
     fn a_short_task_is_the_first_clause_and_a_prefix_of_the_statement() {
         let s = "Monitor, record, and report symptoms or changes in patients' conditions.";
-        assert_eq!(short_task(s), "Monitor, record, and report symptoms or changes in\u{2026}");
+        assert_eq!(short_task(s), "Monitor, record, and report symptoms or changes\u{2026}");
         let t = "Maintain accurate, detailed reports and records, as required.";
         assert_eq!(short_task(t), "Maintain accurate, detailed reports and records\u{2026}");
         assert_eq!(short_task("API design & architecture decisions"), "API design & architecture decisions");

@@ -38,6 +38,33 @@ pub struct DataFacts {
     pub related: Vec<RelatedOccupation>,
     /// Percent of task weight that has a GPT-4 automation label (the score reads only that part).
     pub rated_share: f64,
+    /// Where the occupation stands on each independent measure of AI exposure we ship.
+    #[serde(default)]
+    pub research: Research,
+}
+
+/// The occupation's place among all O*NET occupations on each independent exposure measure
+/// (computed at build over every occupation the measure covers); None where it has no data.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Research {
+    /// Human raters' exposure, beta = E1 + 0.5 E2 (Eloundou et al. 2023), 0-1.
+    pub human_beta: Option<Standing>,
+    /// Microsoft's AI applicability score (Tomlinson et al. 2025), 0-1.
+    pub microsoft: Option<Standing>,
+    /// Percent of Claude conversations that map to the occupation's tasks (Anthropic Economic
+    /// Index, first release), summed over its tasks.
+    pub aei: Option<Standing>,
+}
+
+/// One measure's value for an occupation and its percentile among all occupations it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Standing {
+    /// As published, rounded to four decimals.
+    pub value: f64,
+    /// 0-100: the share of covered occupations it is more exposed than (ties count half).
+    pub percentile: u8,
+    /// How many occupations the measure covers.
+    pub of: u32,
 }
 
 /// The Occupational Outlook Handbook profile.

@@ -10,7 +10,7 @@ mod key;
 mod labels;
 
 pub use crate::markdown::Section;
-pub use data::{DataFacts, Ooh, Quote, RelatedOccupation};
+pub use data::{DataFacts, Ooh, Quote, RelatedOccupation, Research, Standing};
 pub use ids::{RoleSlug, SocCode, is_slug, is_soc_code};
 pub use key::{Key, Kind};
 pub use labels::{Automation, Exposure, TaskType, Tier};
@@ -127,12 +127,20 @@ pub struct Basis {
     pub quotes: Vec<Quote>,
 }
 
-/// A move to a safer assessment.
+/// A move to a safer assessment: an editor's transition (with its reason) or a data-derived
+/// move within reach (with what makes it reachable).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Transition {
     pub to: Key,
-    /// Why the move fits, in one sentence.
+    /// Why the move fits, in one sentence: the editor's words; empty for data-derived moves,
+    /// whose page states their figures instead.
     pub why: String,
+    /// Data-derived moves: how closely O*NET relates the two occupations, if it lists them.
+    #[serde(default)]
+    pub related: Option<Tier>,
+    /// Data-derived moves: skill and knowledge similarity (standardised cosine, two decimals).
+    #[serde(default)]
+    pub similarity: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

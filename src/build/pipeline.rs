@@ -25,6 +25,14 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
     let derived = crate::derive::assessment::assess_all(&content.methodology, &data, |group| {
         names.get(group).map_or_else(|| group.to_string(), |n| n.to_string())
     });
+    let mut roles = content.roles;
+    crate::derive::moves::link_roles(
+        &content.methodology,
+        &mut roles,
+        &derived.assessments,
+        &derived.facts,
+        &derived.profiles,
+    );
     Ok(Input {
         fingerprint: fingerprint::of_dir(dir),
         occupations: std::mem::take(&mut data.onet.occupations),
@@ -32,7 +40,7 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
         employment: std::mem::take(&mut data.employment),
         methodology: content.methodology,
         methodology_source: content.methodology_source,
-        roles: content.roles,
+        roles,
         major_groups: content.major_groups,
         agreement: crate::derive::agreement::measure(&data, &derived.assessments),
         derived: derived.assessments,

@@ -69,8 +69,11 @@ impl Card {
 #[derive(Debug, Clone)]
 pub struct TransitionTarget {
     pub card: Card,
-    pub why: String,
+    /// The stored move: the editor's reason, or what makes a data-derived move reachable.
+    pub move_: crate::assessment::Transition,
     pub tasks: Vec<TaskRow>,
+    /// What the data says of the target's occupation (wage, openings, Job Zone).
+    pub facts: Option<crate::assessment::DataFacts>,
 }
 
 /// A task as a move compares it: name, share of time, class.
@@ -95,6 +98,10 @@ pub struct AssessmentPage {
     pub card: Card,
     pub transitions: Vec<TransitionTarget>,
     pub seniority_links: Vec<Card>,
+    /// What the data says of the assessment's occupation (for a role, the occupation it maps to).
+    pub facts: Option<crate::assessment::DataFacts>,
+    /// The title of that occupation.
+    pub occupation_title: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -105,14 +105,21 @@ pub fn assessment_page(conn: &Connection, key: &Key) -> Result<Option<Assessment
     let mut transitions = Vec::with_capacity(a.transitions.len());
     for t in &a.transitions {
         if let (Some(target_card), Some(tasks)) = (card_of(conn, &t.to)?, task_rows(conn, &t.to)?) {
-            transitions.push(TransitionTarget { card: target_card, why: t.why.clone(), tasks });
+            let facts = occupation_facts(conn, &target_card.occupation)?;
+            transitions.push(TransitionTarget { card: target_card, move_: t.clone(), tasks, facts });
         }
     }
+    let facts = occupation_facts(conn, &a.occupation)?;
+    let occupation_title = conn
+        .prepare_cached("SELECT title FROM occupations WHERE code = ?1")?
+        .query_row([&a.occupation], |r| r.get(0))
+        .optional()?
+        .unwrap_or_else(|| a.occupation.clone());
     let mut seniority_links = Vec::new();
     for link in a.editorial.iter().flat_map(|e| &e.seniority_links) {
         seniority_links.extend(card_of(conn, link)?);
     }
-    Ok(Some(AssessmentPage { a, card, transitions, seniority_links }))
+    Ok(Some(AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title }))
 }
 
 /// Every assessment's key, roles first.

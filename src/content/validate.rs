@@ -139,6 +139,8 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
             .map(|t| assessment::Transition {
                 to: Key::role(c.text(&t.to, "transition target")),
                 why: c.text(&t.why, "transition reason"),
+                related: None,
+                similarity: None,
             })
             .collect(),
         sources,

@@ -46,7 +46,7 @@ pub struct Related {
     pub index: u32,
 }
 
-/// Occupation-level measures (Interests OI, Skills IM, Work Styles WI) by (element ID, scale ID):
+/// Occupation-level measures (Interests OI, Skills and Knowledge IM, Work Styles WI) by (element ID, scale ID):
 /// the keys are stored once, each occupation holds (key index, value) pairs.
 #[derive(Debug, Default)]
 pub struct Measures {
@@ -55,7 +55,7 @@ pub struct Measures {
 }
 
 impl Measures {
-    fn insert(&mut self, occupation: &str, element: &str, scale: &str, value: f64) {
+    pub(crate) fn insert(&mut self, occupation: &str, element: &str, scale: &str, value: f64) {
         let k = match self.keys.iter().position(|(e, s)| e == element && s == scale) {
             Some(k) => k,
             None => {
@@ -73,6 +73,19 @@ impl Measures {
         let v = self.values.get(occupation)?.iter().find(|(i, _)| *i == k)?.1;
         // f32 keeps the table lean; round back to the two decimals O*NET publishes.
         Some((f64::from(v) * 100.0).round() / 100.0)
+    }
+
+    /// An occupation's values on one scale, in one fixed element order shared by every
+    /// occupation (Skills and Knowledge importance, "IM", for the similarity of two jobs); None
+    /// when it lacks any of them.
+    pub fn profile(&self, occupation: &str, scale: &str) -> Option<Vec<f64>> {
+        let values = self.values.get(occupation)?;
+        self.keys
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, s))| s == scale)
+            .map(|(k, _)| values.iter().find(|(i, _)| usize::from(*i) == k).map(|(_, v)| f64::from(*v)))
+            .collect()
     }
 
     /// Whether any occupation has this element on this scale (for checking methodology.toml).
@@ -145,7 +158,9 @@ impl Onet {
         read(&dir, "Tasks to DWAs.txt", problems, |t, p| task_dwas(&mut onet, &dwa_iwa, t, p));
         read(&dir, "Job Zones.txt", problems, |t, p| job_zones(&mut onet, t, p));
         read(&dir, "Related Occupations.txt", problems, |t, p| related(&mut onet, t, p));
-        for (file, scale) in [("Interests.txt", "OI"), ("Skills.txt", "IM"), ("Work Styles.txt", "WI")] {
+        for (file, scale) in
+            [("Interests.txt", "OI"), ("Skills.txt", "IM"), ("Knowledge.txt", "IM"), ("Work Styles.txt", "WI")]
+        {
             read(&dir, file, problems, |t, p| measures(&mut onet, scale, t, p));
         }
         onet

@@ -1,43 +1,9 @@
-//! Every occupation through the data method at once: the scored assessments with their
-//! transitions to related occupations that score higher, why the others have no score, and the
-//! facts of all of them.
+//! Every occupation through the data method at once: the scored assessments with their moves
+//! within reach and research percentiles, why the others have no score, and the facts of all of
+//! them.
 
-use crate::assessment::{self, Assessment, Key, Transition};
+use crate::assessment::{self, Assessment};
 use crate::methodology::Methodology;
-use std::collections::HashMap;
-
-/// Most transitions an occupation page lists.
-const MAX_TRANSITIONS: usize = 5;
-
-/// For each scored occupation, the related occupations (O*NET's order) that score higher.
-pub fn link_transitions(all: &mut [Assessment]) {
-    let scores: HashMap<String, (f64, String)> =
-        all.iter().map(|a| (a.key.id.clone(), (a.card.score, a.title.clone()))).collect();
-    for a in all.iter_mut() {
-        let Some(facts) = &a.data else { continue };
-        let own = a.card.score;
-        a.transitions = facts
-            .related
-            .iter()
-            .filter_map(|r| {
-                let (score, _) = scores.get(&r.code)?;
-                (*score > own).then(|| Transition {
-                    to: Key::occupation(r.code.as_str()),
-                    why: format!("O*NET lists it as related ({}).", tier_words(r.tier)),
-                })
-            })
-            .take(MAX_TRANSITIONS)
-            .collect();
-    }
-}
-
-fn tier_words(tier: assessment::Tier) -> &'static str {
-    match tier {
-        assessment::Tier::PrimaryShort => "one of the most closely related",
-        assessment::Tier::PrimaryLong => "closely related",
-        assessment::Tier::Supplemental => "related",
-    }
-}
 
 /// Everything the build takes from the data method.
 #[derive(Debug, Default)]
@@ -48,6 +14,8 @@ pub struct Derived {
     pub unscored: std::collections::BTreeMap<String, String>,
     /// What the data says of every occupation, scored or not, by code.
     pub facts: std::collections::BTreeMap<String, assessment::DataFacts>,
+    /// The skill and knowledge profiles of the scored occupations, for moves.
+    pub profiles: super::moves::Profiles,
 }
 
 /// Derives, converts and scores every occupation of O*NET's table; `group_name` names an occupation's SOC major group.
@@ -72,6 +40,11 @@ pub fn assess_all(m: &Methodology, data: &crate::data::DataSets, group_name: imp
         }
     }
     super::missing::fill_group_medians(m, &mut out.assessments);
-    link_transitions(&mut out.assessments);
+    super::research::rank_all(data, &mut out.facts);
+    for a in &mut out.assessments {
+        a.data.clone_from(&out.facts.get(&a.key.id).cloned());
+    }
+    out.profiles = super::moves::Profiles::new(data, out.assessments.iter().map(|a| a.key.id.as_str()));
+    super::moves::link_occupations(m, &mut out.assessments, &out.profiles);
     out
 }

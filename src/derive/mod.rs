@@ -9,6 +9,8 @@ pub mod dimensions;
 pub mod factors;
 pub mod inputs;
 pub mod missing;
+pub mod moves;
+pub mod research;
 pub mod stats;
 
 use crate::assessment::{Assessment, DataFacts, Key, Ooh, RelatedOccupation, Source, Task, TaskLabels};
@@ -139,6 +141,7 @@ fn facts(ctx: &Context) -> DataFacts {
             .iter()
             .map(|r| RelatedOccupation { code: r.code.clone(), tier: r.tier, index: r.index })
             .collect(),
+        research: Default::default(),
         rated_share: if total == 0 { 0.0 } else { dimensions::round(f64::from(rated) / f64::from(total) * 100.0, 1) },
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod data_method;
 pub mod engine;
+pub mod moves;
 pub mod sanity;
 pub mod vocabulary;
 
@@ -42,6 +43,8 @@ pub struct Methodology {
     pub data_method: data_method::DataMethod,
     /// What changed from version to version and why, newest first.
     pub changelog: Vec<Change>,
+    /// Which occupations count as a move within reach, and how moves rank.
+    pub moves: moves::MovesRule,
 }
 
 /// One version of the methodology: what changed and why, dated, so a score history can name the
@@ -242,7 +245,7 @@ impl Methodology {
         if !insane.is_empty() {
             return insane.iter().map(ToString::to_string).collect();
         }
-        let mut out = Vec::new();
+        let mut out = self.moves.problems();
         let TaskScores { min, max } = self.task_scores;
         if min >= max {
             out.push(format!("[task_scores] min ({min}) must be below max ({max})"));

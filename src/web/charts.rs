@@ -120,22 +120,24 @@ pub fn waterfall(labels: &[String], composition: &Composition, score: f64) -> Wa
     Waterfall { bars, width: WATERFALL_WIDTH, height: WATERFALL_HEIGHT, bar_width, zero_y: y(0.0) }
 }
 
-/// One bar of a score histogram, in SVG user units.
+/// One bar of a score histogram, in SVG user units: a bin of scores, stacked by zone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistogramBar {
-    /// Lowest score in the bin, e.g. 45.0 for 45-49.9.
+    /// The bin's scores: `from` up to, not including, `to` (the last bin includes 100).
     pub from: f64,
+    pub to: f64,
     pub count: usize,
-    /// Zone of the bin's lowest score, for its colour.
-    pub zone: ZoneKey,
     pub x: f64,
+    pub width: f64,
+    /// Top of the whole bar.
     pub y: f64,
-    pub height: f64,
+    /// The entries of each zone in the bin, bottom up: (zone, count, y, height). An editor's
+    /// zone override can put an entry of one zone in another zone's range; it keeps its colour.
+    pub parts: Vec<(ZoneKey, usize, f64, f64)>,
 }
 
 pub struct Histogram {
     pub bars: Vec<HistogramBar>,
-    pub bar_width: f64,
     pub width: f64,
     pub height: f64,
     pub total: usize,
@@ -145,32 +147,61 @@ const HISTOGRAM_WIDTH: f64 = 700.0;
 const HISTOGRAM_HEIGHT: f64 = 200.0;
 const HISTOGRAM_PLOT: f64 = 160.0;
 
-/// Counts scores in bins of `bin` points from 0 to 100 (100 falls in the last bin).
-pub fn histogram(m: &Methodology, scores: &[f64], bin: f64) -> Histogram {
-    let bins = (100.0 / bin).ceil() as usize;
-    let mut counts = vec![0usize; bins];
-    for &s in scores {
-        let i = ((s / bin).floor() as usize).min(bins - 1);
-        counts[i] += 1;
+/// The bins: `bin` points wide, starting afresh at each zone's lower bound, so no bin straddles
+/// a zone boundary (the last bin of a zone may be narrower).
+fn bins(m: &Methodology, bin: f64) -> Vec<(f64, f64)> {
+    let mut bounds: Vec<f64> = m.zones.iter().map(|z| z.min_score).filter(|b| *b > 0.0 && *b < 100.0).collect();
+    bounds.sort_by(f64::total_cmp);
+    bounds.push(100.0);
+    let mut out = Vec::new();
+    let mut from = 0.0;
+    for upper in bounds {
+        while from < upper {
+            let to = (from + bin).min(upper);
+            out.push((from, to));
+            from = to;
+        }
     }
-    let max = counts.iter().copied().max().unwrap_or(0).max(1);
-    let slot = HISTOGRAM_WIDTH / bins as f64;
-    let bars = counts
+    out
+}
+
+/// Counts (score, zone) entries in zone-aligned bins from 0 to 100, stacked by zone.
+pub fn histogram(m: &Methodology, entries: &[(f64, ZoneKey)], bin: f64) -> Histogram {
+    let edges = bins(m, bin);
+    let mut counts = vec![[0usize; 3]; edges.len()];
+    for &(score, zone) in entries {
+        let i = edges.iter().position(|&(_, to)| score < to).unwrap_or(edges.len() - 1);
+        counts[i][ZoneKey::ALL.iter().position(|z| *z == zone).unwrap_or(0)] += 1;
+    }
+    let max = counts.iter().map(|c| c.iter().sum::<usize>()).max().unwrap_or(0).max(1);
+    let scale = HISTOGRAM_WIDTH / 100.0;
+    let base = HISTOGRAM_PLOT + 10.0;
+    let bars = edges
         .iter()
-        .enumerate()
-        .map(|(i, &count)| {
-            let height = count as f64 / max as f64 * HISTOGRAM_PLOT;
+        .zip(&counts)
+        .map(|(&(from, to), c)| {
+            let mut top = base;
+            let mut parts = Vec::new();
+            // Red at the bottom, Green on top.
+            for (k, zone) in ZoneKey::ALL.iter().enumerate().rev() {
+                if c[k] > 0 {
+                    let height = c[k] as f64 / max as f64 * HISTOGRAM_PLOT;
+                    top -= height;
+                    parts.push((*zone, c[k], top, height));
+                }
+            }
             HistogramBar {
-                from: i as f64 * bin,
-                count,
-                zone: crate::methodology::engine::zone_for(m, i as f64 * bin),
-                x: i as f64 * slot + 1.0,
-                y: HISTOGRAM_PLOT - height + 10.0,
-                height,
+                from,
+                to,
+                count: c.iter().sum(),
+                x: from * scale + 1.0,
+                width: ((to - from) * scale - 2.0).max(1.0),
+                y: top,
+                parts,
             }
         })
         .collect();
-    Histogram { bars, bar_width: slot - 2.0, width: HISTOGRAM_WIDTH, height: HISTOGRAM_HEIGHT, total: scores.len() }
+    Histogram { bars, width: HISTOGRAM_WIDTH, height: HISTOGRAM_HEIGHT, total: entries.len() }
 }
 
 /// A scatter plot of scores against an independent measure, in SVG user units.
@@ -257,12 +288,29 @@ mod tests {
     }
 
     #[test]
-    fn histogram_counts_each_score_once_with_100_in_the_last_bin() {
-        let h = histogram(&bundled(), &[0.0, 4.9, 5.0, 24.9, 48.0, 100.0], 5.0);
-        assert_eq!(h.bars.len(), 20);
-        assert_eq!(h.bars.iter().map(|b| b.count).sum::<usize>(), 6);
-        assert_eq!((h.bars[0].count, h.bars[1].count, h.bars[4].count, h.bars[19].count), (2, 1, 1, 1));
-        assert_eq!((h.bars[4].zone, h.bars[9].zone, h.bars[10].zone), (ZoneKey::Red, ZoneKey::Yellow, ZoneKey::Green));
+    fn histogram_bins_align_with_the_zones_and_colour_each_entry_by_its_own_zone() {
+        use ZoneKey::*;
+        let entries = [
+            (0.0, Red),
+            (4.9, Red),
+            (24.9, Red),
+            (25.0, Yellow),
+            (47.9, Yellow),
+            (48.0, Green),
+            (47.0, Green),
+            (100.0, Green),
+        ];
+        let h = histogram(&bundled(), &entries, 5.0);
+        let edges: Vec<(f64, f64)> = h.bars.iter().map(|b| (b.from, b.to)).collect();
+        assert!(
+            edges.contains(&(45.0, 48.0)) && edges.contains(&(48.0, 53.0)) && edges.contains(&(20.0, 25.0)),
+            "{edges:?}"
+        );
+        assert_eq!(h.bars.iter().map(|b| b.count).sum::<usize>(), 8);
+        let bin = |from: f64| h.bars.iter().find(|b| b.from == from).expect("bin");
+        assert_eq!(bin(0.0).count, 2);
+        assert_eq!(bin(45.0).parts.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), [(Yellow, 1), (Green, 1)]);
+        assert_eq!(h.bars.last().map(|b| (b.to, b.count)), Some((100.0, 1)));
     }
 
     #[test]

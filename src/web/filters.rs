@@ -75,8 +75,8 @@ pub fn thousands<N: AsNumber>(n: N, _: &dyn askama::Values) -> Result<String, In
 }
 
 /// A minus sign a typographer would use, for display only.
-pub fn minus(s: &str, _: &dyn askama::Values) -> Result<String, Infallible> {
-    Ok(s.replace('-', "\u{2212}"))
+pub fn minus<S: std::fmt::Display>(s: S, _: &dyn askama::Values) -> Result<String, Infallible> {
+    Ok(s.to_string().replace('-', "\u{2212}"))
 }
 
 #[cfg(test)]

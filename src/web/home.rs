@@ -67,7 +67,6 @@ pub async fn home(site: State) -> Result<HttpResponse, WebError> {
             ZoneGroup { key: z.key, name: z.name.clone(), headline: z.headline.clone(), roles, roles_total, count }
         })
         .collect();
-    let values: Vec<f64> = scores.iter().map(|s| s.0).collect();
     let occupations = scores.iter().filter(|s| s.2 == Provenance::Data).count();
     let meta = PageMeta::new(
         &site,
@@ -75,6 +74,6 @@ pub async fn home(site: State) -> Result<HttpResponse, WebError> {
         "Will AI replace my job? AI job-risk scores by role",
         "Find out how exposed your job is to AI: task-by-task assessments, market evidence, barriers and one published formula, with safer roles to move to.",
     );
-    let histogram = charts::histogram(&m, &values, 5.0);
+    let histogram = charts::histogram(&m, &scores.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(), 5.0);
     render::page(&HomeTemplate { meta, m, zones, recent, roles: all.len(), occupations, histogram })
 }

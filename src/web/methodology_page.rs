@@ -105,7 +105,6 @@ pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
         Ok((read::all_scores(&conn)?, read::editor_and_data_pairs(&conn)?))
     })
     .await?;
-    let values: Vec<f64> = scores.iter().map(|s| s.0).collect();
     let count = |zone: ZoneKey| scores.iter().filter(|s| s.1 == zone && s.2 == Provenance::Data).count();
     let now = ZoneCounts { green: count(ZoneKey::Green), yellow: count(ZoneKey::Yellow), red: count(ZoneKey::Red) };
     let zones_before_after = m.changelog.first().and_then(|c| c.zones_before).map(|before| (before, now));
@@ -116,7 +115,7 @@ pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
         meta,
         source: site.catalogue().methodology_source.clone(),
         growth_rows,
-        histogram: charts::histogram(&m, &values, 5.0),
+        histogram: charts::histogram(&m, &scores.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(), 5.0),
         zone_counts,
         pairs,
         rule_groups: rule_groups(&m),

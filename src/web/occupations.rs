@@ -75,7 +75,7 @@ pub async fn occupation(site: State, code: SocCode) -> Result<HttpResponse, WebE
             .into_iter()
             .filter_map(|card| {
                 let i = related_codes.iter().position(|c| *c == card.key.id)?;
-                Some((card, tier_name(tiers[i])))
+                Some((card, assessment::tier_name(tiers[i])))
             })
             .collect();
         let nearby = if page.is_none() { queries::nearby(&conn, code.as_str(), NEARBY)? } else { Vec::new() };
@@ -115,15 +115,6 @@ pub async fn occupation(site: State, code: SocCode) -> Result<HttpResponse, WebE
             };
             render::page(&page)
         }
-    }
-}
-
-/// O*NET's relatedness tier as a reader would say it.
-fn tier_name(tier: Tier) -> &'static str {
-    match tier {
-        Tier::PrimaryShort => "most closely related",
-        Tier::PrimaryLong => "closely related",
-        Tier::Supplemental => "related",
     }
 }
 

@@ -78,6 +78,20 @@ const TENTHS: f64 = 10.0;
 /// rounded to a tenth, so n shares may miss 100% by up to n x 0.05.
 const ROUNDING_PER_TASK: f64 = 0.05;
 
+/// Shares of time rounded to tenths of a percent so that they still add up to exactly 100
+/// (largest remainder), for the form's starting values.
+fn rounded_shares(shares: &[f64]) -> Vec<f64> {
+    let exact: Vec<f64> = shares.iter().map(|s| s * TENTHS).collect();
+    let mut tenths: Vec<i64> = exact.iter().map(|e| e.floor() as i64).collect();
+    let missing = (100.0 * TENTHS).round() as i64 - tenths.iter().sum::<i64>();
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())).then(a.cmp(&b)));
+    for &i in order.iter().take(usize::try_from(missing.max(0)).unwrap_or(0)) {
+        tenths[i] += 1;
+    }
+    tenths.into_iter().map(|t| t as f64 / TENTHS).collect()
+}
+
 /// Parses a whole number in `min..=max`, or says what to type instead.
 fn whole(text: &str, min: i64, max: i64, what: &str) -> Result<i64, String> {
     let t = text.trim();
@@ -129,12 +143,14 @@ pub fn read_form(m: &Methodology, a: &Assessment, q: &HashMap<String, String>) -
     let mut inputs = Vec::new();
     let mut all_numbers = true;
     let mut total = 0.0;
+    let own_shares = rounded_shares(&a.card.tasks.iter().map(|f| f.share).collect::<Vec<_>>());
     let tasks: Vec<TaskField> = a
         .rated_tasks()
+        .zip(&own_shares)
         .enumerate()
-        .map(|(i, (t, figures))| {
+        .map(|(i, ((t, _), own_share))| {
             let own_score = t.score.unwrap_or(lo);
-            let typed_share = get(format!("share{i}"), percent(figures.share));
+            let typed_share = get(format!("share{i}"), percent(*own_share));
             let typed_score = get(format!("score{i}"), own_score.to_string());
             let s = share(&typed_share, 0.0);
             let k = whole(&typed_score, lo, hi, &score_what);
@@ -148,7 +164,7 @@ pub fn read_form(m: &Methodology, a: &Assessment, q: &HashMap<String, String>) -
             TaskField {
                 index: i,
                 name: t.name.clone(),
-                role_share: percent(figures.share),
+                role_share: percent(*own_share),
                 role_score: own_score,
                 share_error: s.err(),
                 score_error: k.err(),
@@ -301,5 +317,14 @@ mod tests {
         assert!(share("101", 0.0).unwrap_err().contains("from 0 to 100"));
         assert!(share("NaN", 0.0).unwrap_err().contains("not a share"));
         assert!(share("0", 0.1).unwrap_err().contains("from 0.1 to 100"));
+    }
+
+    #[test]
+    fn starting_shares_are_rounded_to_tenths_and_still_add_up_to_100() {
+        // 21 tasks of 1/21 each: rounded one by one they would add up to 100.8.
+        let shares = rounded_shares(&[100.0 / 21.0; 21]);
+        assert_eq!((shares.iter().sum::<f64>() * 10.0).round(), 1000.0);
+        assert!(shares.iter().all(|s| *s == 4.8 || *s == 4.7), "{shares:?}");
+        assert_eq!(rounded_shares(&[30.0, 70.0]), [30.0, 70.0]);
     }
 }

@@ -19,10 +19,21 @@ async fn a_scored_occupation_is_a_full_assessment_page_with_its_editor_roles_fir
     }
     // The sections of the role page, in its order, then what an occupation adds.
     let ids: Vec<&str> = select(&html, "section[id]").iter().filter_map(|s| s.value().attr("id")).collect();
-    let order = ["editor-roles", "glance", "composition", "verdict", "definition", "employment", "protective", "tasks"];
+    let order = [
+        "answer",
+        "next",
+        "research",
+        "editor-roles",
+        "glance",
+        "composition",
+        "definition",
+        "employment",
+        "protective",
+        "tasks",
+    ];
     let positions: Vec<usize> = order.iter().map(|id| ids.iter().position(|x| x == id).unwrap_or(usize::MAX)).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
-    for id in ["evidence", "barriers", "growth", "composite", "related", "transitions", "sources"] {
+    for id in ["evidence", "barriers", "growth", "composite", "related", "sources"] {
         assert!(ids.contains(&id), "no #{id} in {ids:?}");
     }
     assert!(one(&html, "#employment").contains("Median annual wage"));

@@ -69,7 +69,7 @@ async fn bad_compare_requests_answer_4xx_with_the_form() {
 async fn role_pages_offer_a_compare_form_and_link_cards_to_compare_pages() {
     let app = spawn_app().await;
     let html = app.get("/roles/backend-api-developer-mid-level").await.html();
-    let options = select(&html, "#transitions form.compare-form select[name=b] option[value]");
+    let options = select(&html, "#next form.compare-form select[name=b] option[value]");
     assert!(options.len() >= 5, "all other roles offered");
     let links: Vec<String> =
         select(&html, ".move__link a").iter().map(|a| a.value().attr("href").unwrap_or("").to_string()).collect();

@@ -1,5 +1,6 @@
 //! Integration tests: the real app over HTTP, and the jobzone binary over real content.
 
+mod answer_first;
 mod api;
 mod browse;
 mod cli;

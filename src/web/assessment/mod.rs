@@ -2,23 +2,25 @@
 //! (`/occupations/{code}`): one view model, built one section at a time, each section paired with
 //! its partial under `templates/partials/assessment/`.
 
+mod answer;
+mod next;
 mod sections;
 mod words;
 
+pub use next::tier_name;
 pub use words::{automation_words, exposure_words, zone_name, zone_rule, zone_tag};
 
 use super::charts::{self, Segment, Waterfall};
 use super::http::render::PageMeta;
 use super::{Site, filters};
-use crate::assessment::{Assessment, Automation, Basis, DataFacts, Exposure, TaskType};
+use crate::assessment::{Assessment, Automation, Basis, DataFacts, Exposure, Standing, TaskType};
 use crate::catalogue::models::{AssessmentPage, Card, OccupationRow};
 use crate::methodology::engine::percent;
 use crate::methodology::{Methodology, Provenance, ProvenanceLabel, TaskClassKey, Zone};
-use crate::transition::Move;
+use answer::Answer;
 use askama::Template;
-use sections::{
-    composition_labels, glance, item, items, protective, sub_label_line, task_bars, task_lines, transition_cards,
-};
+use next::{MoveCard, OwnTask};
+use sections::{composition_labels, glance, item, items, protective, sub_label_line, task_bars, task_lines};
 use std::sync::Arc;
 
 /// One gauge of "score at a glance".
@@ -63,15 +65,6 @@ pub struct TaskLine {
     pub class: Option<TaskClassKey>,
     pub rationale: String,
     pub labels: Option<crate::assessment::TaskLabels>,
-}
-
-pub struct TransitionCard {
-    pub why: String,
-    pub zone_name: String,
-    pub step: Move,
-    pub summary: String,
-    pub from_split: Vec<Segment>,
-    pub to_split: Vec<Segment>,
 }
 
 /// The ranges a page prints beside figures, all from the methodology.
@@ -159,7 +152,15 @@ pub struct AssessmentTemplate {
     pub zone_rule: String,
     /// "Red: does not meet all three Imminent conditions".
     pub sub_label_line: String,
-    pub transitions: Vec<TransitionCard>,
+    /// "What to do next": the moves within reach, best first.
+    pub moves: Vec<MoveCard>,
+    /// The job's own tasks that resist AI most.
+    pub lean_into: Vec<OwnTask>,
+    /// The figures of the plain answer under the score box.
+    pub answer: Answer,
+    /// What the data says of the occupation (a role's occupation for a role): market figures
+    /// and the research percentiles.
+    pub facts: Option<DataFacts>,
     pub seniority_links: Vec<Card>,
     /// Roles offered in the "compare with" form.
     pub compare_roles: Vec<Card>,
@@ -206,6 +207,59 @@ impl AssessmentTemplate {
         automation_words(*label)
     }
 
+    /// The sub-label's description, lower-cased without its full stop, when one applies.
+    fn sub_label_description(&self) -> Option<String> {
+        let name = self.a.card.sub_label.as_deref()?;
+        let rule = self.m.sub_labels.iter().find(|r| r.name == name && r.zone == self.a.card.zone)?;
+        let text = rule.description.trim_end_matches('.');
+        let mut chars = text.chars();
+        Some(chars.next().map(|f| f.to_lowercase().chain(chars).collect()).unwrap_or_default())
+    }
+
+    /// The highest task score of the augmentation class: above it AI takes a task over.
+    fn augmentation_max(&self) -> i64 {
+        self.m.class(TaskClassKey::Augmentation).max_score
+    }
+
+    fn zone_of(&self, key: &crate::methodology::ZoneKey) -> String {
+        zone_name(&self.m, *key)
+    }
+
+    /// Whether any listed move scores higher (an editor's transition may not).
+    fn any_higher(&self) -> bool {
+        self.moves.iter().any(|m| m.step.points > 0.0)
+    }
+
+    /// The address of a data source named in methodology.toml.
+    fn source_url(&self, key: &str) -> &str {
+        self.m.data_method.sources.iter().find(|s| s.key == key).map_or("/methodology#data-sources", |s| s.url.as_str())
+    }
+
+    /// Which third of all occupations a percentile falls in, in words.
+    fn third(&self, s: &Standing) -> &'static str {
+        match s.percentile {
+            0..=33 => "least exposed third",
+            34..=66 => "middle third",
+            _ => "most exposed third",
+        }
+    }
+
+    /// The third every measure that covers this job puts it in, when there are at least two
+    /// and they agree.
+    fn agreed_third(&self) -> Option<&'static str> {
+        let r = &self.facts.as_ref()?.research;
+        let thirds: Vec<&str> = [r.human_beta, r.microsoft, r.aei].iter().flatten().map(|s| self.third(s)).collect();
+        (thirds.len() >= 2 && thirds.iter().all(|t| *t == thirds[0])).then(|| thirds[0])
+    }
+
+    /// How many of the three measures cover this job.
+    fn measures_covering(&self) -> usize {
+        self.facts.as_ref().map_or(0, |f| {
+            let r = &f.research;
+            [r.human_beta, r.microsoft, r.aei].iter().flatten().count()
+        })
+    }
+
     fn task_type(&self, t: &TaskType) -> &'static str {
         match t {
             TaskType::Core => "Core task",
@@ -224,7 +278,7 @@ pub fn build(
     occupation: Option<OccupationView>,
 ) -> AssessmentTemplate {
     let m = site.catalogue().methodology.clone();
-    let AssessmentPage { a, card, transitions, seniority_links } = page;
+    let AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title } = page;
     let description = match (&a.editorial, &occupation) {
         (Some(e), _) => e.primary_function.clone(),
         (None, Some(o)) => o.o.description.clone(),
@@ -270,7 +324,10 @@ pub fn build(
         ),
         zone_rule: zone_rule(&m),
         sub_label_line: sub_label_line(&zone, &a),
-        transitions: transition_cards(&m, &card, &a, transitions),
+        moves: next::moves(&m, &card, &a, facts.as_ref(), transitions),
+        lean_into: next::lean_into(&a),
+        answer: answer::answer(&m, &a, facts.as_ref(), &occupation_title),
+        facts,
         seniority_links,
         compare_roles,
         occupation,

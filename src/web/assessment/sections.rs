@@ -1,13 +1,10 @@
 //! The sections of an assessment page, each built from the assessment and the methodology for
 //! its partial under `templates/partials/assessment/`.
 
-use super::words::zone_tag;
-use super::{ItemRow, Meter, TaskLine, TransitionCard};
+use super::{ItemRow, Meter, TaskLine};
 use crate::assessment::{Assessment, Rated};
-use crate::catalogue::models::Card;
 use crate::methodology::engine::{percent, signed};
 use crate::methodology::{Methodology, TaskClassKey, Zone};
-use crate::transition::Move;
 use crate::web::charts;
 
 const NUMBER_WORDS: [&str; 6] = ["zero", "one", "two", "three", "four", "five"];
@@ -144,27 +141,4 @@ pub(super) fn sub_label_line(zone: &Zone, a: &Assessment) -> String {
         ),
         (None, None) => format!("{} \u{2014} no sub-label applies to this zone", zone.name),
     }
-}
-
-pub(super) fn transition_cards(
-    m: &Methodology,
-    card: &Card,
-    a: &Assessment,
-    targets: Vec<crate::catalogue::models::TransitionTarget>,
-) -> Vec<TransitionCard> {
-    let own = crate::catalogue::models::TaskRow::of(a);
-    targets
-        .into_iter()
-        .map(|t| {
-            let step = Move::between(card, &own, &t.card, &t.tasks);
-            TransitionCard {
-                why: t.why,
-                zone_name: zone_tag(m, t.card.zone, t.card.sub_label.as_deref()),
-                summary: step.summary(),
-                from_split: charts::split_bar(m, &card.split),
-                to_split: charts::split_bar(m, &t.card.split),
-                step,
-            }
-        })
-        .collect()
 }

@@ -4,24 +4,24 @@
 use crate::assessment::{Automation, Exposure};
 use crate::methodology::{Methodology, ZoneKey};
 
-/// E0/E1/E2 in words, as Eloundou et al. define them.
+/// E0/E1/E2 in plain words, as Eloundou et al. define them (the code in brackets).
 pub fn exposure_words(label: Option<Exposure>) -> &'static str {
     match label {
-        Some(Exposure::E0) => "E0, no exposure",
-        Some(Exposure::E1) => "E1, an LLM alone halves the time",
-        Some(Exposure::E2) => "E2, LLM-powered software would halve it",
+        Some(Exposure::E0) => "not exposed (E0)",
+        Some(Exposure::E1) => "exposed: a chatbot alone halves the time (E1)",
+        Some(Exposure::E2) => "exposed with extra AI software (E2)",
         None => "not labelled",
     }
 }
 
-/// T0..T4 in words: Eloundou et al.'s five-level automation scale.
+/// T0..T4 in plain words: Eloundou et al.'s five-level automation scale (the code in brackets).
 pub fn automation_words(label: Option<Automation>) -> &'static str {
     match label {
-        Some(Automation::T0) => "T0, no automation",
-        Some(Automation::T1) => "T1, minimal",
-        Some(Automation::T2) => "T2, partial",
-        Some(Automation::T3) => "T3, mostly automated",
-        Some(Automation::T4) => "T4, full automation",
+        Some(Automation::T0) => "not automatable (T0)",
+        Some(Automation::T1) => "barely automatable (T1)",
+        Some(Automation::T2) => "partly automatable (T2)",
+        Some(Automation::T3) => "mostly automatable (T3)",
+        Some(Automation::T4) => "fully automatable (T4)",
         None => "not rated",
     }
 }

@@ -19,7 +19,8 @@ const ASSETS: &[Asset] = &[
     Asset {
         name: "style.css",
         content_type: "text/css; charset=utf-8",
-        body: include_str!("../../../static/style.css"),
+        // One stylesheet in two files: the base, then the assessment pages and phone rules.
+        body: concat!(include_str!("../../../static/style.css"), include_str!("../../../static/pages.css")),
     },
     Asset { name: "favicon.svg", content_type: "image/svg+xml", body: include_str!("../../../static/favicon.svg") },
     Asset {

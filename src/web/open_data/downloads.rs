@@ -5,6 +5,7 @@
 
 use crate::assessment::Assessment;
 use crate::catalogue::read;
+use crate::methodology::engine::round_to;
 use crate::web::http::etag::Etagged;
 use crate::web::{State, WebError, with_catalogue};
 use serde::Serialize;
@@ -58,8 +59,8 @@ pub const COLUMNS: [(&str, &str); 23] = [
     ("evidence_modifier", "1 + evidence total x the methodology's weight"),
     ("barrier_modifier", "1 + barriers total x the methodology's weight"),
     ("growth_modifier", "1 + growth x the methodology's weight"),
-    ("raw", "task resistance x the three modifiers, unrounded"),
-    ("displaced", "percent of rated task time in the displacement class"),
+    ("raw", "task resistance x the three modifiers, to four decimals"),
+    ("displaced", "percent of rated task time in the displacement class, to one decimal"),
     ("augmented", "percent of rated task time in the augmentation class"),
     ("not_involved", "percent of rated task time AI is not involved in"),
     ("updated", "date of the newest revision (roles) or of the data release (occupations), YYYY-MM-DD"),
@@ -76,21 +77,21 @@ impl Row {
             seniority: a.seniority.as_ref().map(|s| s.level.clone()),
             occupation: a.occupation.clone(),
             provenance: a.provenance.as_str(),
-            score: c.score,
+            score: round_to(c.score, 1),
             zone: a.zone.as_str(),
             sub_label: c.sub_label.clone(),
-            task_resistance: c.task_resistance,
+            task_resistance: round_to(c.task_resistance, 2),
             evidence_total: c.evidence_total,
             barriers_total: c.barriers_total,
             protective_total: c.protective_total,
             growth: c.growth,
-            evidence_modifier: c.evidence_modifier,
-            barrier_modifier: c.barrier_modifier,
-            growth_modifier: c.growth_modifier,
-            raw: c.raw,
-            displaced: c.split.displaced,
-            augmented: c.split.augmented,
-            not_involved: c.split.not_involved,
+            evidence_modifier: round_to(c.evidence_modifier, 4),
+            barrier_modifier: round_to(c.barrier_modifier, 4),
+            growth_modifier: round_to(c.growth_modifier, 4),
+            raw: round_to(c.raw, 4),
+            displaced: round_to(c.split.displaced, 1),
+            augmented: round_to(c.split.augmented, 1),
+            not_involved: round_to(c.split.not_involved, 1),
             updated: a.updated.clone(),
             url: format!("{base_url}{}", a.key.url()),
         }

@@ -1,0 +1,239 @@
+//! "What to do next": the moves within reach of each scored job, computed at build. A candidate
+//! is any other scored occupation that O*NET lists as related or whose skill and knowledge
+//! profile is similar (O*NET 30.1 Skills and Knowledge importance, standardised, cosine); the
+//! `[moves]` rule of methodology.toml says which are within reach and how they rank. Pure.
+
+use crate::assessment::{Assessment, DataFacts, Key, Tier, Transition};
+use crate::data::DataSets;
+use crate::methodology::Methodology;
+use crate::methodology::engine::round_to;
+use std::collections::{BTreeMap, HashMap};
+
+/// Each occupation's skill and knowledge profile, standardised across the occupations it was
+/// built from and scaled to length one, so a dot product is their cosine similarity.
+#[derive(Debug, Default)]
+pub struct Profiles {
+    index: HashMap<String, usize>,
+    unit: Vec<Vec<f64>>,
+}
+
+impl Profiles {
+    /// The profiles of `codes` that O*NET rates on every skill and knowledge element.
+    pub fn new<'a>(data: &DataSets, codes: impl IntoIterator<Item = &'a str>) -> Profiles {
+        let (names, raw): (Vec<&str>, Vec<Vec<f64>>) =
+            codes.into_iter().filter_map(|c| Some((c, data.onet.measures.profile(c, "IM")?))).unzip();
+        let Some(width) = raw.first().map(Vec::len) else { return Profiles::default() };
+        let n = raw.len() as f64;
+        let mean: Vec<f64> = (0..width).map(|k| raw.iter().map(|v| v[k]).sum::<f64>() / n).collect();
+        let sd: Vec<f64> =
+            (0..width).map(|k| (raw.iter().map(|v| (v[k] - mean[k]).powi(2)).sum::<f64>() / n).sqrt()).collect();
+        let unit = raw
+            .iter()
+            .map(|v| {
+                let z: Vec<f64> =
+                    (0..width).map(|k| if sd[k] > 0.0 { (v[k] - mean[k]) / sd[k] } else { 0.0 }).collect();
+                let length = z.iter().map(|x| x * x).sum::<f64>().sqrt();
+                z.into_iter().map(|x| if length > 0.0 { x / length } else { 0.0 }).collect()
+            })
+            .collect();
+        let index = names.into_iter().enumerate().map(|(i, c)| (c.to_string(), i)).collect();
+        Profiles { index, unit }
+    }
+
+    /// The similarity of two occupations, -1..1, or None when either has no profile.
+    pub fn similarity(&self, a: &str, b: &str) -> Option<f64> {
+        let (a, b) = (&self.unit[*self.index.get(a)?], &self.unit[*self.index.get(b)?]);
+        Some(a.iter().zip(b).map(|(x, y)| x * y).sum())
+    }
+}
+
+/// A scored occupation as a possible destination.
+struct Target<'a> {
+    code: &'a str,
+    score: f64,
+    /// The zone's lower bound: a higher one is a better zone.
+    zone_floor: f64,
+    job_zone: Option<u8>,
+}
+
+/// Where a move starts: a scored job, its occupation's facts, what it may not move to.
+struct Origin<'a> {
+    code: &'a str,
+    score: f64,
+    zone_floor: f64,
+    facts: Option<&'a DataFacts>,
+}
+
+/// The data-derived moves from `from`, best first, at most `limit`: those that gain at least
+/// `[moves] min_points`, or where none does, those within reach that gain anything at all.
+fn moves_from(
+    m: &Methodology,
+    profiles: &Profiles,
+    from: &Origin,
+    targets: &[Target],
+    limit: usize,
+) -> Vec<Transition> {
+    let found = moves_gaining(m, profiles, from, targets, limit, m.moves.min_points);
+    if found.is_empty() { moves_gaining(m, profiles, from, targets, limit, f64::MIN_POSITIVE) } else { found }
+}
+
+fn moves_gaining(
+    m: &Methodology,
+    profiles: &Profiles,
+    from: &Origin,
+    targets: &[Target],
+    limit: usize,
+    min_points: f64,
+) -> Vec<Transition> {
+    let rule = &m.moves;
+    let related: HashMap<&str, Tier> =
+        from.facts.iter().flat_map(|f| &f.related).map(|r| (r.code.as_str(), r.tier)).collect();
+    let own_zone = from.facts.and_then(|f| f.job_zone);
+    let mut found: Vec<(bool, f64, Transition)> = targets
+        .iter()
+        .filter(|t| t.code != from.code && t.score - from.score >= min_points)
+        .filter_map(|t| {
+            let tier = related.get(t.code).copied();
+            let similarity = profiles.similarity(from.code, t.code).map(|s| round_to(s, 2));
+            let step = own_zone.zip(t.job_zone).map(|(a, b)| i64::from(b) - i64::from(a));
+            rule.within_reach(tier.is_some(), similarity, step).then(|| {
+                let better_zone = t.zone_floor > from.zone_floor;
+                let gain = rule.rank(t.score - from.score, similarity, step);
+                let to = Key::occupation(t.code);
+                (better_zone, gain, Transition { to, why: String::new(), related: tier, similarity })
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id.cmp(&b.2.to.id)));
+    found.into_iter().take(limit).map(|(_, _, t)| t).collect()
+}
+
+fn targets<'a>(m: &Methodology, occupations: &'a [Assessment]) -> Vec<Target<'a>> {
+    occupations
+        .iter()
+        .map(|a| Target {
+            code: &a.key.id,
+            score: a.card.score,
+            zone_floor: m.zone(a.zone).min_score,
+            job_zone: a.data.as_ref().and_then(|d| d.job_zone),
+        })
+        .collect()
+}
+
+/// Gives every scored occupation its moves within reach.
+pub fn link_occupations(m: &Methodology, occupations: &mut [Assessment], profiles: &Profiles) {
+    let found: Vec<Vec<Transition>> = {
+        let all = targets(m, occupations);
+        occupations
+            .iter()
+            .map(|a| {
+                let from = Origin {
+                    code: &a.key.id,
+                    score: a.card.score,
+                    zone_floor: m.zone(a.zone).min_score,
+                    facts: a.data.as_ref(),
+                };
+                moves_from(m, profiles, &from, &all, m.moves.shown)
+            })
+            .collect()
+    };
+    for (a, moves) in occupations.iter_mut().zip(found) {
+        a.transitions = moves;
+    }
+}
+
+/// Adds to each editor role, after the editor's own transitions, the moves within reach of its
+/// occupation that score higher than the role: at least one, up to `[moves] shown` in all.
+pub fn link_roles(
+    m: &Methodology,
+    roles: &mut [Assessment],
+    occupations: &[Assessment],
+    facts: &BTreeMap<String, DataFacts>,
+    profiles: &Profiles,
+) {
+    let all = targets(m, occupations);
+    for role in roles {
+        let from = Origin {
+            code: &role.occupation,
+            score: role.card.score,
+            zone_floor: m.zone(role.zone).min_score,
+            facts: facts.get(&role.occupation),
+        };
+        let room = m.moves.shown.saturating_sub(role.transitions.len()).max(1);
+        let moves = moves_from(m, profiles, &from, &all, room);
+        role.transitions.extend(moves);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::onet::Related;
+
+    fn data_with(profiles: &[(&str, [f64; 3])]) -> DataSets {
+        let mut data = DataSets::default();
+        for (code, values) in profiles {
+            for (k, v) in values.iter().enumerate() {
+                data.onet.measures.insert(code, &format!("2.A.1.{k}"), "IM", *v);
+            }
+        }
+        data.onet.related.insert("a".into(), vec![Related { code: "far".into(), tier: Tier::PrimaryShort, index: 1 }]);
+        data
+    }
+
+    #[test]
+    fn standardised_profiles_give_one_for_the_same_shape_and_minus_one_for_the_opposite() {
+        let data = data_with(&[("a", [1.0, 3.0, 5.0]), ("b", [1.0, 3.0, 5.0]), ("c", [5.0, 3.0, 1.0])]);
+        let p = Profiles::new(&data, ["a", "b", "c"]);
+        assert!((p.similarity("a", "b").unwrap() - 1.0).abs() < 1e-9);
+        assert!((p.similarity("a", "c").unwrap() + 1.0).abs() < 1e-9);
+        assert_eq!(p.similarity("a", "nobody"), None);
+    }
+
+    fn occupation(code: &str, score: f64, zone: crate::methodology::ZoneKey, job_zone: u8) -> Assessment {
+        let mut a = super::super::tests::derived()[0].clone();
+        a.key = Key::occupation(code);
+        a.card.score = score;
+        a.zone = zone;
+        a.data = Some(DataFacts { job_zone: Some(job_zone), ..DataFacts::default() });
+        a
+    }
+
+    #[test]
+    fn moves_are_within_reach_gain_enough_and_put_a_better_zone_first() {
+        use crate::methodology::ZoneKey::*;
+        let m = crate::methodology::bundled();
+        let data = data_with(&[
+            ("a", [1.0, 3.0, 5.0]),
+            ("near", [1.0, 3.0, 5.0]),
+            ("green", [1.2, 3.0, 4.6]),
+            ("unlike", [5.0, 3.0, 1.0]),
+            ("tiny", [1.0, 3.0, 5.0]),
+            ("far", [5.0, 1.0, 3.0]),
+            ("climb", [1.0, 3.0, 5.0]),
+        ]);
+        let mut all = vec![
+            occupation("a", 20.0, Red, 2),
+            occupation("near", 40.0, Yellow, 2),
+            occupation("green", 50.0, Green, 3),
+            occupation("unlike", 70.0, Green, 2),
+            occupation("tiny", 21.0, Red, 2),
+            occupation("far", 30.0, Yellow, 2),
+            occupation("climb", 60.0, Green, 4),
+        ];
+        all[0].data.as_mut().unwrap().related = data.onet.related["a"]
+            .iter()
+            .map(|r| crate::assessment::RelatedOccupation { code: r.code.clone(), tier: r.tier, index: r.index })
+            .collect();
+        let codes: Vec<String> = all.iter().map(|a| a.key.id.clone()).collect();
+        let p = Profiles::new(&data, codes.iter().map(String::as_str));
+        link_occupations(&m, &mut all, &p);
+        let to: Vec<&str> = all[0].transitions.iter().map(|t| t.to.id.as_str()).collect();
+        // All three reach a better zone than Red; "near" gains 20 x 1.0, "green" 30 x its
+        // similarity, halved for its Job Zone climb, "far" (related, dissimilar) ranks last. Not
+        // "unlike" (dissimilar), "tiny" (gains under min_points) or "climb" (two Job Zones up).
+        assert_eq!(to, ["near", "green", "far"]);
+        assert_eq!(all[0].transitions[2].related, Some(Tier::PrimaryShort));
+        assert!(all[0].transitions[0].similarity.is_some_and(|s| (s - 1.0).abs() < 1e-9));
+    }
+}

@@ -1,0 +1,90 @@
+// Every page type at 390 px: no sideways scrolling; next steps within two screens; no score or points figure outside the screen
+// unless its scroller shows a visible scroll hint; chart text at least 12 CSS px as rendered.
+// Occupations are picked by zone from the API, so the test does not pin scores that move.
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, launchBrowser } = require("./harness");
+
+const PHONE = { width: 390, height: 844 };
+let server, browser;
+const pages = [
+  "/",
+  "/roles/backend-api-developer-mid-level",
+  "/occupations/11-9199.00",
+  "/roles",
+  "/search?q=nurse",
+  "/compare/backend-api-developer-mid-level/senior-software-engineer",
+  "/compare/29-1141.00/15-1252.00",
+  "/roles/backend-api-developer-mid-level/personal",
+  "/occupations/29-1141.00/personal",
+  "/methodology",
+  "/data",
+];
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  // One scored occupation of each zone, as the catalogue has them today.
+  const list = await (await fetch(`${server.base}/api/v1/occupations`)).json();
+  const occupations = Array.isArray(list) ? list : list.occupations;
+  for (const zone of ["red", "yellow", "green"]) {
+    const o = occupations.find((x) => x.zone === zone);
+    assert.ok(o, `an occupation in the ${zone} zone`);
+    pages.push(new URL(o.url, server.base).pathname);
+  }
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.process.kill();
+});
+
+// Runs in the page: every problem found, as text.
+function problems() {
+  const out = [];
+  const width = document.documentElement.clientWidth;
+  const overflow = document.documentElement.scrollWidth - width;
+  if (overflow > 0) {
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest("[data-scroll], .table-scroll"))
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`);
+    out.push(`the page scrolls sideways by ${overflow}px (${wide.join(", ")})`);
+  }
+  const figures = document.querySelectorAll(
+    ".num, .points, [data-score], .role-list__score, .move__score, .result__score, .scorecard__number, td.col-score"
+  );
+  for (const f of figures) {
+    const r = f.getBoundingClientRect();
+    if (r.width === 0 || (r.left >= -1 && r.right <= width + 1)) continue;
+    const scroller = f.closest(".table-scroll");
+    const hint = scroller && scroller.parentElement.querySelector("[data-scroll-hint]");
+    const visible = hint && hint.getBoundingClientRect().width > 0 && getComputedStyle(hint).visibility !== "hidden";
+    if (!visible) out.push(`"${f.textContent.trim()}" (${f.className}) is off-screen at x=${Math.round(r.left)} with no scroll hint`);
+  }
+  // Assessment pages: the answer and the start of "What to do next" within two phone screens.
+  const next = document.querySelector("#next");
+  if (next && next.getBoundingClientRect().top + scrollY > 2 * innerHeight) {
+    out.push(`"What to do next" starts at ${Math.round(next.getBoundingClientRect().top + scrollY)}px, past two screens`);
+  }
+  for (const t of document.querySelectorAll("svg text")) {
+    const ctm = t.getScreenCTM();
+    if (!ctm || t.getBoundingClientRect().width === 0) continue;
+    const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
+    if (size < 11.95) out.push(`chart text "${t.textContent.trim()}" renders ${size.toFixed(1)}px high`);
+  }
+  return out;
+}
+
+test("every page type fits a 390 px phone screen with readable charts", async () => {
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const found = [];
+  for (const path of pages) {
+    const response = await page.goto(`${server.base}${path}`);
+    assert.equal(response.status(), 200, path);
+    for (const p of await page.evaluate(problems)) found.push(`${path}: ${p}`);
+  }
+  await context.close();
+  assert.equal(pages.length, 14);
+  assert.deepEqual(found, [], found.join("\n"));
+});

@@ -42,8 +42,8 @@ use http::{assets, cache_layer, methods, reload};
 use std::net::TcpListener;
 use std::sync::Arc;
 
-/// What every handler can reach. The catalogue is swapped whole when a rebuild succeeds, so a
-/// handler takes it once (`catalogue()`) and uses that one throughout the request.
+/// What every handler can reach. The catalogue is swapped whole when a rebuild succeeds; a
+/// handler never asks the site for it but reads the one generation its [`State`] holds.
 pub struct Site {
     live: ArcSwap<Generation>,
     /// Public origin for canonical and share links, without a trailing slash.
@@ -74,12 +74,12 @@ impl Site {
         }
     }
 
-    /// The catalogue being served now.
-    pub fn catalogue(&self) -> Arc<Catalogue> {
+    /// The catalogue being served now, for work outside a request (the notifier thread).
+    pub fn live_catalogue(&self) -> Arc<Catalogue> {
         Arc::clone(&self.live.load().catalogue)
     }
 
-    /// The catalogue with its page cache.
+    /// The catalogue being served now, with its page cache.
     pub fn generation(&self) -> Arc<Generation> {
         self.live.load_full()
     }
@@ -95,7 +95,49 @@ impl Site {
     }
 }
 
-pub type State = web::Data<Site>;
+/// What a handler takes: the site, and the one catalogue generation the whole request reads
+/// from. The cache layer picks the generation as the request arrives (and keeps the page in that
+/// generation's cache); a swap in the middle of a request changes neither.
+#[derive(Clone)]
+pub struct State {
+    site: web::Data<Site>,
+    generation: Arc<Generation>,
+}
+
+impl State {
+    /// The catalogue of this request's generation.
+    pub fn catalogue(&self) -> Arc<Catalogue> {
+        Arc::clone(&self.generation.catalogue)
+    }
+
+    /// This request's generation: its catalogue and the caches that live and die with it.
+    pub fn generation(&self) -> &Arc<Generation> {
+        &self.generation
+    }
+}
+
+impl std::ops::Deref for State {
+    type Target = Site;
+    fn deref(&self) -> &Site {
+        &self.site
+    }
+}
+
+impl actix_web::FromRequest for State {
+    type Error = WebError;
+    type Future = std::future::Ready<Result<State, WebError>>;
+
+    fn from_request(req: &actix_web::HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let site = req.app_data::<web::Data<Site>>().cloned();
+        std::future::ready(match site {
+            Some(site) => {
+                let chosen = actix_web::HttpMessage::extensions(req).get::<Arc<Generation>>().cloned();
+                Ok(State { generation: chosen.unwrap_or_else(|| site.generation()), site })
+            }
+            None => Err(WebError::internal("while finding the site", anyhow::anyhow!("no Site in the app data"))),
+        })
+    }
+}
 
 /// Builds the catalogue first when it is missing or older than the content. A failed rebuild
 /// keeps the existing catalogue and serves it; with no catalogue at all, it is an error.
@@ -205,7 +247,7 @@ impl Application {
         std::thread::spawn(move || {
             loop {
                 // The catalogue served now: a swap in between is seen on the next pass.
-                match crate::subscriptions::notify::after_catalogue_swap(&site.subscriptions, &site.catalogue()) {
+                match crate::subscriptions::notify::after_catalogue_swap(&site.subscriptions, &site.live_catalogue()) {
                     Ok(report) if report != Default::default() => tracing::info!("email updates: {report}"),
                     Ok(_) => {}
                     Err(e) => tracing::error!("email updates: {e:#}"),

@@ -6,6 +6,7 @@ mod cli;
 mod compare;
 mod errors;
 mod feeds;
+mod generation;
 mod helpers;
 mod hostile;
 mod mail_harness;

@@ -32,7 +32,8 @@ pub use error::WebError;
 use crate::build::{self, BuildError};
 use crate::catalogue::Catalogue;
 use crate::config::Config;
-use actix_web::dev::Server;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::{Context, Result};
@@ -50,6 +51,8 @@ pub struct Site {
     pub base_url: String,
     page_cache_bytes: u64,
     rebuilds: Trigger,
+    /// Renders each new generation's sitemap pages into its cache (when `--warm` is on).
+    warmer: http::warm::Warmer,
     /// Email updates: subscribers, signing secret, mailer.
     pub subscriptions: Arc<crate::subscriptions::Subscriptions>,
     /// Where readers send corrections and accessibility reports.
@@ -68,6 +71,7 @@ impl Site {
             live: ArcSwap::from_pointee(generation),
             page_cache_bytes,
             rebuilds: Trigger::default(),
+            warmer: Default::default(),
             contact_email: about::contact_email(None, &base_url),
             subscriptions,
             base_url,
@@ -86,7 +90,9 @@ impl Site {
 
     /// Serves `catalogue` from now on, with empty caches.
     pub fn install(&self, catalogue: Catalogue) {
-        self.live.store(Arc::new(Generation::new(catalogue, self.page_cache_bytes)));
+        let generation = Arc::new(Generation::new(catalogue, self.page_cache_bytes));
+        self.live.store(Arc::clone(&generation));
+        self.warmer.warm(generation);
     }
 
     /// Asks the rebuild thread (if `serve` started one) for a rebuild.
@@ -194,11 +200,7 @@ impl Application {
         let data = site.clone();
         let workers = std::thread::available_parallelism().map_or(2, usize::from);
         let server = HttpServer::new(move || {
-            App::new()
-                .app_data(data.clone())
-                .app_data(web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()))
-                .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
-                .wrap(from_fn(cache_layer::serve))
+            app(data.clone())
                 .wrap(security_headers())
                 // Email links carry tokens: keep them out of the access log.
                 .wrap(
@@ -206,7 +208,6 @@ impl Application {
                         .log_target("jobzone::access")
                         .exclude_regex("^/(subscribe/confirm|unsubscribe)/"),
                 )
-                .configure(routes)
         })
         .workers(workers)
         // Catalogue work waits for a pooled connection anyway: more threads than connections
@@ -214,7 +215,11 @@ impl Application {
         .worker_max_blocking_threads(config.connections.div_ceil(workers).max(1))
         .listen(listener)?
         .run();
-        Ok(Application { server, address, site: site.into_inner(), config: config.clone() })
+        let site = site.into_inner();
+        if config.warm {
+            http::warm::start(&site).context("while starting the page warmer")?;
+        }
+        Ok(Application { server, address, site, config: config.clone() })
     }
 
     /// Rebuilds and swaps the catalogue when the content changes or on SIGHUP. Call from inside
@@ -261,6 +266,27 @@ impl Application {
     pub fn into_server(self) -> Server {
         self.server
     }
+}
+
+/// The routes and what every answer needs (state, extractor errors, the cache layer). The server
+/// wraps access logs and security headers around it; the page warmer calls it in-process.
+pub(crate) fn app(
+    site: web::Data<Site>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(site)
+        .app_data(web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()))
+        .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
+        .wrap(from_fn(cache_layer::serve))
+        .configure(routes)
 }
 
 fn routes(cfg: &mut web::ServiceConfig) {

@@ -62,7 +62,15 @@ static BUNDLED: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
 pub async fn spawn_app() -> TestApp {
     let bundled = BUNDLED.path().join("catalogue.db");
     let dir = tempfile::tempdir().expect("temporary directory");
-    spawn_app_over(&content_dir(), bundled, dir, false).await
+    spawn_app_over(&content_dir(), bundled, dir, false, None).await
+}
+
+/// An app over the bundled catalogue that warms each generation's page cache of `page_cache_mb`
+/// MiB in the background, as `jobzone serve` does (the other test apps leave it off).
+pub async fn spawn_warming_app(page_cache_mb: u64) -> TestApp {
+    let bundled = BUNDLED.path().join("catalogue.db");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    spawn_app_over(&content_dir(), bundled, dir, false, Some(page_cache_mb)).await
 }
 
 pub async fn spawn_app_with_content(content: &Path) -> TestApp {
@@ -78,10 +86,16 @@ async fn spawn(content: &Path, watch: bool) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let catalogue = dir.path().join("catalogue.db");
     jobzone::build::build(content, &catalogue).expect("the content builds");
-    spawn_app_over(content, catalogue, dir, watch).await
+    spawn_app_over(content, catalogue, dir, watch, None).await
 }
 
-async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempDir, watch: bool) -> TestApp {
+async fn spawn_app_over(
+    content: &Path,
+    catalogue: PathBuf,
+    dir: tempfile::TempDir,
+    watch: bool,
+    warm_cache_mb: Option<u64>,
+) -> TestApp {
     LazyLock::force(&TELEMETRY);
     let config = Config {
         addr: "127.0.0.1:0".into(),
@@ -89,7 +103,8 @@ async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempD
         catalogue,
         base_url: Some("https://jobzone.example".into()),
         connections: 2,
-        page_cache_mb: 16,
+        page_cache_mb: warm_cache_mb.unwrap_or(16),
+        warm: warm_cache_mb.is_some(),
         contact_email: None,
         mail: Default::default(),
     };

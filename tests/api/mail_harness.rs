@@ -208,6 +208,7 @@ impl MailSite {
             base_url: None,
             connections: 2,
             page_cache_mb: 16,
+            warm: false,
             contact_email: None,
             mail: MailConfig { smtp_url: smtp_url.clone(), ..MailConfig::default() },
         };

@@ -20,3 +20,4 @@ mod serving;
 mod share;
 mod subscription_forms;
 mod subscriptions;
+mod warm;

@@ -18,6 +18,7 @@ mod role_page;
 mod search;
 mod serving;
 mod share;
+mod snapshots;
 mod subscription_forms;
 mod subscriptions;
 mod warm;

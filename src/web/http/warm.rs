@@ -61,10 +61,11 @@ fn run(site: &Weak<Site>, rx: &Receiver<Arc<Generation>>) {
         let started = Instant::now();
         match runtime.block_on(pass(site, &generation)) {
             Ok(p) => tracing::info!(
-                "warmed {} of {} sitemap pages in {:.1} s{}",
+                "warmed {} of {} sitemap pages in {:.1} s, {:.1} MiB of the page cache{}",
                 p.warmed,
                 p.of,
                 started.elapsed().as_secs_f64(),
+                generation.pages.weight_and_capacity().0 as f64 / f64::from(1 << 20),
                 if p.full { "; the page cache is full, the rest render on first request" } else { "" }
             ),
             Err(e) => tracing::warn!("page warming stopped: {e:#}"),

@@ -28,8 +28,8 @@ async fn until_cached(
 
 #[tokio::test]
 async fn sitemap_pages_are_cached_before_any_request_and_warming_stops_at_the_budget() {
-    // 1 MiB holds a few dozen of the 1,027 pages: warming must stop there, not churn the cache.
-    let app = spawn_warming_app(1).await;
+    // 4 MiB holds a few dozen of the 1,027 pages: warming must stop there, not churn the cache.
+    let app = spawn_warming_app(4).await;
     let generation = until_cached(&app, ROLE).await;
     let mut last = (0, 0);
     for _ in 0..600 {
@@ -50,7 +50,7 @@ async fn sitemap_pages_are_cached_before_any_request_and_warming_stops_at_the_bu
 
 #[tokio::test]
 async fn a_swapped_in_generation_is_warmed_too() {
-    let app = spawn_warming_app(1).await;
+    let app = spawn_warming_app(4).await;
     let first = until_cached(&app, ROLE).await;
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("next.db");

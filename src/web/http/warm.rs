@@ -73,15 +73,15 @@ fn run(site: &Weak<Site>, rx: &Receiver<Arc<Generation>>) {
     }
 }
 
-/// Requests every sitemap page, and the sitemap itself, through the app's cache layer and
+/// Requests every sitemap page (the site's own pages first), and the sitemap itself, through the app's cache layer and
 /// handlers while `generation` is the live one and its cache has room.
 async fn pass(site: Arc<Site>, generation: &Arc<Generation>) -> anyhow::Result<Pass> {
     use actix_web::dev::Service;
     use actix_web::test::{TestRequest, init_service};
     let catalogue = Arc::clone(&generation.catalogue);
     let entries = actix_web::web::block(move || crate::catalogue::read::sitemap_entries(&catalogue.conn())).await??;
-    let paths: Vec<String> =
-        std::iter::once("/sitemap.xml".to_string()).chain(entries.into_iter().map(|(p, _)| p)).collect();
+    let pages = crate::web::sitemap::PAGES.iter().chain(&["/sitemap.xml"]).map(|p| p.to_string());
+    let paths: Vec<String> = pages.chain(entries.into_iter().map(|(p, _)| p)).collect();
     let app = init_service(crate::web::app(actix_web::web::Data::from(Arc::clone(&site)))).await;
     let mut done = Pass { warmed: 0, of: paths.len(), full: false };
     for path in &paths {

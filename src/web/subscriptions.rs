@@ -164,7 +164,7 @@ pub async fn subscribe(
             Some(("/", "Go to the home page")),
         );
     }
-    let (subs, catalogue_site) = (site.subscriptions.clone(), site.clone().into_inner());
+    let (subs, catalogue_site) = (site.subscriptions.clone(), site.clone());
     let t = target.clone();
     let what = blocking(move || notify::snapshot(&catalogue_site.catalogue(), &t)).await?.ok_or(WebError::NotFound)?;
     let email = match address::parse(form.email.as_deref().unwrap_or("")) {
@@ -256,7 +256,7 @@ const STALE_UNSUBSCRIBE: (&str, &str) =
     ("You are not subscribed", "There is no subscription for this link any more: nothing is kept for it.");
 
 async fn follow_name(site: &State, sub: &Subscription) -> Result<String, WebError> {
-    let (site, target) = (site.clone().into_inner(), sub.target.clone());
+    let (site, target) = (site.clone(), sub.target.clone());
     let what = blocking(move || notify::snapshot(&site.catalogue(), &target)).await?;
     Ok(what.map_or_else(|| sub.target.id.clone(), |w| w.title))
 }
@@ -301,7 +301,7 @@ pub async fn confirm_page(site: State, link: web::Path<String>) -> Result<HttpRe
 /// POST /subscribe/confirm/{token}
 pub async fn confirm(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let s = site.clone().into_inner();
+    let s = site.clone();
     let (sub, name) =
         match live_link(&site, STALE_CONFIRM, move || s.subscriptions.confirm(&link, &s.catalogue())).await? {
             Ok(live) => live,

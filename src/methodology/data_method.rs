@@ -166,7 +166,7 @@ impl Rule {
     }
 
     /// The threshold table as the methodology page and every rating's reason write it:
-    /// "at least 3: +1; at least −3: 0; otherwise −1", or "always 0 (no data)".
+    /// "at least 3: +1; at least −3: 0; otherwise −1", or "no data".
     pub fn thresholds_in_words(&self) -> String {
         let signed = super::engine::signed;
         if let Some(combine) = self.combine {
@@ -183,7 +183,8 @@ impl Rule {
             return format!("{how}: {}", parts.join(" | "));
         }
         if self.thresholds.is_empty() {
-            return format!("always {} (no data)", signed(self.otherwise));
+            // What it then counts as is the dimension's missing-input rule, stated beside it.
+            return "no data".to_string();
         }
         let rows: Vec<String> = self
             .thresholds

@@ -10,13 +10,14 @@ use std::time::Duration;
 /// A sitemap page early in its order (roles come first), so it fits a small budget.
 const ROLE: &str = "/roles/backend-api-developer-mid-level";
 
-/// Waits until the live generation's cache holds `path`, or panics after a minute.
+/// Waits until the live generation's cache holds `path`, or panics after three minutes (the
+/// whole suite shares two cores with this background pass).
 async fn until_cached(
     app: &crate::helpers::TestApp,
     path: &str,
 ) -> std::sync::Arc<jobzone::web::http::reload::Generation> {
     let key = page_cache::key(path, "");
-    for _ in 0..600 {
+    for _ in 0..1800 {
         let generation = app.site.generation();
         if generation.pages.get(&key).is_some() {
             return generation;

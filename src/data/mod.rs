@@ -1,10 +1,12 @@
 //! The published research data sets under `content/data/` (O*NET 30.1, GPTs are GPTs, Working
 //! with AI, the Anthropic Economic Index, BLS), read into typed tables. One file per source; all
-//! of them read through [`table::Table`], so a malformed file is refused with `file:line`.
+//! of them read through [`table::Table`], so a malformed file is refused with `file:line`, and
+//! every field passes [`gate`] (one line of printable text within its published length).
 
 pub mod aei;
 pub mod bls;
 pub mod employment;
+pub mod gate;
 pub mod gpts;
 pub mod onet;
 pub mod table;

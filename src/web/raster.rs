@@ -22,6 +22,19 @@ static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
     Arc::new(db)
 });
 
+/// `text` as one line that XML 1.0 accepts: line breaks and tabs become spaces, and characters
+/// XML forbids (other control characters, U+FFFE, U+FFFF) are dropped. The data gate refuses
+/// them before a build, so this only guarantees that no title can make a card or badge invalid.
+pub fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Renders `svg` as a PNG of `width` x `height` pixels, scaling the drawing to fit.
 pub fn png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>> {
     let options = usvg::Options { fontdb: FONTS.clone(), font_family: FONT_FAMILY.into(), ..Default::default() };

@@ -22,12 +22,13 @@ use super::render::PageMeta;
 use super::{Site, State, WebError};
 use crate::subscriptions::limits::Limited;
 use crate::subscriptions::store::Subscription;
-use crate::subscriptions::{Kind, Link, SubscribeError, Target, address, notify};
+use crate::subscriptions::{Kind, Link, SubscribeError, Subscriptions, Target, address, notify};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
+use std::sync::Arc;
 
 /// What templates/partials/updates_form.html needs: the followed item and, after a refused
 /// address, what was typed and why it was refused.
@@ -40,14 +41,32 @@ pub struct FollowForm {
     pub token: String,
     pub email: String,
     pub error: String,
+    /// False when this copy of the site has no subscribers store: the form says so instead.
+    pub available: bool,
 }
 
 impl FollowForm {
     pub fn new(site: &Site, kind: Kind, id: &str, name: String) -> FollowForm {
         let target = Target { kind, id: id.to_string() };
-        let token = site.subscriptions.form_token(&target);
-        FollowForm { kind: kind.as_str(), id: id.to_string(), name, token, email: String::new(), error: String::new() }
+        let token = site.subscriptions.as_ref().map(|s| s.form_token(&target)).unwrap_or_default();
+        FollowForm {
+            kind: kind.as_str(),
+            id: id.to_string(),
+            name,
+            token,
+            email: String::new(),
+            error: String::new(),
+            available: site.subscriptions.is_some(),
+        }
     }
+}
+
+/// What every email-updates action says when there is no subscribers store.
+const UNAVAILABLE: &str = "Email updates are unavailable on this copy of the site: it has nowhere to keep subscriptions. Every page still works, and editor roles have an Atom feed of their updates.";
+
+/// The subscriptions feature, or 503 when this copy of the site runs without it.
+fn subscriptions(site: &Site) -> Result<Arc<Subscriptions>, WebError> {
+    site.subscriptions.clone().ok_or(WebError::Unavailable(UNAVAILABLE))
 }
 
 /// templates/subscriptions/message.html: an answer in a heading and a few sentences.
@@ -153,7 +172,8 @@ pub async fn subscribe(
     let Some(target) = Target::parse(&kind, &id) else {
         return Err(WebError::BadRequest("the form does not say what to follow".into()));
     };
-    let token_ok = form.token.as_deref().is_some_and(|t| site.subscriptions.form_token_matches(&target, t));
+    let subs = subscriptions(&site)?;
+    let token_ok = form.token.as_deref().is_some_and(|t| subs.form_token_matches(&target, t));
     if !token_ok || !same_origin(&req, &site.base_url) {
         return message(
             StatusCode::FORBIDDEN,
@@ -164,7 +184,7 @@ pub async fn subscribe(
             Some(("/", "Go to the home page")),
         );
     }
-    let (subs, catalogue_site) = (site.subscriptions.clone(), site.clone().into_inner());
+    let catalogue_site = site.clone().into_inner();
     let t = target.clone();
     let what = blocking(move || notify::snapshot(&catalogue_site.catalogue(), &t)).await?.ok_or(WebError::NotFound)?;
     let email = match address::parse(form.email.as_deref().unwrap_or("")) {
@@ -281,7 +301,7 @@ async fn live_link(
 /// scanner that opens links confirms nothing.
 pub async fn confirm_page(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let (subs, l) = (site.subscriptions.clone(), link.clone());
+    let (subs, l) = (subscriptions(&site)?, link.clone());
     let (sub, name) = match live_link(&site, STALE_CONFIRM, move || subs.confirm_link(&l)).await? {
         Ok(live) => live,
         Err(refusal) => return Ok(refusal),
@@ -301,12 +321,11 @@ pub async fn confirm_page(site: State, link: web::Path<String>) -> Result<HttpRe
 /// POST /subscribe/confirm/{token}
 pub async fn confirm(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let s = site.clone().into_inner();
-    let (sub, name) =
-        match live_link(&site, STALE_CONFIRM, move || s.subscriptions.confirm(&link, &s.catalogue())).await? {
-            Ok(live) => live,
-            Err(refusal) => return Ok(refusal),
-        };
+    let (s, subs) = (site.clone().into_inner(), subscriptions(&site)?);
+    let (sub, name) = match live_link(&site, STALE_CONFIRM, move || subs.confirm(&link, &s.catalogue())).await? {
+        Ok(live) => live,
+        Err(refusal) => return Ok(refusal),
+    };
     message(
         StatusCode::OK,
         "You are subscribed",
@@ -322,7 +341,7 @@ pub async fn confirm(site: State, link: web::Path<String>) -> Result<HttpRespons
 /// same address.
 pub async fn unsubscribe_page(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let (subs, l) = (site.subscriptions.clone(), link.clone());
+    let (subs, l) = (subscriptions(&site)?, link.clone());
     let (sub, name) = match live_link(&site, STALE_UNSUBSCRIBE, move || subs.unsubscribe_link(&l)).await? {
         Ok(live) => live,
         Err(refusal) => return Ok(refusal),
@@ -348,7 +367,7 @@ pub async fn unsubscribe_page(site: State, link: web::Path<String>) -> Result<Ht
 pub async fn unsubscribe(site: State, link: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
     let everything = String::from_utf8_lossy(&body).contains("scope=all");
-    let subs = site.subscriptions.clone();
+    let subs = subscriptions(&site)?;
     let (sub, name) = match live_link(&site, STALE_UNSUBSCRIBE, move || subs.unsubscribe(&link, everything)).await? {
         Ok(live) => live,
         Err(refusal) => return Ok(refusal),

@@ -35,7 +35,8 @@ async fn csv_cells_that_a_spreadsheet_would_run_as_formulas_are_prefixed() {
     }
     let mut negative_numbers = 0;
     for cell in rows.iter().flat_map(|r| r.iter()) {
-        let live = cell.starts_with(['=', '+', '@', '\t', '\r']) || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+        let live =
+            cell.starts_with(['=', '+', '@', '\t', '\r']) || (cell.starts_with('-') && cell.parse::<f64>().is_err());
         assert!(!live, "a spreadsheet would run {cell:?}");
         negative_numbers += usize::from(cell.starts_with('-'));
     }

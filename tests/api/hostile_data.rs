@@ -25,7 +25,8 @@ fn with_title(line: &[u8], title: &[u8]) -> Vec<u8> {
 
 #[test]
 fn control_characters_and_noncharacters_in_a_data_title_are_refused_at_their_line() {
-    let bad = ["Chief\u{1}Executives", "Chief\u{0}Executives", "Chief\u{b}Executives", "Chief\u{1b}[2J", "Chief\u{fffe}"];
+    let bad =
+        ["Chief\u{1}Executives", "Chief\u{0}Executives", "Chief\u{b}Executives", "Chief\u{1b}[2J", "Chief\u{fffe}"];
     let lines = [2, 3, 4, 5, 6];
     let problems = check_edited(OCCUPATIONS, |bytes| {
         edit_lines(bytes, &lines, |line, text| with_title(text, bad[line - 2].as_bytes()))
@@ -38,7 +39,8 @@ fn control_characters_and_noncharacters_in_a_data_title_are_refused_at_their_lin
 #[test]
 fn a_data_field_longer_than_its_published_maximum_is_refused_at_its_line() {
     let huge = "Chief Executives ".repeat(60_000);
-    let problems = check_edited(OCCUPATIONS, |bytes| edit_lines(bytes, &[7], |_, text| with_title(text, huge.as_bytes())));
+    let problems =
+        check_edited(OCCUPATIONS, |bytes| edit_lines(bytes, &[7], |_, text| with_title(text, huge.as_bytes())));
     assert_refused(&problems, &format!("{OCCUPATIONS}:7"), "over its maximum of 300");
 }
 

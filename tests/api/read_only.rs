@@ -121,7 +121,10 @@ async fn serve_runs_unprivileged_over_a_read_only_folder_and_every_page_type_ans
     }
     let page = client.get(format!("{address}/roles/backend-api-developer-mid-level")).send().await.expect("request");
     let html = scraper::Html::parse_document(&page.text().await.expect("body"));
-    assert!(select(&html, "form[action='/subscribe'] input[type=email]").is_empty(), "the form still asks for an address");
+    assert!(
+        select(&html, "form[action='/subscribe'] input[type=email]").is_empty(),
+        "the form still asks for an address"
+    );
     let updates = select(&html, "#updates");
     let said: String = updates.iter().flat_map(|e| e.text()).collect();
     assert!(said.contains("unavailable"), "the get-updates section does not say updates are unavailable: {said}");

@@ -68,9 +68,10 @@ pub struct Config {
 /// secret from `JOBZONE_SECRET` (else generated once into SUBSCRIBERS.secret, mode 0600).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct MailConfig {
-    /// The subscribers database (its own SQLite file, never the catalogue).
+    /// The subscribers database: a SQLite file (never the catalogue), or a PostgreSQL server
+    /// as postgres://user:password@host:port/database when several copies of the site serve.
     #[arg(long, env = "JOBZONE_SUBSCRIBERS", global = true)]
-    pub subscribers: Option<PathBuf>,
+    pub subscribers: Option<String>,
     /// SMTP server: smtp://host:port, smtp://host:587?tls=required (STARTTLS) or smtps://host:465.
     #[arg(long, env = "JOBZONE_SMTP_URL", global = true)]
     pub smtp_url: Option<String>,

@@ -14,6 +14,8 @@ mod mail_harness;
 mod occupations;
 mod open_data;
 mod pages;
+#[path = "../support/postgres.rs"]
+mod postgres;
 mod read_only;
 mod reload;
 mod role_page;

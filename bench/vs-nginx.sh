@@ -29,7 +29,7 @@ wait_up() { for _ in $(seq 100); do curl -sf "$1/robots.txt" -o /dev/null && ret
 
 # jobzone with its page cache, and a second one with the cache off (every request renders).
 jz_port=$(port); nc_port=$(port); ng_port=$(port)
-RUST_LOG=warn,jobzone::web::reload=info target/release/jobzone serve --addr 127.0.0.1:$jz_port --content "$work/content" \
+RUST_LOG=warn,jobzone::web::http::reload=info target/release/jobzone serve --addr 127.0.0.1:$jz_port --content "$work/content" \
   --catalogue "$work/catalogue.db" >"$work/jobzone.log" 2>&1 &
 jz_pid=$!; pids+=($jz_pid)
 wait_up "http://127.0.0.1:$jz_port"

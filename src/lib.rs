@@ -10,6 +10,7 @@ pub mod data;
 pub mod derive;
 pub mod markdown;
 pub mod methodology;
+pub mod problem;
 pub mod search;
 pub mod subscriptions;
 pub mod telemetry;

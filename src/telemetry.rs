@@ -1,4 +1,4 @@
-//! Logging: tracing with an EnvFilter (`RUST_LOG`), info by default.
+//! Logging: tracing with an EnvFilter (`RUST_LOG`), info by default, and when long jobs log progress.
 
 use tracing_subscriber::EnvFilter;
 
@@ -13,3 +13,8 @@ pub fn init(default_filter: &str) {
     // A second call (as in tests) keeps the first subscriber.
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
 }
+
+/// Large builds log progress every this many files or assessments...
+pub const PROGRESS_EVERY: usize = 1000;
+/// ...once there are at least this many.
+pub const PROGRESS_FROM: usize = 2000;

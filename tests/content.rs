@@ -1,12 +1,18 @@
-//! Loads every file in content/ and pins each bundled role's published figures.
+//! Loads every file in content/ (once for the whole binary) and pins each bundled role's
+//! published figures.
 
-use jobzone::content;
+use jobzone::catalogue::Input;
 use jobzone::methodology::{ZoneKey, score};
 use std::path::Path;
+use std::sync::LazyLock;
 
-fn bundled() -> content::Content {
+static BUNDLED: LazyLock<Input> = LazyLock::new(|| {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    content::load(&dir).unwrap_or_else(|problems| panic!("bundled content is invalid:\n{problems}"))
+    jobzone::build::check(&dir).unwrap_or_else(|problems| panic!("bundled content is invalid:\n{problems}"))
+});
+
+fn bundled() -> &'static Input {
+    &BUNDLED
 }
 
 #[test]

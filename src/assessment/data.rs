@@ -1,7 +1,7 @@
 //! What the data sets say about an occupation besides its inputs: employment, pay, outlook,
 //! related occupations, and the sentences a rating quotes from its source.
 
-use crate::data::onet::Tier;
+use super::Tier;
 use serde::{Deserialize, Serialize};
 
 /// A sentence quoted from a source (BLS's stated factors), with where it applies.

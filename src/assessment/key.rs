@@ -49,9 +49,9 @@ impl Key {
 
     /// A key from a URL segment: an O*NET-SOC code or a role slug; None for anything else.
     pub fn from_segment(segment: &str) -> Option<Key> {
-        if crate::content::is_soc_code(segment) {
+        if super::is_soc_code(segment) {
             Some(Key::occupation(segment))
-        } else if crate::content::validate_slug(segment) {
+        } else if super::is_slug(segment) {
             Some(Key::role(segment))
         } else {
             None

@@ -3,15 +3,16 @@
 //! for lists, the rest as one serialised detail), and every page renders it through the same
 //! partials. Adding a field touches this model, the engine (if it is an input) and one partial.
 
-mod key;
-
 mod data;
+mod ids;
+mod key;
+mod labels;
 
-pub use crate::data::gpts::{Automation, Exposure};
-pub use crate::data::onet::{TaskType, Tier};
 pub use crate::markdown::Section;
 pub use data::{DataFacts, Ooh, Quote, RelatedOccupation};
+pub use ids::{RoleSlug, SocCode, is_slug, is_soc_code};
 pub use key::{Key, Kind};
+pub use labels::{Automation, Exposure, TaskType, Tier};
 
 use crate::methodology::{Inputs, Provenance, Scorecard, TaskInput, ZoneKey};
 use serde::{Deserialize, Serialize};

@@ -1,8 +1,9 @@
-//! The catalogue: all SQL lives here. `write` builds it from content; `Catalogue` serves it,
+//! The catalogue: all SQL lives here. `write` stores what the build pipeline produced; `Catalogue` serves it,
 //! read-only, to the web layer.
 
 pub mod browse;
 pub mod followed;
+mod input;
 pub mod models;
 pub mod occupations;
 mod pool;
@@ -11,8 +12,9 @@ mod search_index;
 mod write;
 mod write_search;
 
+pub use input::Input;
 pub use pool::{Pool, Pooled};
-pub use write::{PROGRESS_EVERY, PROGRESS_FROM, Written, write};
+pub use write::{Written, write};
 
 use crate::methodology::Methodology;
 use anyhow::{Context, Result};

@@ -1,17 +1,14 @@
 //! Writes a complete catalogue from validated content: to a temporary file first, renamed over
 //! the old catalogue only once everything is written, so a failed build leaves it untouched.
 
+use super::Input;
 use super::models::Card;
 use crate::assessment::Assessment;
-use crate::content::Content;
+use crate::telemetry::{PROGRESS_EVERY, PROGRESS_FROM};
 use anyhow::{Context, Result};
 use rusqlite::{Connection, Transaction, named_params, params};
 use std::fs;
 use std::path::{Path, PathBuf};
-
-/// Large builds log progress every this many assessments.
-pub const PROGRESS_EVERY: usize = 1000;
-pub const PROGRESS_FROM: usize = 2000;
 
 /// What a build produced.
 #[derive(Debug)]
@@ -24,11 +21,11 @@ pub struct Written {
 }
 
 /// The catalogue version: content fingerprint and methodology version.
-pub fn version(content: &Content) -> String {
+pub fn version(content: &Input) -> String {
     format!("{:016x}", content.fingerprint)
 }
 
-pub fn write(content: &Content, path: &Path) -> Result<Written> {
+pub fn write(content: &Input, path: &Path) -> Result<Written> {
     let tmp = temporary_path(path);
     let result = write_to(content, &tmp).and_then(|()| {
         let file = fs::File::open(&tmp).context("while reopening the new catalogue to sync it")?;
@@ -49,7 +46,7 @@ fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
-fn write_to(content: &Content, tmp: &Path) -> Result<()> {
+fn write_to(content: &Input, tmp: &Path) -> Result<()> {
     if tmp.exists() {
         fs::remove_file(tmp).context("while removing a stale temporary catalogue")?;
     }
@@ -78,7 +75,7 @@ fn write_to(content: &Content, tmp: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_meta(tx: &Transaction<'_>, content: &Content) -> Result<()> {
+fn write_meta(tx: &Transaction<'_>, content: &Input) -> Result<()> {
     let mut stmt = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     stmt.execute(params!["version", version(content)])?;
     stmt.execute(params!["schema", super::schema_version()])?;
@@ -89,7 +86,7 @@ fn write_meta(tx: &Transaction<'_>, content: &Content) -> Result<()> {
     Ok(())
 }
 
-fn write_occupations(tx: &Transaction<'_>, content: &Content) -> Result<()> {
+fn write_occupations(tx: &Transaction<'_>, content: &Input) -> Result<()> {
     let mut group = tx.prepare("INSERT INTO major_groups (code, name, position) VALUES (?1, ?2, ?3)")?;
     for (i, g) in content.major_groups.iter().enumerate() {
         group.execute(params![g.code, g.name, i])?;

@@ -1,11 +1,11 @@
 //! Writes what search needs beyond roles and occupations: O*NET lay titles and employment.
 
-use crate::content::Content;
+use super::Input;
 use anyhow::Result;
 use rusqlite::{Transaction, params};
 use std::collections::{HashMap, HashSet};
 
-pub fn write_search(tx: &Transaction<'_>, content: &Content) -> Result<()> {
+pub fn write_search(tx: &Transaction<'_>, content: &Input) -> Result<()> {
     let codes: HashSet<&str> = content.occupations.iter().map(|o| o.code.as_str()).collect();
     let mut title = tx.prepare("INSERT INTO lay_titles VALUES (?1, ?2, ?3, ?4, ?5)")?;
     let mut positions: HashMap<&str, usize> = HashMap::new();

@@ -1,27 +1,25 @@
-//! Reading and validating `content/`: the methodology and every role assessment.
-//! Nothing here writes; the catalogue build takes what this returns.
+//! Reading and validating what editors write under `content/`: the methodology, every role
+//! assessment, the search synonyms and the SOC major-group names. The research data sets beside
+//! them are `data/`'s; putting the two together is the build pipeline's (`build/`).
 
+mod dates;
 mod front_matter;
-mod ids;
-pub mod occupations;
-mod problem;
+pub mod major_groups;
 mod role;
 mod text;
 mod validate;
 
-pub use ids::{is_slug as validate_slug, is_soc_code};
-pub use occupations::{MajorGroup, Occupation};
-pub use problem::{Problem, Problems};
+pub use major_groups::MajorGroup;
 
 use crate::assessment::Assessment;
 use crate::methodology::Methodology;
+use crate::problem::Problem;
 use std::collections::HashMap;
 use std::fs;
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
-/// All content, validated.
+/// Everything editors write, each file validated and the roles checked against each other.
 #[derive(Debug)]
 pub struct Content {
     pub methodology: Methodology,
@@ -29,70 +27,41 @@ pub struct Content {
     pub methodology_source: String,
     /// The editor-reviewed roles, scored; sorted by slug.
     pub roles: Vec<Assessment>,
+    /// Where each role's file is and the line of its `occupation` key, in `roles` order.
+    lines: Vec<validate::Lines>,
     /// The 23 SOC major groups.
     pub major_groups: Vec<MajorGroup>,
-    /// All O*NET occupations, in table order.
-    pub occupations: Vec<Occupation>,
-    /// The data-derived assessments of every occupation with O*NET tasks, scored.
-    pub derived: Vec<Assessment>,
-    /// Why an occupation has no data-derived score, by code.
-    pub unscored: std::collections::BTreeMap<String, String>,
-    /// What the data sets say of each occupation (scored or not), by code.
-    pub facts: std::collections::BTreeMap<String, crate::assessment::DataFacts>,
     /// Search synonyms: (what readers type, what it stands for).
     pub synonyms: Vec<(String, String)>,
-    /// Every O*NET alternate, short and reported title, for search.
-    pub lay_titles: Vec<crate::data::titles::LayTitle>,
-    /// OEWS employment by SOC code: search's popularity prior.
-    pub employment: crate::data::employment::Employment,
-    /// A stable hash of every file read: the catalogue's version, and so the site's ETag.
-    pub fingerprint: u64,
 }
 
-/// FNV-1a: small, stable across builds and platforms, and plenty for change detection.
-fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+impl Content {
+    /// Each role with its file and the line of its `occupation` key, for checks against the data.
+    pub fn role_occupations(&self) -> impl Iterator<Item = (&Assessment, &Path, usize)> {
+        self.roles.iter().zip(&self.lines).map(|(r, l)| (r, l.path.as_path(), l.occupation))
+    }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// Reads and validates everything under `dir`, reporting every problem found, not just the first.
-pub fn load(dir: &Path) -> Result<Content, Problems> {
-    let mut problems = Vec::new();
-    let methodology_path = dir.join("methodology.toml");
-    let (methodology, methodology_source) = match read_methodology(&methodology_path) {
+/// Reads and validates everything editors write under `dir`, reporting every problem found, not
+/// just the first. Problems go to `problems`; the content is usable only when none were pushed.
+pub fn load(dir: &Path, problems: &mut Vec<Problem>) -> Option<Content> {
+    let (methodology, methodology_source) = match read_methodology(&dir.join("methodology.toml")) {
         Ok(m) => m,
-        Err(p) => return Err(Problems(vec![p])),
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
     };
-
-    let mut fingerprint = fnv1a(FNV_OFFSET, methodology_source.as_bytes());
-    let (major_groups, occupations) = occupations::load(dir, &mut problems);
-    let synonyms = read_synonyms(&dir.join(SYNONYMS), &mut problems);
-    for (from, to) in &synonyms {
-        fingerprint = fnv1a(fnv1a(fingerprint, from.as_bytes()), to.as_bytes());
-    }
-    let lay_titles = crate::data::titles::load(dir, &mut problems);
-    let employment = crate::data::employment::load(dir, &mut problems);
-    for t in &lay_titles {
-        fingerprint = fnv1a(fnv1a(fingerprint, t.code.as_bytes()), t.title.as_bytes());
-        fingerprint = fnv1a(fnv1a(fingerprint, t.kind.as_str().as_bytes()), &[t.sources]);
-    }
-    for (soc, n) in employment.iter() {
-        fingerprint = fnv1a(fnv1a(fingerprint, soc.as_bytes()), &n.to_le_bytes());
-    }
-    for o in &occupations {
-        fingerprint = fnv1a(fingerprint, o.code.as_bytes());
-        fingerprint = fnv1a(fingerprint, o.title.as_bytes());
-        fingerprint = fnv1a(fingerprint, o.description.as_bytes());
-    }
+    let major_groups = major_groups::load(dir, problems);
+    let synonyms = read_synonyms(&dir.join(SYNONYMS), problems);
     let mut roles = Vec::new();
     let mut lines = Vec::new();
-    let files = role_files(&dir.join("roles"), &mut problems);
+    let files = role_files(&dir.join("roles"), problems);
     for (i, path) in files.iter().enumerate() {
-        if files.len() >= crate::catalogue::PROGRESS_FROM && i > 0 && i % crate::catalogue::PROGRESS_EVERY == 0 {
+        if files.len() >= crate::telemetry::PROGRESS_FROM && i > 0 && i % crate::telemetry::PROGRESS_EVERY == 0 {
             tracing::info!("read {i}/{} role files", files.len());
         }
-        match read_role(path, &methodology, &mut fingerprint) {
+        match read_role(path, &methodology) {
             Ok((role, l)) => {
                 roles.push(role);
                 lines.push(l);
@@ -100,68 +69,8 @@ pub fn load(dir: &Path) -> Result<Content, Problems> {
             Err(mut p) => problems.append(&mut p),
         }
     }
-    cross_check(&roles, &lines, &mut problems);
-    let codes: std::collections::HashSet<&str> = occupations.iter().map(|o| o.code.as_str()).collect();
-    for (r, l) in roles.iter().zip(&lines) {
-        if !codes.is_empty() && !codes.contains(r.occupation.as_str()) {
-            problems.push(Problem::new(
-                &l.path,
-                l.occupation,
-                format!(
-                    "occupation \"{}\" is not in the O*NET 30.1 table; look the code up in content/{}",
-                    r.occupation,
-                    occupations::TABLE
-                ),
-            ));
-        }
-    }
-    let data = crate::data::DataSets::load(dir, &mut problems);
-    fingerprint = fingerprint_data(dir, fingerprint);
-    if problems.is_empty() {
-        let names: HashMap<&str, &str> = major_groups.iter().map(|g| (g.code.as_str(), g.name.as_str())).collect();
-        let derived = crate::derive::assessment::assess_all(&methodology, &data, &occupations, |group| {
-            names.get(group).map_or_else(|| group.to_string(), |n| n.to_string())
-        });
-        Ok(Content {
-            methodology,
-            methodology_source,
-            roles,
-            major_groups,
-            occupations,
-            derived: derived.assessments,
-            unscored: derived.unscored,
-            facts: derived.facts,
-            synonyms,
-            lay_titles,
-            employment,
-            fingerprint,
-        })
-    } else {
-        Err(Problems(problems))
-    }
-}
-
-/// Folds every research data file (path and bytes, in a stable order) into the fingerprint, so
-/// a changed data set changes the catalogue version.
-fn fingerprint_data(dir: &Path, hash: u64) -> u64 {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.join("data")];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() { stack.push(path) } else { files.push(path) }
-        }
-    }
-    files.sort();
-    // 35 MB of data: hashed eight bytes at a time (Fx), not byte by byte.
-    let mut hasher = rustc_hash::FxHasher::default();
-    for path in files {
-        hasher.write(path.as_os_str().as_encoded_bytes());
-        if let Ok(bytes) = fs::read(&path) {
-            hasher.write(&bytes);
-        }
-    }
-    fnv1a(hash, &hasher.finish().to_le_bytes())
+    cross_check(&roles, &lines, problems);
+    Some(Content { methodology, methodology_source, roles, lines, major_groups, synonyms })
 }
 
 const SYNONYMS: &str = "search/synonyms.toml";
@@ -183,7 +92,7 @@ fn read_synonyms(path: &Path, problems: &mut Vec<Problem>) -> Vec<(String, Strin
             .synonyms
             .into_iter()
             .filter_map(|(from, to)| {
-                if crate::search::words(to.get_ref()).is_empty() || crate::search::words(&from).is_empty() {
+                if !has_word(to.get_ref()) || !has_word(&from) {
                     let line = front_matter::line_of(&text, to.span().start);
                     problems.push(Problem::new(path, line, format!("synonym \"{from}\" must map words to words")));
                     None
@@ -198,6 +107,11 @@ fn read_synonyms(path: &Path, problems: &mut Vec<Problem>) -> Vec<(String, Strin
             Vec::new()
         }
     }
+}
+
+/// Whether a synonym side holds a word at all (search splits titles at anything else).
+fn has_word(s: &str) -> bool {
+    s.chars().any(char::is_alphanumeric)
 }
 
 fn read_methodology(path: &Path) -> Result<(Methodology, String), Problem> {
@@ -231,15 +145,9 @@ fn role_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     files
 }
 
-fn read_role(
-    path: &Path,
-    m: &Methodology,
-    fingerprint: &mut u64,
-) -> Result<(Assessment, validate::Lines), Vec<Problem>> {
+fn read_role(path: &Path, m: &Methodology) -> Result<(Assessment, validate::Lines), Vec<Problem>> {
     let text = fs::read_to_string(path)
         .map_err(|e| vec![Problem::new(path, 1, format!("cannot read the file as UTF-8 text ({e})"))])?;
-    *fingerprint = fnv1a(*fingerprint, path.as_os_str().as_encoded_bytes());
-    *fingerprint = fnv1a(*fingerprint, text.as_bytes());
     let doc = front_matter::split(&text).map_err(|why| vec![Problem::new(path, 1, why)])?;
     let fm: role::RoleFrontMatter = toml::from_str(doc.front_matter).map_err(|e| {
         let line = e.span().map_or(1, |s| front_matter::line_of(doc.front_matter, s.start));

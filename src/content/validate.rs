@@ -1,13 +1,14 @@
 //! Checks one role file for what serde cannot: ranges, sums, required prose, dates, links,
 //! and Markdown that the site would refuse to publish.
 
+use super::dates::iso_date;
 use super::front_matter::{Document, line_of};
-use super::ids::{is_slug, is_soc_code, iso_date};
-use super::problem::Problem;
 use super::role::{RoleFrontMatter, Scored};
 use crate::assessment::{self, Assessment, Editorial, Key, Outlook, Override, Rated, Revision};
+use crate::assessment::{is_slug, is_soc_code};
 use crate::markdown;
 use crate::methodology::{Methodology, Provenance, ZoneKey};
+use crate::problem::Problem;
 use std::path::Path;
 use toml::Spanned;
 

@@ -4,7 +4,7 @@
 
 use super::onet::read;
 use super::value::{columns, number, text};
-use crate::content::Problem;
+use crate::problem::Problem;
 use rustc_hash::FxHashMap;
 use std::path::Path;
 

@@ -1,13 +1,10 @@
 //! How many people each occupation employs (OEWS May 2025, national): search's popularity prior,
-//! so "trucker" means the occupation most truckers work in. Kept small on purpose; the full BLS
-//! loaders live in `bls.rs`.
+//! so "trucker" means the occupation most truckers work in. A view of the OEWS table `bls.rs`
+//! reads (the file is read once, there).
 
-use super::table::{Format, Table};
-use crate::content::Problem;
+use super::bls::Wages;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
-use std::path::Path;
-
-pub const OEWS: &str = "data/bls/oews-national-may2025.csv";
 
 /// Employment by 6-digit SOC code ("29-1141"), detailed and aggregate rows alike.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,25 +29,12 @@ impl Employment {
     pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
         self.by_soc.iter().map(|(k, v)| (k.as_str(), *v))
     }
-}
 
-/// Reads every row with a published employment figure; suppressed figures ("**") are skipped.
-pub fn load(dir: &Path, problems: &mut Vec<Problem>) -> Employment {
-    let mut by_soc = BTreeMap::new();
-    let Some(t) = Table::read(dir, OEWS, Format::Csv, problems) else { return Employment::default() };
-    let [code, employment] = match t.columns(["OCC_CODE", "Employment"]) {
-        Ok(c) => c,
-        Err(p) => {
-            problems.push(p);
-            return Employment::default();
-        }
-    };
-    for row in &t.rows {
-        if let Ok(n) = row.fields[employment].replace(',', "").trim().parse::<u64>() {
-            by_soc.insert(row.fields[code].trim().to_string(), n);
-        }
+    /// Every OEWS row with a published employment figure; suppressed figures ("**") are left out.
+    pub fn from_oews(oews: &FxHashMap<String, Wages>) -> Employment {
+        let by_soc = oews.iter().filter_map(|(code, w)| Some((code.clone(), w.employment? as u64))).collect();
+        Employment { by_soc }
     }
-    Employment { by_soc }
 }
 
 #[cfg(test)]
@@ -59,9 +43,9 @@ mod tests {
 
     #[test]
     fn occupations_take_their_soc_figure_or_their_broad_groups() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data");
         let mut problems = Vec::new();
-        let e = load(&dir, &mut problems);
+        let e = Employment::from_oews(&crate::data::bls::Bls::load(&dir, &mut problems).oews_2025);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(e.of("29-1141.00"), Some(3_379_720));
         assert_eq!(e.of("29-1141.03"), Some(3_379_720));

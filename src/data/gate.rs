@@ -7,7 +7,7 @@
 //! kept apart from the table reader so that new data sets get it without doing anything.
 
 use super::table::Table;
-use crate::content::Problem;
+use crate::problem::Problem;
 
 /// The published maximum length, in characters, of a data field, by column name. Each is a
 /// few times the longest value in the shipped releases, so a new release fits and a runaway

@@ -4,37 +4,12 @@
 
 use super::onet::read;
 use super::value::{code, columns, id, number, text};
-use crate::content::Problem;
+pub use crate::assessment::{Automation, Exposure};
+use crate::problem::Problem;
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 pub const DIR: &str = "gpts-are-gpts";
-
-/// Exposure: E0 none, E1 an LLM alone halves the time, E2 LLM-powered software would.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Exposure {
-    E0,
-    E1,
-    E2,
-}
-
-/// GPT-4's automation label, T0 (no automation) to T4 (full automation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Automation {
-    T0,
-    T1,
-    T2,
-    T3,
-    T4,
-}
-
-impl Automation {
-    /// 0 for T0 .. 4 for T4.
-    pub fn level(self) -> usize {
-        self as usize
-    }
-}
 
 /// One task's labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,8 @@
 //! The published research data sets under `content/data/` (O*NET 30.1, GPTs are GPTs, Working
 //! with AI, the Anthropic Economic Index, BLS), read into typed tables. One file per source; all
 //! of them read through [`table::Table`], so a malformed file is refused with `file:line`, and
-//! every field passes [`gate`] (one line of printable text within its published length).
+//! every field passes [`gate`] (one line of printable text within its published length). Each
+//! file is read once per build, here; the views other modules need are made from these tables.
 
 pub mod aei;
 pub mod bls;
@@ -14,7 +15,7 @@ pub mod titles;
 pub mod value;
 pub mod working_with_ai;
 
-use crate::content::Problem;
+use crate::problem::Problem;
 use std::path::Path;
 
 /// Everything the data-derived method reads, loaded once per build.
@@ -25,6 +26,10 @@ pub struct DataSets {
     pub working_with_ai: working_with_ai::WorkingWithAi,
     pub aei: aei::Aei,
     pub bls: bls::Bls,
+    /// Every O*NET alternate, short and reported title, for search.
+    pub lay_titles: Vec<titles::LayTitle>,
+    /// OEWS May 2025 employment by SOC code: search's popularity prior.
+    pub employment: employment::Employment,
 }
 
 impl DataSets {
@@ -32,12 +37,15 @@ impl DataSets {
     /// pushed to `problems` with file:line; the data sets are usable only when none were pushed.
     pub fn load(content_dir: &Path, problems: &mut Vec<Problem>) -> DataSets {
         let dir = content_dir.join("data");
+        let bls = bls::Bls::load(&dir, problems);
         DataSets {
             onet: onet::Onet::load(&dir, problems),
             gpts: gpts::Gpts::load(&dir, problems),
             working_with_ai: working_with_ai::WorkingWithAi::load(&dir, problems),
             aei: aei::Aei::load(&dir, problems),
-            bls: bls::Bls::load(&dir, problems),
+            lay_titles: titles::load(content_dir, problems),
+            employment: employment::Employment::from_oews(&bls.oews_2025),
+            bls,
         }
     }
 }

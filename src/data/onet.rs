@@ -4,21 +4,14 @@
 
 use super::table::{Format, Table};
 use super::value::{code, columns, id, number, text};
-use crate::content::Problem;
+pub use crate::assessment::{TaskType, Tier};
+use crate::problem::Problem;
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 pub const DIR: &str = "onet-30.1";
-
-/// O*NET's task type. Some tasks have none yet (845 in 30.1); the method weighs them on their own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TaskType {
-    Core,
-    Supplemental,
-    Unspecified,
-}
+/// The occupation table: every occupation, with its title and description.
+pub const OCCUPATIONS: &str = "Occupation Data.txt";
 
 #[derive(Debug, Clone)]
 pub struct Task {
@@ -27,19 +20,22 @@ pub struct Task {
     pub kind: TaskType,
 }
 
+/// One row of O*NET's occupation table: the list of every occupation the site has a page for.
 #[derive(Debug, Clone)]
 pub struct Occupation {
+    /// O*NET-SOC code, e.g. "15-1252.00".
     pub code: String,
     pub title: String,
+    pub description: String,
+    /// The line of the occupation table it was read from, for problems found later.
+    pub line: usize,
 }
 
-/// How closely O*NET relates two occupations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Tier {
-    PrimaryShort,
-    PrimaryLong,
-    Supplemental,
+impl Occupation {
+    /// "15": the SOC major group.
+    pub fn major_group(&self) -> &str {
+        &self.code[..2]
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -118,7 +114,7 @@ impl Onet {
     pub fn load(content: &Path, problems: &mut Vec<Problem>) -> Onet {
         let dir = content.join(DIR);
         let mut onet = Onet::default();
-        read(&dir, "Occupation Data.txt", problems, |t, p| occupations(&mut onet, t, p));
+        read(&dir, OCCUPATIONS, problems, |t, p| occupations(&mut onet, t, p));
         read(&dir, "Task Statements.txt", problems, |t, p| tasks(&mut onet, t, p));
         let mut dwa_iwa = FxHashMap::default();
         read(&dir, "DWA Reference.txt", problems, |t, p| dwas(&mut onet, &mut dwa_iwa, t, p));
@@ -146,11 +142,19 @@ pub(super) fn read(
 }
 
 fn occupations(onet: &mut Onet, t: &Table, p: &mut Vec<Problem>) -> Option<()> {
-    let [c, title] = columns(t, ["O*NET-SOC Code", "Title"], p)?;
+    let [c, title, description] = columns(t, ["O*NET-SOC Code", "Title", "Description"], p)?;
+    let mut seen = std::collections::HashSet::new();
     for row in &t.rows {
-        if let Some(code) = code(t, row, c, p) {
-            onet.occupations.push(Occupation { code: code.to_string(), title: text(row, title).to_string() });
+        let Some(code) = code(t, row, c, p) else { continue };
+        if !crate::assessment::is_soc_code(code) {
+            p.push(t.problem(row, format!("\"{code}\" is not an O*NET-SOC code like 15-1252.00")));
+            continue;
         }
+        if !seen.insert(code) {
+            p.push(t.problem(row, format!("code {code} appears twice")));
+        }
+        let (title, description) = (text(row, title).to_string(), text(row, description).to_string());
+        onet.occupations.push(Occupation { code: code.to_string(), title, description, line: row.line });
     }
     Some(())
 }

@@ -1,7 +1,7 @@
 //! One reader for every research data table we ship (tab- or comma-separated text with a header
 //! row): columns are found by their published names, and every problem names the file and line.
 
-use crate::content::Problem;
+use crate::problem::Problem;
 use std::path::{Path, PathBuf};
 
 /// How the fields of a table are separated.

@@ -3,7 +3,8 @@
 //! one, so a reader finds an occupation by the title they actually use.
 
 use super::table::{Format, Table};
-use crate::content::{Problem, is_soc_code};
+use crate::assessment::is_soc_code;
+use crate::problem::Problem;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;

@@ -2,7 +2,7 @@
 //! cell is not what the published table holds.
 
 use super::table::{Row, Table};
-use crate::content::Problem;
+use crate::problem::Problem;
 
 /// Markers the BLS tables use in place of a figure: "#" (wage above the top of the range),
 /// "*" and "**" (no estimate), "-" and "—" (not available). They mean "no value", not an error.

@@ -3,7 +3,7 @@
 
 use super::onet::read;
 use super::value::{code, columns, number};
-use crate::content::Problem;
+use crate::problem::Problem;
 use rustc_hash::FxHashMap;
 use std::path::Path;
 

@@ -50,15 +50,10 @@ pub struct Derived {
     pub facts: std::collections::BTreeMap<String, assessment::DataFacts>,
 }
 
-/// Derives, converts and scores every occupation; `group_name` names an occupation's SOC major group.
-pub fn assess_all(
-    m: &Methodology,
-    data: &crate::data::DataSets,
-    occupations: &[crate::content::Occupation],
-    group_name: impl Fn(&str) -> String,
-) -> Derived {
+/// Derives, converts and scores every occupation of O*NET's table; `group_name` names an occupation's SOC major group.
+pub fn assess_all(m: &Methodology, data: &crate::data::DataSets, group_name: impl Fn(&str) -> String) -> Derived {
     let mut out = Derived::default();
-    for o in occupations {
+    for o in &data.onet.occupations {
         let d = super::occupation(m, data, &o.code, &o.title, &group_name(o.major_group()));
         out.facts.insert(o.code.clone(), d.facts);
         match d.assessment {

@@ -1,9 +1,9 @@
 //! `/about` (who publishes jobzone, how scores are made, how to report an error) and
 //! `/accessibility` (what we test, known gaps, how to report a barrier).
 
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 /// Where readers send corrections and accessibility reports: `--contact-email`, or corrections@
@@ -34,7 +34,7 @@ pub struct AccessibilityTemplate {
     pub contact: String,
 }
 
-pub async fn about(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+pub async fn about(site: State) -> Result<HttpResponse, WebError> {
     let meta = PageMeta::new(
         &site,
         "/about",
@@ -42,17 +42,17 @@ pub async fn about(req: HttpRequest, site: State) -> Result<HttpResponse, WebErr
         "Who publishes jobzone, how its AI job-risk scores are made, and how to report an error.",
     );
     let methodology_version = site.catalogue().methodology.version.to_string();
-    render::page(&req, &site, &AboutTemplate { meta, contact: site.contact_email.clone(), methodology_version })
+    render::page(&AboutTemplate { meta, contact: site.contact_email.clone(), methodology_version })
 }
 
-pub async fn accessibility(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+pub async fn accessibility(site: State) -> Result<HttpResponse, WebError> {
     let meta = PageMeta::new(
         &site,
         "/accessibility",
         "Accessibility statement",
         "How jobzone is built and tested to be usable by everyone, the gaps we know of, and how to report a barrier.",
     );
-    render::page(&req, &site, &AccessibilityTemplate { meta, contact: site.contact_email.clone() })
+    render::page(&AccessibilityTemplate { meta, contact: site.contact_email.clone() })
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 //! zone, provenance, major group, Job Zone, category and seniority, sorted and paginated. Filters
 //! live in the query string, so each view is a link to share.
 
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
 use crate::catalogue::browse as queries;
 use crate::catalogue::models::{Card, Facets, RoleFilter, RoleListing, RoleSort};
 use crate::methodology::{Provenance, ZoneKey};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use std::collections::HashMap;
 
@@ -143,11 +143,7 @@ fn pager(current: usize, last: usize) -> Vec<(usize, String)> {
     out
 }
 
-pub async fn roles(
-    req: HttpRequest,
-    site: State,
-    query: web::Query<HashMap<String, String>>,
-) -> Result<HttpResponse, WebError> {
+pub async fn roles(site: State, query: web::Query<HashMap<String, String>>) -> Result<HttpResponse, WebError> {
     let m = site.catalogue().methodology.clone();
     let query = query.into_inner();
     let facets = site.catalogue().facets.clone();
@@ -192,11 +188,18 @@ pub async fn roles(
         ),
     );
     let first_shown = (filter.page - 1) * PER_PAGE + 1;
-    render::page(
-        &req,
-        &site,
-        &RolesTemplate { meta, m, filter, facets, listing, ignored, zone_links, pages, last_page, first_shown },
-    )
+    render::page(&RolesTemplate {
+        meta,
+        m,
+        filter,
+        facets,
+        listing,
+        ignored,
+        zone_links,
+        pages,
+        last_page,
+        first_shown,
+    })
 }
 
 #[cfg(test)]

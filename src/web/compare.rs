@@ -3,14 +3,14 @@
 //! form, so the reader can try again.
 
 use super::charts::{self, Segment};
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
 use crate::assessment::{Assessment, Key};
 use crate::catalogue::models::{Card, TaskRow};
 use crate::catalogue::read;
 use crate::transition::Move;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use std::collections::HashMap;
 
@@ -178,11 +178,7 @@ pub async fn compare_form(site: State, query: web::Query<HashMap<String, String>
     Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/compare/{a}/{b}"))).finish())
 }
 
-pub async fn compare_page(
-    req: HttpRequest,
-    site: State,
-    path: web::Path<(String, String)>,
-) -> Result<HttpResponse, WebError> {
+pub async fn compare_page(site: State, path: web::Path<(String, String)>) -> Result<HttpResponse, WebError> {
     let (a, b) = path.into_inner();
     if a == b {
         return refuse(
@@ -229,5 +225,5 @@ pub async fn compare_page(
     );
     let page =
         CompareTemplate { meta, comparison: Some(comparison), problem: None, roles, selected_a: a, selected_b: b };
-    render::page(&req, &site, &page)
+    render::page(&page)
 }

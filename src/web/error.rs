@@ -1,8 +1,8 @@
 //! The one error type of the web layer: every failure becomes a helpful HTML page with the
 //! right status. Internal causes are logged, never shown.
 
-use super::cache_policy::CachePolicy;
-use super::render::PageMeta;
+use super::http::cache_policy::CachePolicy;
+use super::http::render::PageMeta;
 use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpResponse, ResponseError};
@@ -67,7 +67,7 @@ impl ResponseError for WebError {
             WebError::BadRequest(why) => ("That request didn't make sense to us", format!("{why}.")),
             WebError::MethodNotAllowed => (
                 "That address only answers reading",
-                format!("Pages here answer {} requests only.", super::methods::ALLOWED),
+                format!("Pages here answer {} requests only.", super::http::methods::ALLOWED),
             ),
             WebError::Unavailable(why) => ("That is not available here", (*why).to_string()),
             WebError::Internal(cause) => {
@@ -80,7 +80,7 @@ impl ResponseError for WebError {
         let body = page.render().unwrap_or_else(|_| heading.to_string());
         let mut res = HttpResponse::build(status);
         if matches!(self, WebError::MethodNotAllowed) {
-            res.insert_header((header::ALLOW, super::methods::ALLOWED));
+            res.insert_header((header::ALLOW, super::http::methods::ALLOWED));
         }
         res.insert_header(header::ContentType::html())
             .insert_header((header::CACHE_CONTROL, CachePolicy::Revalidate.header_value()))

@@ -3,10 +3,10 @@
 //! and its note, so adding a revision never changes an existing id and readers never see an old
 //! revision again as new.
 
-use super::etag::{Etagged, urn_uuid};
-use super::ids::RoleSlug;
+use super::http::etag::{Etagged, urn_uuid};
+use super::http::ids::RoleSlug;
 use super::{State, WebError, with_catalogue};
-use crate::assessment::{Assessment, Key, Kind};
+use crate::assessment::{Assessment, Kind};
 use crate::catalogue::read;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
@@ -81,18 +81,18 @@ fn newest_first(entries: &mut [Entry]) {
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.title.cmp(&b.title)));
 }
 
-pub async fn role_feed(req: HttpRequest, site: State, RoleSlug(slug): RoleSlug) -> Result<HttpResponse, WebError> {
+pub async fn role_feed(req: HttpRequest, site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
     let (a, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
-        let a = read::assessment(&conn, &Key::role(slug.as_str()))?;
-        let renamed = if a.is_none() { read::renamed_to(&conn, &slug)? } else { None };
+        let a = read::assessment(&conn, &slug.key())?;
+        let renamed = if a.is_none() { read::renamed_to(&conn, slug.as_str())? } else { None };
         Ok((a, renamed))
     })
     .await?;
     let a = match (a, renamed) {
         (Some(a), _) => a,
         // A renamed role's feed follows it, as its page, badge and card do.
-        (None, Some(to)) => return Ok(super::render::moved_permanently(&format!("/roles/{to}/feed.xml"))),
+        (None, Some(to)) => return Ok(super::http::render::moved_permanently(&format!("/roles/{to}/feed.xml"))),
         (None, None) => return Err(WebError::NotFound),
     };
     let base = &site.base_url;

@@ -2,12 +2,12 @@
 //! and the latest revisions.
 
 use super::charts::{self, Histogram};
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
 use crate::methodology::{Methodology, Provenance, ZoneKey};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 /// Editor roles listed per zone on the home page; the rest are a click away in /roles.
@@ -48,7 +48,7 @@ impl HomeTemplate {
     }
 }
 
-pub async fn home(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+pub async fn home(site: State) -> Result<HttpResponse, WebError> {
     let (all, scores, recent) = with_catalogue(&site, |c| {
         let conn = c.conn();
         Ok((read::all_roles(&conn)?, read::all_scores(&conn)?, read::recently_updated(&conn, 5)?))
@@ -76,5 +76,5 @@ pub async fn home(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
         "Find out how exposed your job is to AI: task-by-task assessments, market evidence, barriers and one published formula, with safer roles to move to.",
     );
     let histogram = charts::histogram(&m, &values, 5.0);
-    render::page(&req, &site, &HomeTemplate { meta, m, zones, recent, roles: all.len(), occupations, histogram })
+    render::page(&HomeTemplate { meta, m, zones, recent, roles: all.len(), occupations, histogram })
 }

@@ -3,8 +3,8 @@
 //! the SVG marks in `static/` with resvg, the first time any is asked for.
 
 use super::WebError;
-use super::methods::page;
-use super::raster;
+use super::http::methods::page;
+use super::share::raster;
 use actix_web::HttpResponse;
 use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::web::{self, Bytes};

@@ -1,13 +1,13 @@
 //! `/methodology`: the formula, rendered from the methodology the catalogue was built with.
 
 use super::charts::{self, Histogram};
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
 use crate::methodology::data_method::Rule;
 use crate::methodology::{Methodology, Zone};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 /// templates/methodology.html
@@ -75,7 +75,7 @@ fn rule_groups(m: &Methodology) -> Vec<RuleGroup> {
     ]
 }
 
-pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
     let m = site.catalogue().methodology.clone();
     let meta = PageMeta::new(
         &site,
@@ -103,5 +103,5 @@ pub async fn methodology(req: HttpRequest, site: State) -> Result<HttpResponse, 
         rule_groups: rule_groups(&m),
         m,
     };
-    render::page(&req, &site, &page)
+    render::page(&page)
 }

@@ -1,44 +1,32 @@
-//! The HTTP layer: routes, shared state, and the server itself.
+//! The web layer: shared state, the server and its routes. `http/` is the plumbing every answer
+//! goes through (cache layer, page cache, ETags, codings, cache policy, methods, the render
+//! adapter, reload, assets); `api/` answers under `/api/`; `share/` draws cards and badges; each
+//! other module is one area of pages.
 
 mod about;
 mod api;
-mod api_roles;
-mod api_v1;
 mod assessment;
-mod assets;
 mod browse;
-mod cache_layer;
-pub mod cache_policy;
 mod charts;
 mod compare;
-mod downloads;
-pub mod encoding;
 mod error;
-mod etag;
 mod feeds;
 pub mod filters;
-mod generated;
 mod home;
+pub mod http;
 mod icons;
-mod ids;
 mod methodology_page;
-mod methods;
 mod occupations;
 mod open_data;
-pub mod page_cache;
 mod personal;
 mod privacy;
-mod problem;
-mod raster;
-pub mod reload;
-mod render;
 mod role;
 mod search;
 pub mod share;
 mod sitemap;
 pub mod subscriptions;
 
-pub use api_v1::api_paths;
+pub use api::api_paths;
 pub use error::WebError;
 
 use crate::build::{self, BuildError};
@@ -49,7 +37,8 @@ use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::{Context, Result};
 use arc_swap::ArcSwap;
-use reload::{Generation, Reason, Trigger};
+use http::reload::{Generation, Reason, Trigger};
+use http::{assets, cache_layer, methods, reload};
 use std::net::TcpListener;
 use std::sync::Arc;
 
@@ -274,7 +263,7 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .service(page("/data", open_data::page))
         .service(page("/data/assessments.csv", open_data::csv))
         .service(page("/data/assessments.json", open_data::json))
-        .service(api_v1::scope())
+        .service(api::scope())
         .service(page("/roles/{slug}/feed.xml", feeds::role_feed))
         .service(page("/feed.xml", feeds::site_feed))
         .service(page("/static/{file}", assets::asset))

@@ -3,13 +3,13 @@
 //! no score and the nearest scored work.
 
 use super::assessment::{self, OccupationView};
-use super::ids::SocCode;
-use super::render::{self, PageMeta};
+use super::http::ids::SocCode;
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
-use crate::assessment::{Key, Tier};
+use crate::assessment::Tier;
 use crate::catalogue::models::{Card, MajorGroupRow, Nearby, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 /// How many nearby scored entries an unscored occupation lists.
@@ -61,13 +61,13 @@ fn onet_url(code: &str) -> String {
     format!("https://www.onetonline.org/link/summary/{code}")
 }
 
-pub async fn occupation(req: HttpRequest, site: State, SocCode(code): SocCode) -> Result<HttpResponse, WebError> {
+pub async fn occupation(site: State, code: SocCode) -> Result<HttpResponse, WebError> {
     let found = with_catalogue(&site, move |c| {
         let conn = c.conn();
-        let Some(o) = queries::occupation(&conn, &code)? else { return Ok(None) };
-        let roles = queries::roles_in(&conn, &code, ROLES_SHOWN)?;
-        let page = read::assessment_page(&conn, &Key::occupation(code.as_str()))?;
-        let facts = read::occupation_facts(&conn, &code)?;
+        let Some(o) = queries::occupation(&conn, code.as_str())? else { return Ok(None) };
+        let roles = queries::roles_in(&conn, code.as_str(), ROLES_SHOWN)?;
+        let page = read::assessment_page(&conn, &code.key())?;
+        let facts = read::occupation_facts(&conn, code.as_str())?;
         let related_codes: Vec<String> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.code.clone())).collect();
         let tiers: Vec<Tier> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.tier)).collect();
         let related_cards = queries::cards_of_occupations(&conn, &related_codes)?;
@@ -78,7 +78,7 @@ pub async fn occupation(req: HttpRequest, site: State, SocCode(code): SocCode) -
                 Some((card, tier_name(tiers[i])))
             })
             .collect();
-        let nearby = if page.is_none() { queries::nearby(&conn, &code, NEARBY)? } else { Vec::new() };
+        let nearby = if page.is_none() { queries::nearby(&conn, code.as_str(), NEARBY)? } else { Vec::new() };
         let others = if page.is_some() { read::compare_candidates(&conn, "", 300)? } else { Vec::new() };
         Ok(Some((o, roles, page, facts, related, nearby, others)))
     })
@@ -91,7 +91,7 @@ pub async fn occupation(req: HttpRequest, site: State, SocCode(code): SocCode) -
             let browse_url = browse_url(&o);
             let view =
                 OccupationView { onet_url: onet_url(&o.code), o, facts, roles, roles_total, browse_url, related };
-            render::page(&req, &site, &assessment::build(&site, meta, page, others, Some(view)))
+            render::page(&assessment::build(&site, meta, page, others, Some(view)))
         }
         None => {
             let meta = PageMeta::new(
@@ -113,7 +113,7 @@ pub async fn occupation(req: HttpRequest, site: State, SocCode(code): SocCode) -
                 nearby,
                 only_other_groups,
             };
-            render::page(&req, &site, &page)
+            render::page(&page)
         }
     }
 }
@@ -141,7 +141,7 @@ pub struct OccupationsTemplate {
     pub scored: usize,
 }
 
-pub async fn occupations(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+pub async fn occupations(site: State) -> Result<HttpResponse, WebError> {
     let groups = with_catalogue(&site, |c| queries::by_major_group(&c.conn())).await?;
     let total = groups.iter().map(|g| g.occupations.len()).sum();
     let scored = groups.iter().map(MajorGroupRow::scored).sum();
@@ -151,5 +151,5 @@ pub async fn occupations(req: HttpRequest, site: State) -> Result<HttpResponse, 
         "All occupations by group: find yours",
         format!("All {total} O*NET occupations in 23 major groups, {scored} of them with an AI job-risk score."),
     );
-    render::page(&req, &site, &OccupationsTemplate { meta, groups, total, scored })
+    render::page(&OccupationsTemplate { meta, groups, total, scored })
 }

@@ -3,15 +3,15 @@
 //! so a result is a link that reproduces it. Bad input is explained next to its field; the page
 //! itself always renders.
 
-use super::ids::{RoleSlug, SocCode};
-use super::render::{self, PageMeta};
+use super::http::ids::{RoleSlug, SocCode};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
 use crate::assessment::{Assessment, Key};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
 use crate::methodology::engine::{percent, round_to};
 use crate::methodology::{Inputs, Methodology, Scorecard, TaskInput, score};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
 use std::collections::HashMap;
 
@@ -213,29 +213,22 @@ fn share_query(tasks: &[TaskField], custom: &CustomField) -> String {
 }
 
 pub async fn role_personal(
-    req: HttpRequest,
     site: State,
     slug: RoleSlug,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    personal(req, site, slug.key(), query.into_inner()).await
+    personal(site, slug.key(), query.into_inner()).await
 }
 
 pub async fn occupation_personal(
-    req: HttpRequest,
     site: State,
     code: SocCode,
     query: web::Query<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
-    personal(req, site, code.key(), query.into_inner()).await
+    personal(site, code.key(), query.into_inner()).await
 }
 
-async fn personal(
-    req: HttpRequest,
-    site: State,
-    key: Key,
-    query: HashMap<String, String>,
-) -> Result<HttpResponse, WebError> {
+async fn personal(site: State, key: Key, query: HashMap<String, String>) -> Result<HttpResponse, WebError> {
     let (a, card) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         Ok(read::assessment(&conn, &key)?.zip(read::card_of(&conn, &key)?))
@@ -284,7 +277,7 @@ async fn personal(
         own: card,
         m,
     };
-    render::page(&req, &site, &page)
+    render::page(&page)
 }
 
 #[cfg(test)]

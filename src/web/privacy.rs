@@ -1,9 +1,9 @@
 //! `/privacy`: what the email updates keep, why, for how long, and how to delete it.
 
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError};
 use crate::subscriptions::{CONFIRM_TTL_SECS, limits::Limits};
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 
 /// templates/privacy.html
@@ -16,7 +16,7 @@ pub struct PrivacyTemplate {
     pub limits: Limits,
 }
 
-pub async fn privacy(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+pub async fn privacy(site: State) -> Result<HttpResponse, WebError> {
     let meta = PageMeta::new(
         &site,
         "/privacy",
@@ -28,5 +28,5 @@ pub async fn privacy(req: HttpRequest, site: State) -> Result<HttpResponse, WebE
         confirm_hours: CONFIRM_TTL_SECS / 3600,
         limits: site.subscriptions.as_ref().map_or_else(Default::default, |s| s.limits),
     };
-    render::page(&req, &site, &page)
+    render::page(&page)
 }

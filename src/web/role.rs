@@ -1,29 +1,30 @@
 //! `/roles/{slug}`: an editor-reviewed role's assessment page (its revision feed is in `feeds`).
 
 use super::assessment;
-use super::ids::RoleSlug;
-use super::render::{self, PageMeta};
+use super::http::ids::RoleSlug;
+use super::http::render::{self, PageMeta};
 use super::{State, WebError, with_catalogue};
-use crate::assessment::{Assessment, Key};
+use crate::assessment::Assessment;
 use crate::catalogue::read;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::HttpResponse;
 
 /// How many roles the "compare with" form offers.
 const COMPARE_CHOICES: usize = 300;
 
-pub async fn role_page(req: HttpRequest, site: State, RoleSlug(slug): RoleSlug) -> Result<HttpResponse, WebError> {
+pub async fn role_page(site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
     let (page, renamed, others) = with_catalogue(&site, move |c| {
         let conn = c.conn();
-        let page = read::assessment_page(&conn, &Key::role(slug.as_str()))?;
-        let renamed = if page.is_none() { read::renamed_to(&conn, &slug)? } else { None };
-        let others = if page.is_some() { read::compare_candidates(&conn, &slug, COMPARE_CHOICES)? } else { Vec::new() };
+        let page = read::assessment_page(&conn, &slug.key())?;
+        let renamed = if page.is_none() { read::renamed_to(&conn, slug.as_str())? } else { None };
+        let others =
+            if page.is_some() { read::compare_candidates(&conn, slug.as_str(), COMPARE_CHOICES)? } else { Vec::new() };
         Ok((page, renamed, others))
     })
     .await?;
     match (page, renamed) {
         (Some(page), _) => {
             let meta = meta(&site, &page.a);
-            render::page(&req, &site, &assessment::build(&site, meta, page, others, None))
+            render::page(&assessment::build(&site, meta, page, others, None))
         }
         (None, Some(to)) => Ok(render::moved_permanently(&format!("/roles/{to}"))),
         (None, None) => Err(WebError::NotFound),

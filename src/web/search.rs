@@ -1,18 +1,14 @@
-//! `/search?q=` (the results page) and `/api/v1/search?q=&limit=` (JSON, for suggestions).
+//! `/search?q=`: the results page (its JSON twin is `api::search`).
 
-use super::problem::{self, Kind};
-use super::render::{self, PageMeta};
+use super::http::render::{self, PageMeta};
 use super::{State, WebError};
 use crate::search::{Hit, MAX_QUERY_CHARS};
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use askama::Template;
-use serde::Serialize;
 use std::collections::HashMap;
 
 /// Results on the page.
 const PAGE_RESULTS: usize = 30;
-const DEFAULT_LIMIT: usize = 8;
-const MAX_LIMIT: usize = 50;
 
 /// templates/search.html
 #[derive(Template)]
@@ -26,15 +22,12 @@ pub struct SearchTemplate {
     pub suggestions: Vec<&'static str>,
 }
 
-fn clean(q: Option<&String>) -> String {
+/// The query as searched: trimmed, without control characters, at most MAX_QUERY_CHARS.
+pub(super) fn clean(q: Option<&String>) -> String {
     q.map(|q| q.trim().chars().filter(|c| !c.is_control()).take(MAX_QUERY_CHARS).collect()).unwrap_or_default()
 }
 
-pub async fn search_page(
-    req: HttpRequest,
-    site: State,
-    query: web::Query<HashMap<String, String>>,
-) -> Result<HttpResponse, WebError> {
+pub async fn search_page(site: State, query: web::Query<HashMap<String, String>>) -> Result<HttpResponse, WebError> {
     let q = clean(query.get("q"));
     let hits = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, PAGE_RESULTS) };
     let suggestions = if hits.is_empty() {
@@ -56,31 +49,5 @@ pub async fn search_page(
             "Find your job by any title you know it by, and see how exposed it is to AI.",
         )
     };
-    render::page(&req, &site, &SearchTemplate { meta, query: q, hits, suggestions })
-}
-
-#[derive(Serialize)]
-struct ApiResults<'a> {
-    query: &'a str,
-    results: Vec<Hit>,
-}
-
-pub async fn search_api(req: HttpRequest, site: State, query: web::Query<HashMap<String, String>>) -> HttpResponse {
-    let Some(raw) = query.get("q") else {
-        return problem::respond(&req, Kind::BadQuery, "the q parameter is required");
-    };
-    let limit = match query.get("limit").map(|l| l.trim().parse::<usize>()) {
-        None => DEFAULT_LIMIT,
-        Some(Ok(n)) if (1..=MAX_LIMIT).contains(&n) => n,
-        Some(_) => {
-            return problem::respond(
-                &req,
-                Kind::BadQuery,
-                format!("limit must be a whole number from 1 to {MAX_LIMIT}"),
-            );
-        }
-    };
-    let q = clean(Some(raw));
-    let results = if q.is_empty() { Vec::new() } else { site.catalogue().search.search(&q, limit) };
-    super::api::json(&ApiResults { query: &q, results })
+    render::page(&SearchTemplate { meta, query: q, hits, suggestions })
 }

@@ -1,7 +1,7 @@
 //! `/sitemap.xml` and `/robots.txt`: what search engines may crawl.
 
-use super::cache_policy::CachePolicy;
-use super::render;
+use super::http::cache_policy::CachePolicy;
+use super::http::render;
 use super::{State, WebError, with_catalogue};
 use crate::catalogue::read;
 use actix_web::HttpResponse;

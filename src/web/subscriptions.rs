@@ -18,7 +18,7 @@
 //! Every answer here is `Cache-Control: no-store`, sets no cookie, and is the same whether or
 //! not the address was already subscribed.
 
-use super::render::PageMeta;
+use super::http::render::PageMeta;
 use super::{Site, State, WebError};
 use crate::subscriptions::limits::Limited;
 use crate::subscriptions::store::Subscription;
@@ -393,13 +393,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource("/subscribe").app_data(form).route(web::post().to(subscribe)))
         .service(
             web::resource("/subscribe/confirm/{token}")
-                .route(super::methods::get_or_head().to(confirm_page))
+                .route(super::http::methods::get_or_head().to(confirm_page))
                 .route(web::post().to(confirm)),
         )
         .service(
             web::resource("/unsubscribe/{token}")
                 .app_data(web::PayloadConfig::new(8192))
-                .route(super::methods::get_or_head().to(unsubscribe_page))
+                .route(super::http::methods::get_or_head().to(unsubscribe_page))
                 .route(web::post().to(unsubscribe)),
         );
 }

@@ -2,7 +2,7 @@
 //! the previous catalogue, and a damaged catalogue is rebuilt rather than served.
 
 use crate::helpers::{content_dir, one, spawn_app_with_content, spawn_watching_app};
-use jobzone::web::reload::{self, Reason};
+use jobzone::web::http::reload::{self, Reason};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

@@ -8,7 +8,7 @@ mod words;
 pub use words::{automation_words, exposure_words, zone_name, zone_rule, zone_tag};
 
 use super::charts::{self, Segment, Waterfall};
-use super::render::PageMeta;
+use super::http::render::PageMeta;
 use super::{Site, filters};
 use crate::assessment::{Assessment, Automation, Basis, DataFacts, Exposure, TaskType};
 use crate::catalogue::models::{AssessmentPage, Card, OccupationRow};

@@ -2,8 +2,8 @@
 //! other sites show with an `<img>`. Text is measured with the shipped font and pinned with
 //! `textLength`, so it fits whatever font the reader's browser falls back to.
 
-use super::super::raster;
 use super::card::{ShareCard, zone_colours};
+use super::raster;
 use anyhow::Result;
 use askama::Template;
 

@@ -1,7 +1,7 @@
 //! Share cards: the 1200x630 PNG a link preview shows (title, score, zone in its colour, the
 //! site's name), drawn as SVG by `templates/share/card.svg` and rasterised once per catalogue.
 
-use super::super::raster;
+use super::raster;
 use crate::methodology::Zone;
 use actix_web::web::Bytes;
 use anyhow::Result;

@@ -4,12 +4,13 @@
 pub mod badge;
 pub mod card;
 pub mod jsonld;
+pub mod raster;
 
 pub use card::{CardCache, ShareCard};
 
-use super::ids::{RoleSlug, SocCode};
-use super::methods::page;
-use super::render;
+use super::http::ids::{RoleSlug, SocCode};
+use super::http::methods::page;
+use super::http::render;
 use super::{Site, State, WebError, with_catalogue};
 use crate::assessment::{Assessment, Key, Kind};
 use crate::catalogue::models::Card;

@@ -2,12 +2,14 @@
 //! upstream attributions, the JSON API and its problem types, with a schema.org `Dataset`
 //! description for search engines. Also serves the downloads themselves.
 
-use super::downloads::{self, COLUMNS, Downloads, LICENCE, LICENCE_URL};
-use super::problem;
-use super::render::{self, PageMeta};
+pub mod downloads;
+
+use super::api::problem;
+use super::http::render::{self, PageMeta};
 use super::{State, WebError};
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
+use downloads::{COLUMNS, Downloads, LICENCE, LICENCE_URL};
 use serde_json::json;
 use std::sync::Arc;
 
@@ -123,7 +125,7 @@ fn dataset(site: &super::Site, d: &Downloads) -> serde_json::Value {
     })
 }
 
-pub async fn page(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+pub async fn page(site: State) -> Result<HttpResponse, WebError> {
     let generation = site.generation();
     let d = downloads::of(&site, &generation.generated.downloads).await?;
     let meta = PageMeta::new(
@@ -144,7 +146,7 @@ pub async fn page(req: HttpRequest, site: State) -> Result<HttpResponse, WebErro
         licence: LICENCE,
         licence_url: LICENCE_URL,
     };
-    render::page(&req, &site, &page)
+    render::page(&page)
 }
 
 pub async fn csv(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {

@@ -1,24 +1,4 @@
-//! The identifiers and dates content uses: role slugs, O*NET-SOC codes, calendar dates.
-
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-}
-
-/// "15-1252.00": two digits, hyphen, four digits, dot, two digits.
-pub fn is_soc_code(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            2 => c == b'-',
-            7 => c == b'.',
-            _ => c.is_ascii_digit(),
-        })
-}
+//! Calendar dates in content (revision dates): TOML date-only values, checked to be real days.
 
 /// A TOML date-only value as YYYY-MM-DD, or why it is not a real calendar date.
 pub(super) fn iso_date(d: &toml::value::Datetime) -> Result<String, &'static str> {
@@ -42,14 +22,6 @@ pub(super) fn iso_date(d: &toml::value::Datetime) -> Result<String, &'static str
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_and_soc_codes_are_recognised() {
-        assert!(is_slug("backend-api-developer-mid-level"));
-        assert!(!is_slug("Backend") && !is_slug("a--b") && !is_slug("-a") && !is_slug("a/b"));
-        assert!(is_soc_code("15-1252.00"));
-        assert!(!is_soc_code("15-1252") && !is_soc_code("151252.00") && !is_soc_code("15-12a2.00"));
-    }
 
     #[test]
     fn calendar_dates_are_checked() {

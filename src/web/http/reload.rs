@@ -5,11 +5,11 @@
 //! drops its `Arc`. The build writes a new file and renames it over the old path, so the old,
 //! still-open file stays valid until then.
 
-use super::Site;
 use super::page_cache::PageCache;
 use crate::build::{self, BuildError};
 use crate::catalogue::Catalogue;
 use crate::config::Config;
+use crate::web::Site;
 use anyhow::{Context, Result};
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::path::Path;
@@ -22,7 +22,7 @@ pub struct Generation {
     pub catalogue: Arc<Catalogue>,
     pub pages: PageCache,
     /// Share cards drawn so far.
-    pub cards: super::share::CardCache,
+    pub cards: crate::web::share::CardCache,
     /// Downloads and the site feed, made on first request.
     pub generated: super::generated::Generated,
 }

@@ -3,7 +3,7 @@
 
 use super::cache_layer::Cacheable;
 use super::cache_policy::CachePolicy;
-use super::{Site, WebError};
+use crate::web::{Site, WebError};
 use actix_web::http::header::{
     self, CacheControl, CacheDirective, ContentType, EntityTag, IfNoneMatch, TryIntoHeaderPair,
 };
@@ -21,7 +21,7 @@ pub struct PageMeta {
     /// Cache-busting token for /static assets.
     pub asset_version: &'static str,
     /// The share card a link preview shows, on pages that have one.
-    pub image: Option<super::share::ShareImage>,
+    pub image: Option<crate::web::share::ShareImage>,
 }
 
 impl PageMeta {
@@ -51,10 +51,10 @@ impl PageMeta {
     }
 }
 
-/// Renders `template` as a 200 page that the page cache may keep. The ETag, the 304 and the
-/// compression are the cache layer's work (`cache_layer`), so they cost nothing on a hit; the
-/// request and the site stay in the signature so every handler calls it the same way.
-pub fn page<T: Template>(_req: &HttpRequest, _site: &Site, template: &T) -> Result<HttpResponse, WebError> {
+/// The one adapter from a page's template to its response: a 200 that the page cache may keep.
+/// The ETag, the 304 and the compression are the cache layer's work (`cache_layer`), so they
+/// cost nothing on a hit.
+pub fn page<T: Template>(template: &T) -> Result<HttpResponse, WebError> {
     let body = template.render().map_err(|e| WebError::internal("while rendering a template", e))?;
     Ok(respond(CachePolicy::Page, ContentType::html(), body))
 }

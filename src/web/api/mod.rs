@@ -2,29 +2,29 @@
 //! the OpenAPI description at `/api/v1/openapi.json`. The table is the one list of endpoints: the
 //! scope is built from it, and a test checks each path is in the OpenAPI document.
 
-use super::problem::{self, Kind};
-use super::{api, api_roles, search};
+mod occupations;
+pub mod problem;
+mod roles;
+mod search;
+
+use super::http::methods::get_or_head as get;
 use actix_web::dev::HttpServiceFactory;
 use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::middleware::from_fn;
-use actix_web::{HttpRequest, HttpResponse, Route, guard, web};
+use actix_web::{HttpRequest, HttpResponse, Route, web};
+use problem::Kind;
 
 /// The OpenAPI 3.1 description, kept by hand beside the code it describes.
-const OPENAPI: &str = include_str!("../../static/openapi.json");
-
-/// GET, and HEAD answered the same way without a body.
-fn get() -> Route {
-    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
-}
+const OPENAPI: &str = include_str!("../../../static/openapi.json");
 
 /// Every endpoint: its full path and its handler.
 fn endpoints() -> Vec<(&'static str, Route)> {
     vec![
-        ("/api/v1/search", get().to(search::search_api)),
-        ("/api/v1/occupations", get().to(api::occupations)),
-        ("/api/v1/occupations/{code}", get().to(api::occupation)),
-        ("/api/v1/roles", get().to(api_roles::roles)),
-        ("/api/v1/roles/{slug}", get().to(api_roles::role)),
+        ("/api/v1/search", get().to(search::search)),
+        ("/api/v1/occupations", get().to(occupations::occupations)),
+        ("/api/v1/occupations/{code}", get().to(occupations::occupation)),
+        ("/api/v1/roles", get().to(roles::roles)),
+        ("/api/v1/roles/{slug}", get().to(roles::role)),
         ("/api/v1/openapi.json", get().to(openapi)),
     ]
 }

@@ -1,3 +1,7 @@
+//! Diagnostics with a place: `path:line: what is wrong, and how to fix it`. Every reader of
+//! content and data reports through these, and `check` and `build` print them. A leaf: it
+//! imports nothing from the crate.
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +15,7 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem at `line` of `path`; `message` says what is wrong and how to fix it.
     pub fn new(path: &Path, line: usize, message: impl Into<String>) -> Self {
         Problem { path: path.to_path_buf(), line, message: message.into() }
     }

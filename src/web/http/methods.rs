@@ -1,7 +1,7 @@
 //! HTTP method and path rules shared by every route: GET and HEAD on pages, 405 with `Allow`
 //! for anything else, and one canonical address per page (no trailing slash).
 
-use super::WebError;
+use crate::web::WebError;
 use actix_web::dev::HttpServiceFactory;
 use actix_web::http::header;
 use actix_web::{FromRequest, Handler, HttpRequest, HttpResponse, Responder, guard, web};
@@ -16,12 +16,11 @@ where
     Args: FromRequest + 'static,
     F::Output: Responder + 'static,
 {
-    web::resource(path)
-        .route(web::route().guard(guard::Any(guard::Get()).or(guard::Head())).to(handler))
-        .default_service(web::to(method_not_allowed))
+    web::resource(path).route(get_or_head().to(handler)).default_service(web::to(method_not_allowed))
 }
 
-/// A GET route that answers HEAD too, for resources that also take a POST.
+/// The one GET/HEAD guard: a route answering GET, and HEAD the same way without a body. Pages,
+/// the API and the resources that also take a POST all use it.
 pub fn get_or_head() -> actix_web::Route {
     web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }

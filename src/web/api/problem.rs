@@ -2,7 +2,7 @@
 //! reads one shape for every failure instead of an HTML page. Each problem type is documented on
 //! `/data` under its anchor, which its `type` URI points to.
 
-use super::Site;
+use crate::web::Site;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;

@@ -1,13 +1,13 @@
 //! `/api/v1/occupations` and `/api/v1/occupations/{code}`: every occupation and every figure on
 //! an occupation page, as JSON.
 
-use super::cache_policy::CachePolicy;
 use super::problem::{self, Kind};
-use super::{State, WebError, with_catalogue};
+use crate::assessment::is_soc_code;
 use crate::assessment::{Assessment, DataFacts, Key};
 use crate::catalogue::models::{Card, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
-use crate::content::is_soc_code;
+use crate::web::http::cache_policy::CachePolicy;
+use crate::web::{State, WebError, with_catalogue};
 use actix_web::http::header::ContentType;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
@@ -52,7 +52,7 @@ struct OccupationDetail {
 /// JSON through the one adapter, so the page cache keeps it with a strong ETag.
 pub(super) fn json<T: Serialize>(value: &T) -> HttpResponse {
     match serde_json::to_string(value) {
-        Ok(body) => super::render::respond(CachePolicy::Api, ContentType::json(), body),
+        Ok(body) => crate::web::http::render::respond(CachePolicy::Api, ContentType::json(), body),
         Err(e) => {
             tracing::error!(%e, "could not write JSON");
             HttpResponse::InternalServerError().finish()

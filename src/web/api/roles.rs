@@ -2,11 +2,11 @@
 //! role page, as JSON.
 
 use super::problem::{self, Kind};
-use super::{State, WebError, with_catalogue};
+use crate::assessment::is_slug as validate_slug;
 use crate::assessment::{Assessment, Key};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
-use crate::content::validate_slug;
+use crate::web::{State, WebError, with_catalogue};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
@@ -52,7 +52,7 @@ pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
             provenance: c.provenance.as_str().to_string(),
         })
         .collect();
-    Ok(super::api::json(&RoleList { count: roles.len(), roles }))
+    Ok(super::occupations::json(&RoleList { count: roles.len(), roles }))
 }
 
 /// A renamed role's old slug redirects (301) to its new address, as the page does.
@@ -73,7 +73,7 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     })
     .await?;
     match (found, renamed) {
-        (Some((assessment, card)), _) => Ok(super::api::json(&RoleDetail {
+        (Some((assessment, card)), _) => Ok(super::occupations::json(&RoleDetail {
             slug: card.key.id.clone(),
             url: format!("{}{}", site.base_url, card.url()),
             card,

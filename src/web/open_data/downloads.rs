@@ -3,10 +3,10 @@
 //! catalogue on first request and kept with its strong ETag; the catalogue never changes while
 //! it is served, so neither do the files.
 
-use super::etag::Etagged;
-use super::{State, WebError, with_catalogue};
 use crate::assessment::Assessment;
 use crate::catalogue::read;
+use crate::web::http::etag::Etagged;
+use crate::web::{State, WebError, with_catalogue};
 use serde::Serialize;
 use std::sync::{Arc, OnceLock};
 

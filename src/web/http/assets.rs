@@ -1,9 +1,9 @@
 //! Static files, compiled into the binary: no file system path is ever built from a request.
 
-use super::WebError;
 use super::cache_policy::CachePolicy;
 use super::encoding;
 use super::page_cache::CachedPage;
+use crate::web::WebError;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -16,12 +16,16 @@ struct Asset {
 }
 
 const ASSETS: &[Asset] = &[
-    Asset { name: "style.css", content_type: "text/css; charset=utf-8", body: include_str!("../../static/style.css") },
-    Asset { name: "favicon.svg", content_type: "image/svg+xml", body: include_str!("../../static/favicon.svg") },
+    Asset {
+        name: "style.css",
+        content_type: "text/css; charset=utf-8",
+        body: include_str!("../../../static/style.css"),
+    },
+    Asset { name: "favicon.svg", content_type: "image/svg+xml", body: include_str!("../../../static/favicon.svg") },
     Asset {
         name: "suggest.js",
         content_type: "text/javascript; charset=utf-8",
-        body: include_str!("../../static/suggest.js"),
+        body: include_str!("../../../static/suggest.js"),
     },
 ];
 

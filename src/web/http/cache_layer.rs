@@ -1,10 +1,10 @@
 //! The middleware in front of every handler: answers from the page cache when it can, keeps
 //! what the handlers mark as cacheable, and compresses everything else on the fly.
 
-use super::State;
 use super::cache_policy::CachePolicy;
 use super::encoding::{self, Coding, Effort};
 use super::page_cache::{self, CachedPage};
+use crate::web::State;
 use actix_web::body::{self, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};

@@ -10,8 +10,8 @@ use std::sync::{Arc, LazyLock};
 
 /// The family every SVG we rasterise names; the only one the renderer knows.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
-const REGULAR: &[u8] = include_bytes!("../../static/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../static/fonts/DejaVuSans-Bold.ttf");
+const REGULAR: &[u8] = include_bytes!("../../../static/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../../static/fonts/DejaVuSans-Bold.ttf");
 
 /// Only the shipped fonts: no system font is ever consulted, so output does not vary by host.
 static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
@@ -22,17 +22,11 @@ static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
     Arc::new(db)
 });
 
-/// `text` as one line that XML 1.0 accepts: line breaks and tabs become spaces, and characters
-/// XML forbids (other control characters, U+FFFE, U+FFFF) are dropped. The data gate refuses
-/// them before a build, so this only guarantees that no title can make a card or badge invalid.
+/// `text` as one line that XML 1.0 accepts: the feed's rule (`feeds::xml_text`), and line
+/// breaks and tabs as spaces. The data gate refuses such characters before a build, so this
+/// only guarantees that no title can make a card or badge invalid.
 pub fn xml_text(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\t' | '\n' | '\r' => Some(' '),
-            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => None,
-            c => Some(c),
-        })
-        .collect()
+    crate::web::feeds::xml_text(text).replace(['\t', '\n', '\r'], " ")
 }
 
 /// Renders `svg` as a PNG of `width` x `height` pixels, scaling the drawing to fit.

@@ -1,7 +1,12 @@
-//! `jobzone build` and `jobzone check`, and the freshness test `jobzone serve` runs first.
+//! The build pipeline, the one place that orchestrates: `check`, `build` and `serve` all run
+//! [`pipeline::run`] (content and data read, cross-checked, derived, fingerprinted) and `build`
+//! hands its result to the catalogue writer. Also the freshness test `serve` runs first.
 
-use crate::catalogue::{self, Written};
-use crate::content::{self, Content, Problems};
+mod fingerprint;
+mod pipeline;
+
+use crate::catalogue::{self, Input, Written};
+use crate::problem::Problems;
 use anyhow::Result;
 use std::fs;
 use std::path::Path;
@@ -17,14 +22,14 @@ pub enum BuildError {
 }
 
 /// Validates all content without writing anything.
-pub fn check(content_dir: &Path) -> Result<Content, Problems> {
-    content::load(content_dir)
+pub fn check(content_dir: &Path) -> Result<Input, Problems> {
+    pipeline::run(content_dir)
 }
 
 /// Validates the content and, only if it is all valid, replaces the catalogue.
 pub fn build(content_dir: &Path, catalogue_path: &Path) -> Result<Written, BuildError> {
-    let content = content::load(content_dir).map_err(BuildError::Invalid)?;
-    Ok(catalogue::write(&content, catalogue_path)?)
+    let input = pipeline::run(content_dir).map_err(BuildError::Invalid)?;
+    Ok(catalogue::write(&input, catalogue_path)?)
 }
 
 /// True when the catalogue is missing, was written with another schema (an older or newer

@@ -1,8 +1,8 @@
 //! Files generated once per catalogue and kept for its life: the catalogue never changes while
 //! it is served, so neither do they. Each is built by the first request that needs it.
 
-use super::downloads::Downloads;
 use super::etag::Etagged;
+use crate::web::open_data::downloads::Downloads;
 use std::sync::{Arc, OnceLock};
 
 #[derive(Default)]

@@ -1,0 +1,38 @@
+//! What a catalogue holds, as the build pipeline (`build/`) hands it over: the editor's content,
+//! the data-derived assessments and what search needs. The writer stores it as it is.
+
+use crate::assessment::{Assessment, DataFacts};
+use crate::content::MajorGroup;
+use crate::data::employment::Employment;
+use crate::data::onet::Occupation;
+use crate::data::titles::LayTitle;
+use crate::methodology::Methodology;
+use std::collections::BTreeMap;
+
+/// Everything one build produced, validated and scored.
+#[derive(Debug)]
+pub struct Input {
+    pub methodology: Methodology,
+    /// The methodology file's own text, stored so the methodology page can show it.
+    pub methodology_source: String,
+    /// The editor-reviewed roles, scored; sorted by slug.
+    pub roles: Vec<Assessment>,
+    /// The 23 SOC major groups.
+    pub major_groups: Vec<MajorGroup>,
+    /// All O*NET occupations, in table order.
+    pub occupations: Vec<Occupation>,
+    /// The data-derived assessments of every occupation with O*NET tasks, scored.
+    pub derived: Vec<Assessment>,
+    /// Why an occupation has no data-derived score, by code.
+    pub unscored: BTreeMap<String, String>,
+    /// What the data sets say of each occupation (scored or not), by code.
+    pub facts: BTreeMap<String, DataFacts>,
+    /// Search synonyms: (what readers type, what it stands for).
+    pub synonyms: Vec<(String, String)>,
+    /// Every O*NET alternate, short and reported title, for search.
+    pub lay_titles: Vec<LayTitle>,
+    /// OEWS employment by SOC code: search's popularity prior.
+    pub employment: Employment,
+    /// A hash of every content file: the catalogue's version, and so the site's ETag.
+    pub fingerprint: u64,
+}

@@ -78,6 +78,10 @@ pub struct MailConfig {
     /// The From address of our emails; defaults to updates@ the public host.
     #[arg(long, env = "JOBZONE_MAIL_FROM", global = true)]
     pub mail_from: Option<String>,
+    /// The address of a reverse proxy in front of this server (e.g. 127.0.0.1): requests from it
+    /// count toward the per-client limits under the last address of their X-Forwarded-For.
+    #[arg(long, env = "JOBZONE_PROXY_IP", global = true)]
+    pub proxy_ip: Option<std::net::IpAddr>,
     /// Where emails are written as .eml files when no SMTP server is set.
     #[arg(long, env = "JOBZONE_MAIL_OUTBOX", global = true)]
     pub mail_outbox: Option<PathBuf>,

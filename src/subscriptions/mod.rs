@@ -118,6 +118,8 @@ pub struct Subscriptions {
     /// Public origin for links in emails, without a trailing slash.
     pub base_url: String,
     pub limits: limits::Limits,
+    /// A reverse proxy whose X-Forwarded-For names the client (`--proxy-ip`).
+    pub proxy_ip: Option<std::net::IpAddr>,
 }
 
 /// Why a subscribe request sent nothing.
@@ -152,7 +154,14 @@ impl Subscriptions {
         let from = config.mail.mail_from.clone().unwrap_or_else(|| default_from(&base_url));
         let mailer = mail::Mailer::new(config.mail.smtp_url.as_deref(), &from, paths.outbox)?;
         tracing::info!("subscribers in {}; email goes to {}", paths.database.describe(), mailer.describe());
-        Ok(Subscriptions { store: Mutex::new(store), secret, mailer, base_url, limits: limits::Limits::default() })
+        Ok(Subscriptions {
+            store: Mutex::new(store),
+            secret,
+            mailer,
+            base_url,
+            limits: limits::Limits::default(),
+            proxy_ip: config.mail.proxy_ip,
+        })
     }
 
     /// The one writer connection. Call only from a blocking thread.

@@ -64,6 +64,19 @@ impl FollowForm {
 /// What every email-updates action says when there is no subscribers store.
 const UNAVAILABLE: &str = "Email updates are unavailable on this copy of the site: it has nowhere to keep subscriptions. Every page still works, and editor roles have an Atom feed of their updates.";
 
+/// The client a request comes from, for the per-client limit: the peer, or when the peer is
+/// our reverse proxy, the last address its X-Forwarded-For names (the one the proxy saw; the
+/// ones before it are the client's own claim).
+fn client_ip(req: &HttpRequest, proxy: Option<std::net::IpAddr>) -> String {
+    let peer = req.peer_addr().map(|a| a.ip());
+    let forwarded = || {
+        let header = req.headers().get("x-forwarded-for")?.to_str().ok()?;
+        header.rsplit(',').next()?.trim().parse::<std::net::IpAddr>().ok()
+    };
+    let client = if peer.is_some() && peer == proxy { forwarded().or(peer) } else { peer };
+    client.map_or_else(|| "unknown".to_string(), |ip| ip.to_string())
+}
+
 /// The subscriptions feature, or 503 when this copy of the site runs without it.
 fn subscriptions(site: &Site) -> Result<Arc<Subscriptions>, WebError> {
     site.subscriptions.clone().ok_or(WebError::Unavailable(UNAVAILABLE))
@@ -197,7 +210,7 @@ pub async fn subscribe(
             return respond(StatusCode::UNPROCESSABLE_ENTITY, &FormAgain { meta, follow, back: what.url });
         }
     };
-    let ip = req.peer_addr().map_or_else(|| "unknown".to_string(), |a| a.ip().to_string());
+    let ip = client_ip(&req, subs.proxy_ip);
     let title = what.title.clone();
     let outcome = web::block(move || subs.subscribe(&email, &target, &what, &ip))
         .await
@@ -406,10 +419,29 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 #[cfg(test)]
 mod tests {
-    use super::token_path;
+    use super::{client_ip, token_path};
+    use actix_web::test::TestRequest;
 
     #[test]
     fn a_token_in_a_form_action_keeps_only_url_safe_characters() {
         assert_eq!(token_path("c.1.2.ab-_.x\"><script>"), "c.1.2.ab-_.xscript");
+    }
+
+    #[test]
+    fn the_client_is_the_proxys_forwarded_address_only_when_the_peer_is_our_proxy() {
+        let proxy: std::net::IpAddr = [127, 0, 0, 1].into();
+        let via = |peer: &str| {
+            TestRequest::default()
+                .peer_addr(peer.parse().expect("address"))
+                .insert_header(("X-Forwarded-For", "6.6.6.6, 203.0.113.9"))
+                .to_http_request()
+        };
+        assert_eq!(client_ip(&via("127.0.0.1:4000"), Some(proxy)), "203.0.113.9");
+        assert_eq!(
+            client_ip(&via("198.51.100.7:4000"), Some(proxy)),
+            "198.51.100.7",
+            "anyone else's header is ignored"
+        );
+        assert_eq!(client_ip(&via("127.0.0.1:4000"), None), "127.0.0.1", "no proxy configured");
     }
 }

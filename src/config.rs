@@ -58,6 +58,11 @@ pub struct Config {
     /// Memory for rendered pages kept per catalogue, in MiB; 0 turns the page cache off.
     #[arg(long, env = "JOBZONE_PAGE_CACHE_MB", default_value_t = 64, global = true)]
     pub page_cache_mb: u64,
+    /// Render every sitemap page into the page cache in the background whenever a catalogue is
+    /// swapped in (at start and after each rebuild), up to the cache's budget; `--warm false`
+    /// leaves each page to its first request.
+    #[arg(long, env = "JOBZONE_WARM", default_value_t = true, action = clap::ArgAction::Set, global = true)]
+    pub warm: bool,
     #[command(flatten)]
     pub mail: MailConfig,
 }

@@ -9,7 +9,7 @@ use crate::catalogue::models::{Card, Facets, RoleFilter, RoleListing, RoleSort};
 use crate::methodology::{Provenance, ZoneKey};
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 pub const PER_PAGE: usize = 50;
 
@@ -60,43 +60,58 @@ impl RolesTemplate {
     }
 }
 
-/// Reads the query leniently: known values are kept, anything else is reported and dropped.
-pub fn parse_filter(query: &HashMap<String, String>, facets: &Facets) -> (RoleFilter, Vec<String>) {
+/// The browse page's query string as it arrives: every parameter the page knows, as typed, and
+/// any other, to be said back to the reader as ignored.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct BrowseQuery {
+    zone: Option<String>,
+    provenance: Option<String>,
+    group: Option<String>,
+    job_zone: Option<String>,
+    category: Option<String>,
+    seniority: Option<String>,
+    sort: Option<String>,
+    page: Option<String>,
+    #[serde(flatten)]
+    other: BTreeMap<String, String>,
+}
+
+/// Reads the query leniently: known values are kept, anything else is reported and dropped
+/// (in the order of the parameters' names).
+pub fn parse_filter(query: &BrowseQuery, facets: &Facets) -> (RoleFilter, Vec<String>) {
     let mut f = RoleFilter { page: 1, per_page: PER_PAGE, ..RoleFilter::default() };
-    let mut ignored = Vec::new();
-    let mut keys: Vec<&String> = query.keys().collect();
-    keys.sort();
-    for key in keys {
-        let value = query[key].trim();
-        if value.is_empty() {
-            continue;
+    let mut ignored: Vec<(&str, String)> = Vec::new();
+    let mut take = |key: &'static str, value: &Option<String>, apply: &mut dyn FnMut(&str) -> bool| {
+        let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return };
+        if !apply(value) {
+            ignored.push((key, format!("{key}={}", value.chars().take(60).collect::<String>())));
         }
-        let shown = || format!("{key}={}", value.chars().take(60).collect::<String>());
-        let pick = |options: &[String]| options.iter().find(|o| o.eq_ignore_ascii_case(value)).cloned();
-        let ok = match key.as_str() {
-            "zone" => ZoneKey::parse(value).map(|v| f.zone = Some(v)).is_some(),
-            "provenance" => Provenance::parse(value).map(|v| f.provenance = Some(v)).is_some(),
-            "job_zone" => value
-                .parse::<u8>()
-                .ok()
-                .filter(|z| facets.job_zones.contains(z))
-                .map(|z| f.job_zone = Some(z))
-                .is_some(),
-            "category" => pick(&facets.categories).map(|v| f.category = Some(v)).is_some(),
-            "seniority" => pick(&facets.seniorities).map(|v| f.seniority = Some(v)).is_some(),
-            "group" => {
-                let codes: Vec<String> = facets.groups.iter().map(|g| g.0.clone()).collect();
-                pick(&codes).map(|v| f.group = Some(v)).is_some()
-            }
-            "sort" => RoleSort::parse(value).map(|s| f.sort = s).is_some(),
-            "page" => value.parse::<usize>().ok().filter(|&p| (1..=100_000).contains(&p)).map(|p| f.page = p).is_some(),
-            _ => false,
-        };
-        if !ok {
-            ignored.push(shown());
+    };
+    let pick = |options: &[String], value: &str| options.iter().find(|o| o.eq_ignore_ascii_case(value)).cloned();
+    take("zone", &query.zone, &mut |v| ZoneKey::parse(v).map(|z| f.zone = Some(z)).is_some());
+    take("provenance", &query.provenance, &mut |v| Provenance::parse(v).map(|p| f.provenance = Some(p)).is_some());
+    take("job_zone", &query.job_zone, &mut |v| {
+        v.parse::<u8>().ok().filter(|z| facets.job_zones.contains(z)).map(|z| f.job_zone = Some(z)).is_some()
+    });
+    take("category", &query.category, &mut |v| pick(&facets.categories, v).map(|c| f.category = Some(c)).is_some());
+    take("seniority", &query.seniority, &mut |v| pick(&facets.seniorities, v).map(|s| f.seniority = Some(s)).is_some());
+    take("group", &query.group, &mut |v| {
+        let codes: Vec<String> = facets.groups.iter().map(|g| g.0.clone()).collect();
+        pick(&codes, v).map(|g| f.group = Some(g)).is_some()
+    });
+    take("sort", &query.sort, &mut |v| RoleSort::parse(v).map(|s| f.sort = s).is_some());
+    take("page", &query.page, &mut |v| {
+        v.parse::<usize>().ok().filter(|&p| (1..=100_000).contains(&p)).map(|p| f.page = p).is_some()
+    });
+    let mut ignored: Vec<(&str, String)> = ignored;
+    for (key, value) in &query.other {
+        let value = value.trim();
+        if !value.is_empty() {
+            ignored.push((key, format!("{key}={}", value.chars().take(60).collect::<String>())));
         }
     }
-    (f, ignored)
+    ignored.sort_by(|a, b| a.0.cmp(b.0));
+    (f, ignored.into_iter().map(|(_, shown)| shown).collect())
 }
 
 /// The query string for `f`, with defaults left out so links stay short and canonical.
@@ -143,7 +158,7 @@ fn pager(current: usize, last: usize) -> Vec<(usize, String)> {
     out
 }
 
-pub async fn roles(site: State, query: web::Query<HashMap<String, String>>) -> Result<HttpResponse, WebError> {
+pub async fn roles(site: State, query: web::Query<BrowseQuery>) -> Result<HttpResponse, WebError> {
     let m = site.catalogue().methodology.clone();
     let query = query.into_inner();
     let facets = site.catalogue().facets.clone();
@@ -215,13 +230,13 @@ mod tests {
         }
     }
 
+    fn query(q: &str) -> BrowseQuery {
+        web::Query::<BrowseQuery>::from_query(q).expect("a query string").into_inner()
+    }
+
     #[test]
     fn known_values_are_kept_and_unknown_ones_reported() {
-        let q: HashMap<String, String> =
-            [("zone", "GREEN"), ("sort", "title"), ("page", "2"), ("colour", "blue"), ("seniority", "Wizard")]
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect();
+        let q = query("zone=GREEN&sort=title&page=2&colour=blue&seniority=Wizard");
         let (f, ignored) = parse_filter(&q, &facets());
         assert_eq!(f.zone, Some(ZoneKey::Green));
         assert_eq!((f.sort, f.page), (RoleSort::Title, 2));
@@ -230,15 +245,11 @@ mod tests {
 
     #[test]
     fn provenance_and_job_zone_filters_take_known_values_only() {
-        let q: HashMap<String, String> = [("provenance", "DATA"), ("job_zone", "4"), ("group", "15")]
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let q = query("provenance=DATA&job_zone=4&group=15");
         let (f, ignored) = parse_filter(&q, &facets());
         assert_eq!((f.provenance, f.job_zone, f.group.as_deref()), (Some(Provenance::Data), Some(4), Some("15")));
         assert!(ignored.is_empty());
-        let q: HashMap<String, String> =
-            [("provenance", "robot"), ("job_zone", "3")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let q = query("provenance=robot&job_zone=3");
         let (f, ignored) = parse_filter(&q, &facets());
         assert_eq!((f.provenance, f.job_zone), (None, None));
         assert_eq!(ignored, ["job_zone=3", "provenance=robot"]);
@@ -256,7 +267,7 @@ mod tests {
     #[test]
     fn garbage_pages_are_ignored() {
         for bad in ["0", "-1", "1e999", "99999999999999999999", "abc"] {
-            let q: HashMap<String, String> = [("page".to_string(), bad.to_string())].into();
+            let q = query(&format!("page={bad}"));
             let (f, ignored) = parse_filter(&q, &facets());
             assert_eq!((f.page, ignored.len()), (1, 1), "{bad}");
         }

@@ -73,7 +73,7 @@ fn row(label: &str, a: f64, b: f64, decimals: usize, suffix: &str, higher_is_saf
     }
 }
 
-fn compare(site: &super::Site, (a, ac): &(Assessment, Card), (b, bc): &(Assessment, Card)) -> Comparison {
+fn compare(site: &super::State, (a, ac): &(Assessment, Card), (b, bc): &(Assessment, Card)) -> Comparison {
     let m = &site.catalogue().methodology;
     let (ca, cb) = (&a.card, &b.card);
     let range = |(lo, hi): (i64, i64)| format!("{lo} to {hi}");

@@ -32,7 +32,8 @@ pub use error::WebError;
 use crate::build::{self, BuildError};
 use crate::catalogue::Catalogue;
 use crate::config::Config;
-use actix_web::dev::Server;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{DefaultHeaders, Logger, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::{Context, Result};
@@ -42,14 +43,16 @@ use http::{assets, cache_layer, methods, reload};
 use std::net::TcpListener;
 use std::sync::Arc;
 
-/// What every handler can reach. The catalogue is swapped whole when a rebuild succeeds, so a
-/// handler takes it once (`catalogue()`) and uses that one throughout the request.
+/// What every handler can reach. The catalogue is swapped whole when a rebuild succeeds; a
+/// handler never asks the site for it but reads the one generation its [`State`] holds.
 pub struct Site {
     live: ArcSwap<Generation>,
     /// Public origin for canonical and share links, without a trailing slash.
     pub base_url: String,
     page_cache_bytes: u64,
     rebuilds: Trigger,
+    /// Renders each new generation's sitemap pages into its cache (when `--warm` is on).
+    warmer: http::warm::Warmer,
     /// Email updates: subscribers, signing secret, mailer. None when the subscribers store
     /// could not be opened (e.g. a read-only deployment): pages say updates are unavailable.
     pub subscriptions: Option<Arc<crate::subscriptions::Subscriptions>>,
@@ -69,25 +72,28 @@ impl Site {
             live: ArcSwap::from_pointee(generation),
             page_cache_bytes,
             rebuilds: Trigger::default(),
+            warmer: Default::default(),
             contact_email: about::contact_email(None, &base_url),
             subscriptions,
             base_url,
         }
     }
 
-    /// The catalogue being served now.
-    pub fn catalogue(&self) -> Arc<Catalogue> {
+    /// The catalogue being served now, for work outside a request (the notifier thread).
+    pub fn live_catalogue(&self) -> Arc<Catalogue> {
         Arc::clone(&self.live.load().catalogue)
     }
 
-    /// The catalogue with its page cache.
+    /// The catalogue being served now, with its page cache.
     pub fn generation(&self) -> Arc<Generation> {
         self.live.load_full()
     }
 
     /// Serves `catalogue` from now on, with empty caches.
     pub fn install(&self, catalogue: Catalogue) {
-        self.live.store(Arc::new(Generation::new(catalogue, self.page_cache_bytes)));
+        let generation = Arc::new(Generation::new(catalogue, self.page_cache_bytes));
+        self.live.store(Arc::clone(&generation));
+        self.warmer.warm(generation);
     }
 
     /// Asks the rebuild thread (if `serve` started one) for a rebuild.
@@ -99,11 +105,53 @@ impl Site {
     /// for the rebuild thread's next attempt. Returns the catalogue served after a successful
     /// repair, or None when there is no rebuild thread or the repair failed.
     pub fn repair(&self, damaged: &Arc<Catalogue>) -> Option<Arc<Catalogue>> {
-        self.rebuilds.repair(damaged, || self.catalogue())
+        self.rebuilds.repair(damaged, || self.live_catalogue())
     }
 }
 
-pub type State = web::Data<Site>;
+/// What a handler takes: the site, and the one catalogue generation the whole request reads
+/// from. The cache layer picks the generation as the request arrives (and keeps the page in that
+/// generation's cache); a swap in the middle of a request changes neither.
+#[derive(Clone)]
+pub struct State {
+    site: web::Data<Site>,
+    generation: Arc<Generation>,
+}
+
+impl State {
+    /// The catalogue of this request's generation.
+    pub fn catalogue(&self) -> Arc<Catalogue> {
+        Arc::clone(&self.generation.catalogue)
+    }
+
+    /// This request's generation: its catalogue and the caches that live and die with it.
+    pub fn generation(&self) -> &Arc<Generation> {
+        &self.generation
+    }
+}
+
+impl std::ops::Deref for State {
+    type Target = Site;
+    fn deref(&self) -> &Site {
+        &self.site
+    }
+}
+
+impl actix_web::FromRequest for State {
+    type Error = WebError;
+    type Future = std::future::Ready<Result<State, WebError>>;
+
+    fn from_request(req: &actix_web::HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let site = req.app_data::<web::Data<Site>>().cloned();
+        std::future::ready(match site {
+            Some(site) => {
+                let chosen = actix_web::HttpMessage::extensions(req).get::<Arc<Generation>>().cloned();
+                Ok(State { generation: chosen.unwrap_or_else(|| site.generation()), site })
+            }
+            None => Err(WebError::internal("while finding the site", anyhow::anyhow!("no Site in the app data"))),
+        })
+    }
+}
 
 /// Builds the catalogue first when it is missing or older than the content. A failed rebuild
 /// (invalid content, or a folder that cannot be written) keeps the existing catalogue and
@@ -174,11 +222,7 @@ impl Application {
         let data = site.clone();
         let workers = std::thread::available_parallelism().map_or(2, usize::from);
         let server = HttpServer::new(move || {
-            App::new()
-                .app_data(data.clone())
-                .app_data(web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()))
-                .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
-                .wrap(from_fn(cache_layer::serve))
+            app(data.clone())
                 .wrap(security_headers())
                 // Email links carry tokens: keep them out of the access log.
                 .wrap(
@@ -186,7 +230,6 @@ impl Application {
                         .log_target("jobzone::access")
                         .exclude_regex("^/(subscribe/confirm|unsubscribe)/"),
                 )
-                .configure(routes)
         })
         .workers(workers)
         // Catalogue work waits for a pooled connection anyway: more threads than connections
@@ -194,7 +237,11 @@ impl Application {
         .worker_max_blocking_threads(config.connections.div_ceil(workers).max(1))
         .listen(listener)?
         .run();
-        Ok(Application { server, address, site: site.into_inner(), config: config.clone() })
+        let site = site.into_inner();
+        if config.warm {
+            http::warm::start(&site).context("while starting the page warmer")?;
+        }
+        Ok(Application { server, address, site, config: config.clone() })
     }
 
     /// Rebuilds and swaps the catalogue when the content changes or on SIGHUP. Call from inside
@@ -228,7 +275,7 @@ impl Application {
         std::thread::spawn(move || {
             loop {
                 // The catalogue served now: a swap in between is seen on the next pass.
-                match crate::subscriptions::notify::after_catalogue_swap(&subscriptions, &site.catalogue()) {
+                match crate::subscriptions::notify::after_catalogue_swap(&subscriptions, &site.live_catalogue()) {
                     Ok(report) if report != Default::default() => tracing::info!("email updates: {report}"),
                     Ok(_) => {}
                     Err(e) => tracing::error!("email updates: {e:#}"),
@@ -242,6 +289,27 @@ impl Application {
     pub fn into_server(self) -> Server {
         self.server
     }
+}
+
+/// The routes and what every answer needs (state, extractor errors, the cache layer). The server
+/// wraps access logs and security headers around it; the page warmer calls it in-process.
+pub(crate) fn app(
+    site: web::Data<Site>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(site)
+        .app_data(web::PathConfig::default().error_handler(|_, _| WebError::NotFound.into()))
+        .app_data(web::QueryConfig::default().error_handler(|e, _| WebError::BadRequest(e.to_string()).into()))
+        .wrap(from_fn(cache_layer::serve))
+        .configure(routes)
 }
 
 fn routes(cfg: &mut web::ServiceConfig) {
@@ -295,7 +363,7 @@ where
     F: Fn(&Catalogue) -> rusqlite::Result<T> + Send + 'static,
 {
     let catalogue = site.catalogue();
-    let site = site.clone().into_inner();
+    let site = site.clone();
     let result = web::block(move || match f(&catalogue) {
         Err(e) if is_damage(&e) => {
             tracing::error!("the catalogue file is damaged ({e}); repairing it");
@@ -326,12 +394,11 @@ fn is_damage(e: &rusqlite::Error) -> bool {
     )
 }
 
+/// Everything but RFC 3986's unreserved characters (letters, digits, `-`, `_`, `.`, `~`).
+const QUERY_VALUE: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
 /// Percent-encodes a query-string value (RFC 3986 unreserved characters pass through).
 pub(crate) fn encode_query_value(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(s, QUERY_VALUE).to_string()
 }

@@ -32,7 +32,7 @@ pub async fn role_page(site: State, slug: RoleSlug) -> Result<HttpResponse, WebE
 }
 
 /// Title and description of an assessment page, for its head and share previews.
-pub(super) fn meta(site: &super::Site, a: &Assessment) -> PageMeta {
+pub(super) fn meta(site: &State, a: &Assessment) -> PageMeta {
     let m = &site.catalogue().methodology;
     let name = a.display_name();
     let zone = &m.zone(a.zone).name;

@@ -8,18 +8,22 @@ use actix_web::HttpResponse;
 use actix_web::http::header;
 use askama::Template;
 
+/// The site's own pages, listed before every assessment page (and warmed first).
+pub const PAGES: [&str; 5] = ["/", "/roles", "/occupations", "/methodology", "/data"];
+
 /// templates/sitemap.xml
 #[derive(Template)]
 #[template(path = "sitemap.xml")]
 pub struct Sitemap {
     pub base_url: String,
+    pub pages: &'static [&'static str],
     /// (path, last change date or empty)
     pub entries: Vec<(String, String)>,
 }
 
 pub async fn sitemap(site: State) -> Result<HttpResponse, WebError> {
     let entries = with_catalogue(&site, |c| read::sitemap_entries(&c.conn())).await?;
-    let body = Sitemap { base_url: site.base_url.clone(), entries }
+    let body = Sitemap { base_url: site.base_url.clone(), pages: &PAGES, entries }
         .render()
         .map_err(|e| WebError::internal("while rendering the sitemap", e))?;
     Ok(render::respond(CachePolicy::Feed, (header::CONTENT_TYPE, "application/xml; charset=utf-8"), body))

@@ -197,7 +197,7 @@ pub async fn subscribe(
             Some(("/", "Go to the home page")),
         );
     }
-    let catalogue_site = site.clone().into_inner();
+    let catalogue_site = site.clone();
     let t = target.clone();
     let what = blocking(move || notify::snapshot(&catalogue_site.catalogue(), &t)).await?.ok_or(WebError::NotFound)?;
     let email = match address::parse(form.email.as_deref().unwrap_or("")) {
@@ -289,7 +289,7 @@ const STALE_UNSUBSCRIBE: (&str, &str) =
     ("You are not subscribed", "There is no subscription for this link any more: nothing is kept for it.");
 
 async fn follow_name(site: &State, sub: &Subscription) -> Result<String, WebError> {
-    let (site, target) = (site.clone().into_inner(), sub.target.clone());
+    let (site, target) = (site.clone(), sub.target.clone());
     let what = blocking(move || notify::snapshot(&site.catalogue(), &target)).await?;
     Ok(what.map_or_else(|| sub.target.id.clone(), |w| w.title))
 }
@@ -334,7 +334,7 @@ pub async fn confirm_page(site: State, link: web::Path<String>) -> Result<HttpRe
 /// POST /subscribe/confirm/{token}
 pub async fn confirm(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let (s, subs) = (site.clone().into_inner(), subscriptions(&site)?);
+    let (s, subs) = (site.clone(), subscriptions(&site)?);
     let (sub, name) = match live_link(&site, STALE_CONFIRM, move || subs.confirm(&link, &s.catalogue())).await? {
         Ok(live) => live,
         Err(refusal) => return Ok(refusal),

@@ -30,14 +30,21 @@ impl Drop for TestApp {
 /// A temporary copy of the bundled content folder, at `content/` inside the returned directory.
 pub fn copy_content() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    let copy = std::process::Command::new("cp")
-        .arg("-r")
-        .arg(content_dir())
-        .arg(dir.path().join("content"))
-        .status()
-        .expect("cp");
-    assert!(copy.success(), "copying the content folder failed");
+    copy_dir(&content_dir(), &dir.path().join("content"));
     dir
+}
+
+/// Copies the folder `from` to `to`, recursively: the one way tests copy content.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read folder").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
 }
 
 /// The bundled content folder.
@@ -51,18 +58,41 @@ static TELEMETRY: LazyLock<()> = LazyLock::new(|| {
     }
 });
 
-/// The bundled content's catalogue, built once per test binary and shared read-only by every
-/// app that serves the bundled content.
-static BUNDLED: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    jobzone::build::build(&content_dir(), &dir.path().join("catalogue.db")).expect("the bundled content builds");
+/// The folder of what this test binary shares, removed when the binary exits: statics are
+/// never dropped, so an `atexit` hook removes it (nothing is left in the temporary folder).
+static SHARED: LazyLock<PathBuf> = LazyLock::new(|| {
+    let dir = tempfile::Builder::new().prefix("jobzone-tests-").tempdir().expect("temporary directory").keep();
+    extern "C" fn remove_shared() {
+        let _ = std::fs::remove_dir_all(&*SHARED);
+    }
+    // SAFETY: registers a plain function without arguments, as atexit requires.
+    unsafe { libc::atexit(remove_shared) };
     dir
 });
 
+/// The bundled content's catalogue, built once per test binary and shared read-only by every
+/// app that serves the bundled content (copy it to change it).
+pub fn bundled_catalogue() -> &'static Path {
+    static BUILT: LazyLock<PathBuf> = LazyLock::new(|| {
+        let path = SHARED.join("catalogue.db");
+        jobzone::build::build(&content_dir(), &path).expect("the bundled content builds");
+        path
+    });
+    &BUILT
+}
+
 pub async fn spawn_app() -> TestApp {
-    let bundled = BUNDLED.path().join("catalogue.db");
+    let bundled = bundled_catalogue().to_path_buf();
     let dir = tempfile::tempdir().expect("temporary directory");
-    spawn_app_over(&content_dir(), bundled, dir, false).await
+    spawn_app_over(&content_dir(), bundled, dir, false, None).await
+}
+
+/// An app over the bundled catalogue that warms each generation's page cache of `page_cache_mb`
+/// MiB in the background, as `jobzone serve` does (the other test apps leave it off).
+pub async fn spawn_warming_app(page_cache_mb: u64) -> TestApp {
+    let bundled = bundled_catalogue().to_path_buf();
+    let dir = tempfile::tempdir().expect("temporary directory");
+    spawn_app_over(&content_dir(), bundled, dir, false, Some(page_cache_mb)).await
 }
 
 pub async fn spawn_app_with_content(content: &Path) -> TestApp {
@@ -78,10 +108,16 @@ async fn spawn(content: &Path, watch: bool) -> TestApp {
     let dir = tempfile::tempdir().expect("temporary directory");
     let catalogue = dir.path().join("catalogue.db");
     jobzone::build::build(content, &catalogue).expect("the content builds");
-    spawn_app_over(content, catalogue, dir, watch).await
+    spawn_app_over(content, catalogue, dir, watch, None).await
 }
 
-async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempDir, watch: bool) -> TestApp {
+async fn spawn_app_over(
+    content: &Path,
+    catalogue: PathBuf,
+    dir: tempfile::TempDir,
+    watch: bool,
+    warm_cache_mb: Option<u64>,
+) -> TestApp {
     LazyLock::force(&TELEMETRY);
     let config = Config {
         addr: "127.0.0.1:0".into(),
@@ -89,7 +125,8 @@ async fn spawn_app_over(content: &Path, catalogue: PathBuf, dir: tempfile::TempD
         catalogue,
         base_url: Some("https://jobzone.example".into()),
         connections: 2,
-        page_cache_mb: 16,
+        page_cache_mb: warm_cache_mb.unwrap_or(16),
+        warm: warm_cache_mb.is_some(),
         contact_email: None,
         mail: Default::default(),
     };

@@ -2,13 +2,13 @@
 //! mock of our transport), a site over a private copy of the content with its own subscribers
 //! database, the `jobzone` binary for `build` and `notify`, and a reader for received messages.
 
-use crate::helpers::{Page, content_dir};
+use crate::helpers::{Page, bundled_catalogue, content_dir, copy_dir};
 use base64::Engine;
 use jobzone::config::{Config, MailConfig};
 use jobzone::web::Application;
 use mailin_embedded::{Handler, Response, Server, SslConfig, response};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::{Arc, Mutex};
 
@@ -186,18 +186,6 @@ impl Drop for MailSite {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
-
 impl MailSite {
     /// Starts the site, sending through `smtp_url`, or into the outbox folder when None.
     pub async fn start(smtp_url: Option<String>) -> MailSite {
@@ -215,10 +203,12 @@ impl MailSite {
             base_url: None,
             connections: 2,
             page_cache_mb: 16,
+            warm: false,
             contact_email: None,
             mail: MailConfig { smtp_url: smtp_url.clone(), subscribers: subscribers.clone(), ..MailConfig::default() },
         };
-        jobzone::build::build(&config.content, &config.catalogue).expect("the content builds");
+        // The copy is the bundled content, so the catalogue it builds is the shared one.
+        std::fs::copy(bundled_catalogue(), &config.catalogue).expect("copy the catalogue");
         let app = Application::build(&config).expect("the application starts");
         let address = format!("http://{}", app.address());
         let server = app.into_server();

@@ -1,7 +1,7 @@
 //! Catalogue hot swap: a content change is served without a restart, a failed rebuild keeps
 //! the previous catalogue, and a damaged catalogue is rebuilt rather than served.
 
-use crate::helpers::{content_dir, one, spawn_app_with_content, spawn_watching_app};
+use crate::helpers::{content_dir, copy_dir, one, spawn_app_with_content, spawn_watching_app};
 use jobzone::web::http::reload::{self, Reason};
 use std::path::Path;
 use std::sync::Arc;
@@ -16,18 +16,6 @@ fn content_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temporary directory");
     copy_dir(&content_dir(), dir.path());
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
 }
 
 fn retitle(content: &Path, title: &str) {

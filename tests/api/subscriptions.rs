@@ -2,6 +2,7 @@
 //! change, one-click unsubscribe, and delivery that loses nothing and sends nothing twice.
 
 use crate::mail_harness::{Inbox, MailSite, ROLE, free_port, smtp_url, start_smtp_on};
+use crate::snapshots::redacted;
 
 /// Subscribes `email` and confirms it through the link in the confirmation email.
 async fn subscribe_and_confirm(site: &MailSite, inbox: &Inbox, email: &str) {
@@ -55,6 +56,8 @@ async fn the_update_flow(site: &MailSite, inbox: &Inbox) {
     assert_eq!(confirmation.header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
     assert!(confirmation.part("text/html").contains("/subscribe/confirm/"));
     assert_eq!(site.states(), [("reader@example.com".to_string(), "pending".to_string())]);
+    insta::assert_snapshot!("email_confirm_text", redacted(&confirmation.text(), &site.address));
+    insta::assert_snapshot!("email_confirm_html", redacted(&confirmation.part("text/html"), &site.address));
 
     let confirm = confirmation.link("/subscribe/confirm/");
     site.post(&confirm, &[]).await.assert_status(200);
@@ -73,6 +76,8 @@ async fn the_update_flow(site: &MailSite, inbox: &Inbox) {
     assert!(text.contains(&format!("/roles/{ROLE}")), "{text}");
     assert!(update.part("text/html").contains("24.5/100"));
     assert_eq!(update.header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
+    insta::assert_snapshot!("email_update_text", redacted(&text, &site.address));
+    insta::assert_snapshot!("email_update_html", redacted(&update.part("text/html"), &site.address));
 
     // A second run finds nothing new to say.
     let (code, report) = site.notify(None, &[]);

@@ -1,15 +1,23 @@
 // Starts the jobzone binary on a free port over the bundled content, and Debian's Chromium.
+// The catalogue is the one `run.js` built for the whole run (JOBZONE_BROWSER_CATALOGUE); a test
+// file run on its own has the server build one. Everything the server writes (subscribers, the
+// outbox, that catalogue) goes to a temporary folder of this process, removed when it exits.
 const { spawn } = require("node:child_process");
+const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { chromium } = require("playwright-core");
 
 const root = path.resolve(__dirname, "..", "..");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "jobzone-browser-"));
+process.on("exit", () => fs.rmSync(scratch, { recursive: true, force: true }));
 
 async function startServer() {
   const binary = process.env.JOBZONE_BIN || path.join(root, "target", "debug", "jobzone");
-  const catalogue = path.join(os.tmpdir(), `jobzone-browser-${process.pid}-${Date.now()}.db`);
-  const child = spawn(binary, ["serve", "--addr", "127.0.0.1:0", "--content", path.join(root, "content"), "--catalogue", catalogue], {
+  const catalogue = process.env.JOBZONE_BROWSER_CATALOGUE || path.join(scratch, "catalogue.db");
+  const args = ["serve", "--addr", "127.0.0.1:0", "--content", path.join(root, "content"), "--catalogue", catalogue];
+  args.push("--subscribers", path.join(scratch, "subscribers.db"), "--warm", "false");
+  const child = spawn(binary, args, {
     env: { ...process.env, RUST_LOG: "info" },
   });
   const base = await new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@ pub use words::{automation_words, exposure_words, zone_name, zone_rule, zone_tag
 
 use super::charts::{self, Segment, Waterfall};
 use super::http::render::PageMeta;
-use super::{Site, filters};
+use super::{State, filters};
 use crate::assessment::{Assessment, Automation, Basis, DataFacts, Exposure, TaskType};
 use crate::catalogue::models::{AssessmentPage, Card, OccupationRow};
 use crate::methodology::engine::percent;
@@ -217,7 +217,7 @@ impl AssessmentTemplate {
 
 /// Builds the page one section at a time.
 pub fn build(
-    site: &Site,
+    site: &State,
     meta: PageMeta,
     page: AssessmentPage,
     compare_roles: Vec<Card>,

@@ -4,13 +4,13 @@
 use super::cache_policy::CachePolicy;
 use super::encoding::{self, Coding, Effort};
 use super::page_cache::{self, CachedPage};
-use crate::web::State;
+use crate::web::Site;
 use actix_web::body::{self, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpResponse};
+use actix_web::{Error, HttpMessage, HttpResponse, web};
 use std::sync::Arc;
 
 /// Marks a response as fit for the page cache; set by `render::respond`.
@@ -21,10 +21,11 @@ pub struct Cacheable(pub CachePolicy);
 pub async fn serve(req: ServiceRequest, next: Next<impl MessageBody + 'static>) -> Result<ServiceResponse, Error> {
     let wanted = encoding::preferred(req.headers().get(header::ACCEPT_ENCODING));
     let is_read = matches!(*req.method(), Method::GET | Method::HEAD);
-    let site = req.app_data::<State>().cloned();
+    let site = req.app_data::<web::Data<Site>>().cloned();
     let (Some(site), true) = (site, is_read) else {
         return compress_on_the_fly(next.call(req).await?, wanted).await;
     };
+    // The one generation this request reads: the handler's `State` takes it from here.
     let generation = site.generation();
     let key = page_cache::key(req.path(), req.query_string());
     if let Some(page) = generation.pages.get(&key) {
@@ -32,6 +33,7 @@ pub async fn serve(req: ServiceRequest, next: Next<impl MessageBody + 'static>) 
         return Ok(req.into_response(res));
     }
     let key = key.into_owned();
+    req.extensions_mut().insert(Arc::clone(&generation));
     let res = next.call(req).await?;
     let policy = res.response().extensions().get::<Cacheable>().map(|c| c.0);
     let Some(policy) = policy.filter(|p| p.kept_in_page_cache() && res.status() == StatusCode::OK) else {

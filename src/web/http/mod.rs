@@ -1,6 +1,7 @@
 //! HTTP plumbing every answer goes through, whatever the page: the cache layer in front of the
 //! handlers and its page cache, ETags and content codings, the one cache policy, the GET/HEAD
-//! rule, the render adapter, path identifiers, static assets, and catalogue reloads.
+//! rule, the render adapter, path identifiers, static assets, catalogue reloads, and warming
+//! each new catalogue's pages before readers ask for them.
 
 pub(crate) mod assets;
 pub(crate) mod cache_layer;
@@ -13,3 +14,4 @@ pub(crate) mod methods;
 pub mod page_cache;
 pub mod reload;
 pub(crate) mod render;
+pub mod warm;

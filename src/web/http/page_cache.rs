@@ -55,6 +55,11 @@ impl PageCache {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Bytes kept now, and the most it keeps (both 0 when caching is off).
+    pub fn weight_and_capacity(&self) -> (u64, u64) {
+        self.pages.as_ref().map_or((0, 0), |p| (p.weight(), p.capacity()))
+    }
 }
 
 /// The cache key: the path and the query with its parameters sorted by name (keeping the order

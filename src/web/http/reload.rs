@@ -182,7 +182,7 @@ fn run(site: &Site, config: &Config, rx: &Receiver<Reason>) {
         let needed = match reason {
             Reason::ContentChanged => build::is_stale(&config.content, &config.catalogue),
             // Several requests may report the same damage: one repair serves them all.
-            Reason::Corrupt => site.rebuilds.is_damaged(&site.catalogue()),
+            Reason::Corrupt => site.rebuilds.is_damaged(&site.live_catalogue()),
             Reason::Requested => true,
         };
         if needed {

@@ -3,7 +3,7 @@
 
 use super::cache_layer::Cacheable;
 use super::cache_policy::CachePolicy;
-use crate::web::{Site, WebError};
+use crate::web::{Site, State, WebError};
 use actix_web::http::header::{
     self, CacheControl, CacheDirective, ContentType, EntityTag, IfNoneMatch, TryIntoHeaderPair,
 };
@@ -72,12 +72,12 @@ pub fn respond(policy: CachePolicy, content_type: impl TryIntoHeaderPair, body: 
 
 /// The ETag of what is drawn from this catalogue (share cards, badges), which the page cache
 /// does not keep: it changes exactly when the catalogue does.
-fn version_etag(site: &Site) -> EntityTag {
+fn version_etag(site: &State) -> EntityTag {
     EntityTag::new_strong(format!("{}-{}", site.catalogue().version, env!("CARGO_PKG_VERSION")))
 }
 
 /// A 304 when the reader already has the drawing this catalogue would answer, checked first.
-pub fn not_modified(req: &HttpRequest, site: &Site) -> Option<HttpResponse> {
+pub fn not_modified(req: &HttpRequest, site: &State) -> Option<HttpResponse> {
     let tag = version_etag(site);
     match req.get_header::<IfNoneMatch>() {
         Some(IfNoneMatch::Any) => Some(HttpResponse::NotModified().insert_header(header::ETag(tag)).finish()),
@@ -90,7 +90,7 @@ pub fn not_modified(req: &HttpRequest, site: &Site) -> Option<HttpResponse> {
 
 /// Something drawn from the catalogue (a share card, a badge), cached like a page but longer.
 pub fn generated(
-    site: &Site,
+    site: &State,
     content_type: &'static str,
     max_age: u32,
     body: impl actix_web::body::MessageBody + 'static,

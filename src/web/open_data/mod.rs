@@ -93,7 +93,7 @@ pub fn script_safe_json(value: &serde_json::Value) -> String {
 }
 
 /// The schema.org `Dataset` that describes the downloads.
-fn dataset(site: &super::Site, d: &Downloads) -> serde_json::Value {
+fn dataset(site: &super::State, d: &Downloads) -> serde_json::Value {
     let base = &site.base_url;
     json!({
         "@context": "https://schema.org",

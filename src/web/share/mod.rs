@@ -11,7 +11,7 @@ pub use card::{CardCache, ShareCard};
 use super::http::ids::{RoleSlug, SocCode};
 use super::http::methods::page;
 use super::http::render;
-use super::{Site, State, WebError, with_catalogue};
+use super::{State, WebError, with_catalogue};
 use crate::assessment::{Assessment, Key, Kind};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
@@ -77,7 +77,7 @@ fn describe(card: &ShareCard, name: &str) -> String {
 
 /// The `og:image` of an assessment page. The catalogue version in the query makes previews that
 /// caches keep by URL refresh when an assessment changes.
-pub fn image(site: &Site, c: &Card) -> ShareImage {
+pub fn image(site: &State, c: &Card) -> ShareImage {
     let card = share_card(&site.catalogue().methodology, c);
     ShareImage {
         url: format!("{}/cards/{}.png?v={}", site.base_url, path_of(&c.key), site.catalogue().version),
@@ -89,7 +89,7 @@ pub fn image(site: &Site, c: &Card) -> ShareImage {
 
 impl PageShare {
     /// `description` says what the work is: the editor's primary function, or O*NET's description.
-    pub fn new(site: &Site, a: &Assessment, c: &Card, description: &str) -> PageShare {
+    pub fn new(site: &State, a: &Assessment, c: &Card, description: &str) -> PageShare {
         let page_url = format!("{}{}", site.base_url, c.url());
         let home = format!("{}/", site.base_url);
         let (section, section_url) = match c.key.kind {
@@ -155,7 +155,7 @@ async fn card_png(req: &HttpRequest, site: &State, key: String, card: ShareCard)
     if let Some(unchanged) = render::not_modified(req, site) {
         return Ok(unchanged);
     }
-    let shared = site.clone().into_inner();
+    let shared = site.clone();
     let png = web::block(move || {
         let generation = shared.generation();
         let zones = &generation.catalogue.methodology.zones;
@@ -167,7 +167,7 @@ async fn card_png(req: &HttpRequest, site: &State, key: String, card: ShareCard)
     Ok(render::generated(site, "image/png", CARD_MAX_AGE, png))
 }
 
-fn badge_svg(req: &HttpRequest, site: &Site, card: &ShareCard) -> Result<HttpResponse, WebError> {
+fn badge_svg(req: &HttpRequest, site: &State, card: &ShareCard) -> Result<HttpResponse, WebError> {
     if let Some(unchanged) = render::not_modified(req, site) {
         return Ok(unchanged);
     }

@@ -26,6 +26,9 @@ pub const MAX_CHARS: &[(&str, usize)] = &[
     ("task_name", 1_000),
     // O*NET occupation and element descriptions.
     ("Description", 2_000),
+    // A section of an Occupational Outlook Handbook profile (`bls-ooh/ooh-sections.tsv`; the
+    // longest is 8,131 characters).
+    ("text", 20_000),
 ];
 
 /// The maximum for every column not named above (codes, figures, labels, short prose).

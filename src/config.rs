@@ -73,15 +73,20 @@ pub struct Config {
 /// secret from `JOBZONE_SECRET` (else generated once into SUBSCRIBERS.secret, mode 0600).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct MailConfig {
-    /// The subscribers database (its own SQLite file, never the catalogue).
+    /// The subscribers database: a SQLite file (never the catalogue), or a PostgreSQL server
+    /// as postgres://user:password@host:port/database when several copies of the site serve.
     #[arg(long, env = "JOBZONE_SUBSCRIBERS", global = true)]
-    pub subscribers: Option<PathBuf>,
+    pub subscribers: Option<String>,
     /// SMTP server: smtp://host:port, smtp://host:587?tls=required (STARTTLS) or smtps://host:465.
     #[arg(long, env = "JOBZONE_SMTP_URL", global = true)]
     pub smtp_url: Option<String>,
     /// The From address of our emails; defaults to updates@ the public host.
     #[arg(long, env = "JOBZONE_MAIL_FROM", global = true)]
     pub mail_from: Option<String>,
+    /// The address of a reverse proxy in front of this server (e.g. 127.0.0.1): requests from it
+    /// count toward the per-client limits under the last address of their X-Forwarded-For.
+    #[arg(long, env = "JOBZONE_PROXY_IP", global = true)]
+    pub proxy_ip: Option<std::net::IpAddr>,
     /// Where emails are written as .eml files when no SMTP server is set.
     #[arg(long, env = "JOBZONE_MAIL_OUTBOX", global = true)]
     pub mail_outbox: Option<PathBuf>,

@@ -50,7 +50,8 @@ async fn main() -> Result<ExitCode> {
             Err(BuildError::Io(e)) => Err(e),
         },
         Command::Notify(args) => {
-            let report = jobzone::subscriptions::notify::run(&config, &args)?;
+            // Off the async main thread: the store may be PostgreSQL, whose client blocks.
+            let report = actix_web::web::block(move || jobzone::subscriptions::notify::run(&config, &args)).await??;
             println!("{report}");
             // EX_TEMPFAIL: some emails wait for the SMTP server; the next run retries them.
             Ok(if report.delivered.retrying > 0 { ExitCode::from(75) } else { ExitCode::SUCCESS })

@@ -45,6 +45,15 @@ impl<'a> Checker<'a> {
         s.get_ref().trim().to_string()
     }
 
+    /// A one-line field (a title, a name, a revision note): text without line breaks, which
+    /// would otherwise reach email subjects, feed titles and CSV rows.
+    fn one_line(&mut self, s: &Spanned<String>, what: &str) -> String {
+        if s.get_ref().contains(['\r', '\n']) {
+            self.report(s, format!("{what} contains a line break; write it on one line"));
+        }
+        self.text(s, what)
+    }
+
     /// Prose that is rendered as Markdown: must be present and publishable.
     fn markdown(&mut self, s: &Spanned<String>, what: &str) -> String {
         let text = self.text(s, what);
@@ -102,7 +111,7 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
     };
     let slug = identity(&fm, c, stem);
     let seniority = seniority(&fm, c, m);
-    let occupation = c.text(&fm.occupation, "occupation");
+    let occupation = c.one_line(&fm.occupation, "occupation");
     if !is_soc_code(&occupation) {
         c.report(
             &fm.occupation,
@@ -119,11 +128,11 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
     let role = Assessment {
         key: Key::role(slug),
         provenance: Provenance::Editor,
-        title: c.text(&fm.title, "title"),
+        title: c.one_line(&fm.title, "title"),
         seniority: Some(seniority),
-        category: c.text(&fm.category, "category"),
+        category: c.one_line(&fm.category, "category"),
         occupation,
-        aliases: fm.aliases.iter().map(|a| c.text(a, "alias")).collect(),
+        aliases: fm.aliases.iter().map(|a| c.one_line(a, "alias")).collect(),
         verdict_html: markdown::inline_to_html(&c.markdown(&fm.verdict, "verdict")),
         tasks,
         evidence,
@@ -137,7 +146,7 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
             .transitions
             .iter()
             .map(|t| assessment::Transition {
-                to: Key::role(c.text(&t.to, "transition target")),
+                to: Key::role(c.one_line(&t.to, "transition target")),
                 why: c.text(&t.why, "transition reason"),
                 related: None,
                 similarity: None,
@@ -153,7 +162,7 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
 
 /// The slug: well formed and equal to the file name.
 fn identity(fm: &RoleFrontMatter, c: &mut Checker<'_>, stem: &str) -> String {
-    let slug = c.text(&fm.slug, "slug");
+    let slug = c.one_line(&fm.slug, "slug");
     if !is_slug(&slug) {
         c.report(&fm.slug, format!("slug \"{slug}\" must be lowercase letters, digits and single hyphens, e.g. \"backend-api-developer-mid-level\""));
     } else if slug != stem {
@@ -174,7 +183,7 @@ fn identity(fm: &RoleFrontMatter, c: &mut Checker<'_>, stem: &str) -> String {
 }
 
 fn seniority(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology) -> assessment::Seniority {
-    let level = c.text(&fm.seniority, "seniority");
+    let level = c.one_line(&fm.seniority, "seniority");
     let rank = m.seniority_levels.iter().position(|s| *s == level);
     if rank.is_none() {
         c.report(
@@ -182,7 +191,7 @@ fn seniority(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology) -> asse
             format!("seniority \"{level}\" is not one of {:?} (methodology.toml seniority_levels)", m.seniority_levels),
         );
     }
-    assessment::Seniority { level, rank: rank.unwrap_or(0), experience: c.text(&fm.experience, "experience") }
+    assessment::Seniority { level, rank: rank.unwrap_or(0), experience: c.one_line(&fm.experience, "experience") }
 }
 
 fn tasks(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology) -> Vec<assessment::Task> {
@@ -198,7 +207,7 @@ fn tasks(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology) -> Vec<asse
         .tasks
         .iter()
         .map(|t| assessment::Task {
-            name: c.text(&t.name, "task name"),
+            name: c.one_line(&t.name, "task name"),
             weight: c.in_range(&t.share, 1, 100, "task share") as u32,
             score: Some(c.in_range(&t.score, min, max, "task score")),
             rationale: c.text(&t.rationale, "task rationale"),
@@ -272,14 +281,14 @@ fn sources(fm: &RoleFrontMatter, c: &mut Checker<'_>) -> Vec<assessment::Source>
     fm.sources
         .iter()
         .map(|s| {
-            let url = c.text(&s.url, "source url");
+            let url = c.one_line(&s.url, "source url");
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
                 c.report(&s.url, format!("source url \"{url}\" must be a full http(s):// address without spaces"));
             }
             assessment::Source {
-                title: c.text(&s.title, "source title"),
+                title: c.one_line(&s.title, "source title"),
                 url,
-                publisher: s.publisher.as_ref().map(|p| c.text(p, "source publisher")),
+                publisher: s.publisher.as_ref().map(|p| c.one_line(p, "source publisher")),
             }
         })
         .collect()
@@ -288,7 +297,7 @@ fn sources(fm: &RoleFrontMatter, c: &mut Checker<'_>) -> Vec<assessment::Source>
 /// The prose only an editor writes, rendered and sanitised.
 fn editorial(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, body: &str) -> Editorial {
     let assessor_override = fm.assessor_override.as_ref().map(|o| {
-        let text = c.text(&o.zone, "override zone");
+        let text = c.one_line(&o.zone, "override zone");
         let zone = ZoneKey::parse(&text);
         if zone.is_none() {
             let keys: Vec<&str> = m.zones.iter().map(|z| z.key.as_str()).collect();
@@ -310,7 +319,7 @@ fn editorial(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, body: &
     let d = &fm.definition;
     Editorial {
         live_tracked: fm.live_tracked,
-        old_slugs: fm.old_slugs.iter().map(|s| c.text(s, "old slug")).collect(),
+        old_slugs: fm.old_slugs.iter().map(|s| c.one_line(s, "old slug")).collect(),
         primary_function: c.text(&d.primary_function, "primary function"),
         not_this_role: c.text(&d.not_this_role, "what this role is not"),
         typical_experience: c.text(&d.typical_experience, "typical experience"),
@@ -318,7 +327,7 @@ fn editorial(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, body: &
             .seniority_note
             .as_ref()
             .map(|s| markdown::inline_to_html(&c.markdown(s, "seniority note"))),
-        seniority_links: d.seniority_links.iter().map(|s| Key::role(c.text(s, "seniority link"))).collect(),
+        seniority_links: d.seniority_links.iter().map(|s| Key::role(c.one_line(s, "seniority link"))).collect(),
         growth_rationale: fm.growth.rationale.get_ref().trim().to_string(),
         quick_screen_note_html: fm
             .quick_screen_note
@@ -373,7 +382,7 @@ fn revisions(fm: &RoleFrontMatter, c: &mut Checker<'_>) -> Vec<Revision> {
                     String::new()
                 }
             };
-            Revision { date, note: c.text(&r.note, "revision note") }
+            Revision { date, note: c.one_line(&r.note, "revision note") }
         })
         .collect();
     revisions.sort_by(|a, b| b.date.cmp(&a.date));

@@ -1,12 +1,14 @@
 //! The published research data sets under `content/data/` (O*NET 30.1 and 24.x, GPTs are GPTs,
 //! Working with AI, the Anthropic Economic Index, BLS and its Occupational Outlook Handbook,
 //! WORKBank), read into typed tables. One file per source; all of them read through
-//! [`table::Table`], so a malformed file is refused with `file:line`. Each file is read once per
+//! [`table::Table`], so a malformed file is refused with `file:line`, and every field passes
+//! [`gate`] (one line of printable text within its published length). Each file is read once per
 //! build, here; the views other modules need are made from these tables.
 
 pub mod aei;
 pub mod bls;
 pub mod employment;
+pub mod gate;
 pub mod gpts;
 pub mod onet;
 pub mod onet24;

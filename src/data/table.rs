@@ -30,10 +30,11 @@ pub struct Row {
 
 impl Table {
     /// Reads `dir/relative`; a missing or unreadable file is a problem that says where to get it.
+    /// Every field passes the text gate (`data::gate`) or the table is refused.
     pub fn read(dir: &Path, relative: &str, format: Format, problems: &mut Vec<Problem>) -> Option<Table> {
         let path = dir.join(relative);
         match Self::parse(&path, format) {
-            Ok(table) => Some(table),
+            Ok(table) => super::gate::check(&table, problems).then_some(table),
             Err(problem) => {
                 problems.push(problem);
                 None
@@ -51,7 +52,14 @@ impl Table {
         })?;
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(&bytes);
         let text = std::str::from_utf8(bytes).map_err(|e| {
-            Problem::new(path, 1, format!("the file is not UTF-8 text ({e}); restore the published file unmodified (its source is in the SOURCE.md beside it)"))
+            let before = &bytes[..e.valid_up_to()];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+            Problem::new(
+                path,
+                line,
+                format!("byte {column} of this line is not UTF-8 text; restore the published file unmodified (its source is in the SOURCE.md beside it)"),
+            )
         })?;
         let (headers, records) = match format {
             Format::Tsv => split_tsv(text),

@@ -68,7 +68,8 @@ mod tests {
     #[test]
     fn each_limit_allows_its_number_per_hour_then_refuses_until_the_hour_has_passed() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("s.db")).expect("store");
+        let store =
+            Store::open(&crate::subscriptions::store::Location::Sqlite(dir.path().join("s.db"))).expect("store");
         let secret = Secret::from_bytes(vec![3; 32]).expect("secret");
         let limits = Limits { per_address: 2, per_ip: 3 };
         let send = |email: &str, ip: &str, now: i64| {

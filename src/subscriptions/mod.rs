@@ -1,5 +1,5 @@
-//! "Get updates on this role" by email: double opt-in subscriptions kept in their own SQLite
-//! database, signed links, abuse limits, and update emails delivered through an outbox.
+//! "Get updates on this role" by email: double opt-in subscriptions kept in their own database
+//! (SQLite, or PostgreSQL when several copies serve), signed links, abuse limits, and update emails delivered through an outbox.
 //!
 //! The web layer calls [`Subscriptions`]; `jobzone notify` (or the serving process after a
 //! catalogue swap, through [`notify::after_catalogue_swap`]) turns catalogue changes into emails.
@@ -17,7 +17,7 @@ use crate::config::Config;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use store::{Store, Subscription};
+use store::{Location, Store, Subscription};
 use token::{Purpose, Secret, TokenError};
 
 /// How long a confirmation link works.
@@ -68,18 +68,28 @@ impl Snapshot {
     }
 }
 
-/// Where subscribers, the secret and the outbox folder live, from the configuration.
+/// Where subscribers, the secret and the outbox folder live, from the configuration. With a
+/// PostgreSQL store the secret file and the outbox sit beside the catalogue; copies that share
+/// one store must share the secret too (`JOBZONE_SECRET`).
 pub struct Paths {
-    pub database: PathBuf,
+    pub database: Location,
     pub secret: PathBuf,
     pub outbox: PathBuf,
 }
 
 impl Paths {
     pub fn from_config(config: &Config) -> Paths {
-        let database = config.mail.subscribers.clone().unwrap_or_else(|| beside(&config.catalogue, "subscribers.db"));
-        let secret = append_extension(&database, "secret");
-        let outbox = config.mail.mail_outbox.clone().unwrap_or_else(|| beside(&database, "outbox"));
+        let database = config
+            .mail
+            .subscribers
+            .as_deref()
+            .map_or_else(|| Location::Sqlite(beside(&config.catalogue, "subscribers.db")), Location::parse);
+        let file = match &database {
+            Location::Sqlite(path) => path.clone(),
+            Location::Postgres(_) => beside(&config.catalogue, "subscribers"),
+        };
+        let secret = append_extension(&file, "secret");
+        let outbox = config.mail.mail_outbox.clone().unwrap_or_else(|| beside(&file, "outbox"));
         Paths { database, secret, outbox }
     }
 }
@@ -108,6 +118,8 @@ pub struct Subscriptions {
     /// Public origin for links in emails, without a trailing slash.
     pub base_url: String,
     pub limits: limits::Limits,
+    /// A reverse proxy whose X-Forwarded-For names the client (`--proxy-ip`).
+    pub proxy_ip: Option<std::net::IpAddr>,
 }
 
 /// Why a subscribe request sent nothing.
@@ -141,8 +153,15 @@ impl Subscriptions {
         let secret = Secret::load(&paths.secret)?;
         let from = config.mail.mail_from.clone().unwrap_or_else(|| default_from(&base_url));
         let mailer = mail::Mailer::new(config.mail.smtp_url.as_deref(), &from, paths.outbox)?;
-        tracing::info!("subscribers in {}; email goes to {}", paths.database.display(), mailer.describe());
-        Ok(Subscriptions { store: Mutex::new(store), secret, mailer, base_url, limits: limits::Limits::default() })
+        tracing::info!("subscribers in {}; email goes to {}", paths.database.describe(), mailer.describe());
+        Ok(Subscriptions {
+            store: Mutex::new(store),
+            secret,
+            mailer,
+            base_url,
+            limits: limits::Limits::default(),
+            proxy_ip: config.mail.proxy_ip,
+        })
     }
 
     /// The one writer connection. Call only from a blocking thread.

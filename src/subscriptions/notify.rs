@@ -42,7 +42,7 @@ pub struct Detected {
     /// Followed items whose score, zone or newest revision changed.
     pub changes: usize,
     /// Emails queued for them.
-    pub queued: usize,
+    pub queued: u64,
 }
 
 /// Queues one email per confirmed follower for each followed item that changed.
@@ -100,7 +100,7 @@ pub struct Delivered {
     pub retrying: usize,
     pub failed: usize,
     /// Claims of a run that died mid-send, now marked and never resent.
-    pub in_doubt: usize,
+    pub in_doubt: u64,
 }
 
 /// Sends every due update email once.

@@ -16,6 +16,10 @@ pub enum WebError {
     BadRequest(String),
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// A feature this copy of the site cannot offer (e.g. email updates without a writable
+    /// subscribers store); says why in the reader's terms.
+    #[error("unavailable: {0}")]
+    Unavailable(&'static str),
     /// A failure on our side; the cause chain is logged, never shown.
     #[error("internal error: {0:#}")]
     Internal(#[source] anyhow::Error),
@@ -49,6 +53,7 @@ impl ResponseError for WebError {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -64,6 +69,7 @@ impl ResponseError for WebError {
                 "That address only answers reading",
                 format!("Pages here answer {} requests only.", super::http::methods::ALLOWED),
             ),
+            WebError::Unavailable(why) => ("That is not available here", (*why).to_string()),
             WebError::Internal(cause) => {
                 tracing::error!(error = ?cause, "internal error");
                 ("Something went wrong on our side", "We have logged it. Please try again in a moment.".to_string())

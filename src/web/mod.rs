@@ -53,8 +53,9 @@ pub struct Site {
     rebuilds: Trigger,
     /// Renders each new generation's sitemap pages into its cache (when `--warm` is on).
     warmer: http::warm::Warmer,
-    /// Email updates: subscribers, signing secret, mailer.
-    pub subscriptions: Arc<crate::subscriptions::Subscriptions>,
+    /// Email updates: subscribers, signing secret, mailer. None when the subscribers store
+    /// could not be opened (e.g. a read-only deployment): pages say updates are unavailable.
+    pub subscriptions: Option<Arc<crate::subscriptions::Subscriptions>>,
     /// Where readers send corrections and accessibility reports.
     pub contact_email: String,
 }
@@ -64,7 +65,7 @@ impl Site {
         catalogue: Catalogue,
         base_url: String,
         page_cache_bytes: u64,
-        subscriptions: Arc<crate::subscriptions::Subscriptions>,
+        subscriptions: Option<Arc<crate::subscriptions::Subscriptions>>,
     ) -> Site {
         let generation = Generation::new(catalogue, page_cache_bytes);
         Site {
@@ -98,6 +99,13 @@ impl Site {
     /// Asks the rebuild thread (if `serve` started one) for a rebuild.
     pub fn request_rebuild(&self, reason: Reason) {
         self.rebuilds.send(reason);
+    }
+
+    /// Reports `damaged` (the catalogue a query found damaged) and waits, on a blocking thread,
+    /// for the rebuild thread's next attempt. Returns the catalogue served after a successful
+    /// repair, or None when there is no rebuild thread or the repair failed.
+    pub fn repair(&self, damaged: &Arc<Catalogue>) -> Option<Arc<Catalogue>> {
+        self.rebuilds.repair(damaged, || self.live_catalogue())
     }
 }
 
@@ -146,7 +154,8 @@ impl actix_web::FromRequest for State {
 }
 
 /// Builds the catalogue first when it is missing or older than the content. A failed rebuild
-/// keeps the existing catalogue and serves it; with no catalogue at all, it is an error.
+/// (invalid content, or a folder that cannot be written) keeps the existing catalogue and
+/// serves it; with no catalogue at all, it is an error.
 pub fn prepare_catalogue(config: &Config) -> Result<()> {
     if !build::is_stale(&config.content, &config.catalogue) {
         return Ok(());
@@ -163,6 +172,11 @@ pub fn prepare_catalogue(config: &Config) -> Result<()> {
         }
         Err(BuildError::Invalid(problems)) => {
             anyhow::bail!("content is invalid, so there is no catalogue to serve:\n{problems}")
+        }
+        // A read-only deployment cannot rebuild, and need not: its catalogue is what it serves.
+        Err(BuildError::Io(e)) if config.catalogue.exists() => {
+            tracing::warn!("the catalogue cannot be rebuilt ({e:#}); serving the existing one");
+            Ok(())
         }
         Err(BuildError::Io(e)) => Err(e),
     }
@@ -190,7 +204,15 @@ impl Application {
             }
         };
         let catalogue = reload::open_or_rebuild(config)?;
-        let subscriptions = Arc::new(crate::subscriptions::Subscriptions::open(config, base_url.clone())?);
+        let subscriptions = match crate::subscriptions::Subscriptions::open(config, base_url.clone()) {
+            Ok(subscriptions) => Some(Arc::new(subscriptions)),
+            Err(e) => {
+                tracing::warn!(
+                    "email updates are unavailable: {e:#}. Every page is served; to offer updates, point --subscribers (JOBZONE_SUBSCRIBERS) at a writable file or a postgres:// database"
+                );
+                None
+            }
+        };
         let contact_email = about::contact_email(config.contact_email.as_deref(), &base_url);
         let site = web::Data::new(Site {
             contact_email,
@@ -248,11 +270,12 @@ impl Application {
     /// For `jobzone serve`: a thread that every minute tells followers about changes in the
     /// served catalogue and retries queued update emails, so no cron job is needed.
     pub fn spawn_notifier(&self) {
+        let Some(subscriptions) = self.site.subscriptions.clone() else { return };
         let site = Arc::clone(&self.site);
         std::thread::spawn(move || {
             loop {
                 // The catalogue served now: a swap in between is seen on the next pass.
-                match crate::subscriptions::notify::after_catalogue_swap(&site.subscriptions, &site.live_catalogue()) {
+                match crate::subscriptions::notify::after_catalogue_swap(&subscriptions, &site.live_catalogue()) {
                     Ok(report) if report != Default::default() => tracing::info!("email updates: {report}"),
                     Ok(_) => {}
                     Err(e) => tracing::error!("email updates: {e:#}"),
@@ -331,27 +354,44 @@ fn security_headers() -> DefaultHeaders {
         ))
 }
 
-/// Runs catalogue work on the blocking pool, never on an async worker.
+/// Runs catalogue work on the blocking pool, never on an async worker. When SQLite finds the
+/// catalogue file damaged, the rebuild thread repairs it and the work runs once more on the
+/// repaired catalogue, so the request that met the damage is answered from the repair.
 pub async fn with_catalogue<T, F>(site: &State, f: F) -> Result<T, WebError>
 where
     T: Send + 'static,
-    F: FnOnce(&Catalogue) -> rusqlite::Result<T> + Send + 'static,
+    F: Fn(&Catalogue) -> rusqlite::Result<T> + Send + 'static,
 {
     let catalogue = site.catalogue();
-    let result = web::block(move || f(&catalogue))
-        .await
-        .map_err(|e| WebError::internal("while waiting for a blocking thread", e))?;
-    result.map_err(|e| {
-        if is_corruption(&e) {
-            site.request_rebuild(Reason::Corrupt);
+    let site = site.clone();
+    let result = web::block(move || match f(&catalogue) {
+        Err(e) if is_damage(&e) => {
+            tracing::error!("the catalogue file is damaged ({e}); repairing it");
+            match site.repair(&catalogue) {
+                Some(repaired) => f(&repaired),
+                None => Err(e),
+            }
         }
-        WebError::internal("while reading the catalogue", e)
+        other => other,
     })
+    .await
+    .map_err(|e| WebError::internal("while waiting for a blocking thread", e))?;
+    result.map_err(|e| WebError::internal("while reading the catalogue", e))
 }
 
-/// True for the SQLite errors that mean the file itself is damaged, which a rebuild repairs.
-fn is_corruption(e: &rusqlite::Error) -> bool {
-    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase))
+/// True for the SQLite errors that mean the file itself is damaged, which a rebuild repairs:
+/// corrupt pages, a file that is not a database, and any I/O error (a short read from a
+/// truncated file among them).
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(
+            rusqlite::ErrorCode::DatabaseCorrupt
+                | rusqlite::ErrorCode::NotADatabase
+                | rusqlite::ErrorCode::SystemIoFailure
+                | rusqlite::ErrorCode::CannotOpen
+        )
+    )
 }
 
 /// Everything but RFC 3986's unreserved characters (letters, digits, `-`, `_`, `.`, `~`).

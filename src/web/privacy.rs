@@ -23,6 +23,10 @@ pub async fn privacy(site: State) -> Result<HttpResponse, WebError> {
         "Privacy: what jobzone keeps about you",
         "What jobzone keeps when you ask for email updates, why, for how long, and how to delete it.",
     );
-    let page = PrivacyTemplate { meta, confirm_hours: CONFIRM_TTL_SECS / 3600, limits: site.subscriptions.limits };
+    let page = PrivacyTemplate {
+        meta,
+        confirm_hours: CONFIRM_TTL_SECS / 3600,
+        limits: site.subscriptions.as_ref().map_or_else(Default::default, |s| s.limits),
+    };
     render::page(&page)
 }

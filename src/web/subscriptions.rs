@@ -22,12 +22,13 @@ use super::http::render::PageMeta;
 use super::{Site, State, WebError};
 use crate::subscriptions::limits::Limited;
 use crate::subscriptions::store::Subscription;
-use crate::subscriptions::{Kind, Link, SubscribeError, Target, address, notify};
+use crate::subscriptions::{Kind, Link, SubscribeError, Subscriptions, Target, address, notify};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
+use std::sync::Arc;
 
 /// What templates/partials/updates_form.html needs: the followed item and, after a refused
 /// address, what was typed and why it was refused.
@@ -40,14 +41,45 @@ pub struct FollowForm {
     pub token: String,
     pub email: String,
     pub error: String,
+    /// False when this copy of the site has no subscribers store: the form says so instead.
+    pub available: bool,
 }
 
 impl FollowForm {
     pub fn new(site: &Site, kind: Kind, id: &str, name: String) -> FollowForm {
         let target = Target { kind, id: id.to_string() };
-        let token = site.subscriptions.form_token(&target);
-        FollowForm { kind: kind.as_str(), id: id.to_string(), name, token, email: String::new(), error: String::new() }
+        let token = site.subscriptions.as_ref().map(|s| s.form_token(&target)).unwrap_or_default();
+        FollowForm {
+            kind: kind.as_str(),
+            id: id.to_string(),
+            name,
+            token,
+            email: String::new(),
+            error: String::new(),
+            available: site.subscriptions.is_some(),
+        }
     }
+}
+
+/// What every email-updates action says when there is no subscribers store.
+const UNAVAILABLE: &str = "Email updates are unavailable on this copy of the site: it has nowhere to keep subscriptions. Every page still works, and editor roles have an Atom feed of their updates.";
+
+/// The client a request comes from, for the per-client limit: the peer, or when the peer is
+/// our reverse proxy, the last address its X-Forwarded-For names (the one the proxy saw; the
+/// ones before it are the client's own claim).
+fn client_ip(req: &HttpRequest, proxy: Option<std::net::IpAddr>) -> String {
+    let peer = req.peer_addr().map(|a| a.ip());
+    let forwarded = || {
+        let header = req.headers().get("x-forwarded-for")?.to_str().ok()?;
+        header.rsplit(',').next()?.trim().parse::<std::net::IpAddr>().ok()
+    };
+    let client = if peer.is_some() && peer == proxy { forwarded().or(peer) } else { peer };
+    client.map_or_else(|| "unknown".to_string(), |ip| ip.to_string())
+}
+
+/// The subscriptions feature, or 503 when this copy of the site runs without it.
+fn subscriptions(site: &Site) -> Result<Arc<Subscriptions>, WebError> {
+    site.subscriptions.clone().ok_or(WebError::Unavailable(UNAVAILABLE))
 }
 
 /// templates/subscriptions/message.html: an answer in a heading and a few sentences.
@@ -153,7 +185,8 @@ pub async fn subscribe(
     let Some(target) = Target::parse(&kind, &id) else {
         return Err(WebError::BadRequest("the form does not say what to follow".into()));
     };
-    let token_ok = form.token.as_deref().is_some_and(|t| site.subscriptions.form_token_matches(&target, t));
+    let subs = subscriptions(&site)?;
+    let token_ok = form.token.as_deref().is_some_and(|t| subs.form_token_matches(&target, t));
     if !token_ok || !same_origin(&req, &site.base_url) {
         return message(
             StatusCode::FORBIDDEN,
@@ -164,7 +197,7 @@ pub async fn subscribe(
             Some(("/", "Go to the home page")),
         );
     }
-    let (subs, catalogue_site) = (site.subscriptions.clone(), site.clone());
+    let catalogue_site = site.clone();
     let t = target.clone();
     let what = blocking(move || notify::snapshot(&catalogue_site.catalogue(), &t)).await?.ok_or(WebError::NotFound)?;
     let email = match address::parse(form.email.as_deref().unwrap_or("")) {
@@ -177,7 +210,7 @@ pub async fn subscribe(
             return respond(StatusCode::UNPROCESSABLE_ENTITY, &FormAgain { meta, follow, back: what.url });
         }
     };
-    let ip = req.peer_addr().map_or_else(|| "unknown".to_string(), |a| a.ip().to_string());
+    let ip = client_ip(&req, subs.proxy_ip);
     let title = what.title.clone();
     let outcome = web::block(move || subs.subscribe(&email, &target, &what, &ip))
         .await
@@ -281,7 +314,7 @@ async fn live_link(
 /// scanner that opens links confirms nothing.
 pub async fn confirm_page(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let (subs, l) = (site.subscriptions.clone(), link.clone());
+    let (subs, l) = (subscriptions(&site)?, link.clone());
     let (sub, name) = match live_link(&site, STALE_CONFIRM, move || subs.confirm_link(&l)).await? {
         Ok(live) => live,
         Err(refusal) => return Ok(refusal),
@@ -301,12 +334,11 @@ pub async fn confirm_page(site: State, link: web::Path<String>) -> Result<HttpRe
 /// POST /subscribe/confirm/{token}
 pub async fn confirm(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let s = site.clone();
-    let (sub, name) =
-        match live_link(&site, STALE_CONFIRM, move || s.subscriptions.confirm(&link, &s.catalogue())).await? {
-            Ok(live) => live,
-            Err(refusal) => return Ok(refusal),
-        };
+    let (s, subs) = (site.clone(), subscriptions(&site)?);
+    let (sub, name) = match live_link(&site, STALE_CONFIRM, move || subs.confirm(&link, &s.catalogue())).await? {
+        Ok(live) => live,
+        Err(refusal) => return Ok(refusal),
+    };
     message(
         StatusCode::OK,
         "You are subscribed",
@@ -322,7 +354,7 @@ pub async fn confirm(site: State, link: web::Path<String>) -> Result<HttpRespons
 /// same address.
 pub async fn unsubscribe_page(site: State, link: web::Path<String>) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
-    let (subs, l) = (site.subscriptions.clone(), link.clone());
+    let (subs, l) = (subscriptions(&site)?, link.clone());
     let (sub, name) = match live_link(&site, STALE_UNSUBSCRIBE, move || subs.unsubscribe_link(&l)).await? {
         Ok(live) => live,
         Err(refusal) => return Ok(refusal),
@@ -348,7 +380,7 @@ pub async fn unsubscribe_page(site: State, link: web::Path<String>) -> Result<Ht
 pub async fn unsubscribe(site: State, link: web::Path<String>, body: web::Bytes) -> Result<HttpResponse, WebError> {
     let link = link.into_inner();
     let everything = String::from_utf8_lossy(&body).contains("scope=all");
-    let subs = site.subscriptions.clone();
+    let subs = subscriptions(&site)?;
     let (sub, name) = match live_link(&site, STALE_UNSUBSCRIBE, move || subs.unsubscribe(&link, everything)).await? {
         Ok(live) => live,
         Err(refusal) => return Ok(refusal),
@@ -387,10 +419,29 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 #[cfg(test)]
 mod tests {
-    use super::token_path;
+    use super::{client_ip, token_path};
+    use actix_web::test::TestRequest;
 
     #[test]
     fn a_token_in_a_form_action_keeps_only_url_safe_characters() {
         assert_eq!(token_path("c.1.2.ab-_.x\"><script>"), "c.1.2.ab-_.xscript");
+    }
+
+    #[test]
+    fn the_client_is_the_proxys_forwarded_address_only_when_the_peer_is_our_proxy() {
+        let proxy: std::net::IpAddr = [127, 0, 0, 1].into();
+        let via = |peer: &str| {
+            TestRequest::default()
+                .peer_addr(peer.parse().expect("address"))
+                .insert_header(("X-Forwarded-For", "6.6.6.6, 203.0.113.9"))
+                .to_http_request()
+        };
+        assert_eq!(client_ip(&via("127.0.0.1:4000"), Some(proxy)), "203.0.113.9");
+        assert_eq!(
+            client_ip(&via("198.51.100.7:4000"), Some(proxy)),
+            "198.51.100.7",
+            "anyone else's header is ignored"
+        );
+        assert_eq!(client_ip(&via("127.0.0.1:4000"), None), "127.0.0.1", "no proxy configured");
     }
 }

@@ -8,27 +8,37 @@ const ROLE_FILE: &str = "roles/backend-api-developer-mid-level.md";
 /// A copy of the bundled content with `find` replaced by `replace` in `file`; returns the
 /// problems `check` reports, as `path:line: message` strings, and the line `replace` is on.
 fn check_with(file: &str, find: &str, replace: &str) -> (Vec<String>, usize) {
+    let mut line = 0;
+    let problems = check_edited(file, |bytes| {
+        let text = String::from_utf8(bytes.to_vec()).expect("a UTF-8 content file");
+        let at = text.find(find).unwrap_or_else(|| panic!("{file} has {find}"));
+        line = text[..at].matches('\n').count() + 1;
+        text.replacen(find, replace, 1).into_bytes()
+    });
+    (problems, line)
+}
+
+/// A copy of the bundled content with `file` rewritten by `edit`; returns the problems `check`
+/// reports, as `path:line: message` strings (paths relative to the content folder).
+pub fn check_edited(file: &str, edit: impl FnOnce(&[u8]) -> Vec<u8>) -> Vec<String> {
     let dir = crate::helpers::copy_content();
     let content = dir.path().join("content");
     let path = content.join(file);
-    let text = std::fs::read_to_string(&path).expect("content file");
-    let at = text.find(find).unwrap_or_else(|| panic!("{file} has {find}"));
-    let line = text[..at].matches('\n').count() + 1;
-    std::fs::write(&path, text.replacen(find, replace, 1)).expect("write");
-    let problems = match jobzone::build::check(&content) {
+    let bytes = std::fs::read(&path).expect("content file");
+    std::fs::write(&path, edit(&bytes)).expect("write");
+    match jobzone::build::check(&content) {
         Ok(_) => Vec::new(),
         Err(problems) => {
             problems.0.iter().map(|p| format!("{}:{}: {}", rel(&p.path, &content), p.line, p.message)).collect()
         }
-    };
-    (problems, line)
+    }
 }
 
 fn rel(path: &Path, base: &Path) -> String {
     path.strip_prefix(base).unwrap_or(path).display().to_string()
 }
 
-fn assert_refused(problems: &[String], at: &str, says: &str) {
+pub fn assert_refused(problems: &[String], at: &str, says: &str) {
     assert!(
         problems.iter().any(|p| p.starts_with(&format!("{at}: ")) && p.contains(says)),
         "expected a problem at {at} saying {says:?}; got {problems:#?}"
@@ -74,5 +84,18 @@ fn external_images_in_markdown_are_refused() {
         let (problems, line) =
             check_with(ROLE_FILE, "verdict = \"AI coding tools", &format!("verdict = \"{image} AI coding tools"));
         assert_refused(&problems, &format!("{ROLE_FILE}:{line}"), "images must come from this site");
+    }
+}
+
+#[test]
+fn line_breaks_in_one_line_fields_of_a_role_file_are_refused() {
+    for (find, replace) in [
+        ("title = \"Backend/API Developer\"", "title = \"Backend\\nBcc: x@evil.example\""),
+        ("title = \"Backend/API Developer\"", "title = \"Backend\\r\\nAPI Developer\""),
+        ("note = \"First published.\"", "note = \"First\\npublished.\""),
+        ("note = \"First published.\"", "note = \"First published.\\r\""),
+    ] {
+        let (problems, line) = check_with(ROLE_FILE, find, replace);
+        assert_refused(&problems, &format!("{ROLE_FILE}:{line}"), "line break");
     }
 }

@@ -175,6 +175,8 @@ pub struct MailSite {
     pub address: String,
     pub client: reqwest::Client,
     pub smtp_url: Option<String>,
+    /// `--subscribers`: None for the default SQLite file, or a postgres:// URL.
+    pub subscribers: Option<String>,
     server: actix_web::dev::ServerHandle,
 }
 
@@ -187,6 +189,11 @@ impl Drop for MailSite {
 impl MailSite {
     /// Starts the site, sending through `smtp_url`, or into the outbox folder when None.
     pub async fn start(smtp_url: Option<String>) -> MailSite {
+        Self::start_with(smtp_url, None).await
+    }
+
+    /// A site whose subscribers live at `subscribers` (a postgres:// URL), or the default file.
+    pub async fn start_with(smtp_url: Option<String>, subscribers: Option<String>) -> MailSite {
         let dir = tempfile::tempdir().expect("tempdir");
         copy_dir(&content_dir(), &dir.path().join("content"));
         let config = Config {
@@ -198,7 +205,7 @@ impl MailSite {
             page_cache_mb: 16,
             warm: false,
             contact_email: None,
-            mail: MailConfig { smtp_url: smtp_url.clone(), ..MailConfig::default() },
+            mail: MailConfig { smtp_url: smtp_url.clone(), subscribers: subscribers.clone(), ..MailConfig::default() },
         };
         // The copy is the bundled content, so the catalogue it builds is the shared one.
         std::fs::copy(bundled_catalogue(), &config.catalogue).expect("copy the catalogue");
@@ -214,7 +221,7 @@ impl MailSite {
             .pool_max_idle_per_host(0)
             .build()
             .expect("client");
-        let site = MailSite { dir, address, client, smtp_url, server: handle };
+        let site = MailSite { dir, address, client, smtp_url, subscribers, server: handle };
         for _ in 0..200 {
             if site.client.get(format!("{}/robots.txt", site.address)).send().await.is_ok() {
                 return site;
@@ -233,9 +240,20 @@ impl MailSite {
     }
 
     /// Each subscription's (email, state).
+    /// (email, state) of every subscription, oldest first, from whichever store the site uses.
     pub fn states(&self) -> Vec<(String, String)> {
+        const SQL: &str = "SELECT email, state FROM subscriptions ORDER BY id";
+        if let Some(url) = self.subscribers.clone() {
+            // The postgres client runs its own runtime: not on this test's async thread.
+            return std::thread::spawn(move || {
+                let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+                client.query(SQL, &[]).expect("query").iter().map(|r| (r.get(0), r.get(1))).collect()
+            })
+            .join()
+            .expect("the query thread");
+        }
         let conn = self.subscribers();
-        let mut stmt = conn.prepare("SELECT email, state FROM subscriptions ORDER BY id").expect("query");
+        let mut stmt = conn.prepare(SQL).expect("query");
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").map(|r| r.expect("row")).collect()
     }
 
@@ -311,6 +329,9 @@ impl MailSite {
             .env_remove("JOBZONE_SMTP_URL");
         if let Some(url) = smtp_url {
             command.arg("--smtp-url").arg(url);
+        }
+        if let Some(subscribers) = &self.subscribers {
+            command.arg("--subscribers").arg(subscribers);
         }
         for (k, v) in env {
             command.env(k, v);

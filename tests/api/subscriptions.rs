@@ -21,7 +21,30 @@ async fn a_confirmed_reader_gets_exactly_one_update_naming_old_and_new_score_and
     let port = free_port();
     let inbox = start_smtp_on(port);
     let site = MailSite::start(Some(smtp_url(port))).await;
+    the_update_flow(&site, &inbox).await;
+    let stored = [site.path("subscribers.db"), site.path("subscribers.db-wal")]
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .any(|bytes| bytes.windows(18).any(|w| w == b"reader@example.com"));
+    assert!(!stored, "the address is gone from the database files");
+}
 
+#[tokio::test]
+async fn the_same_update_flow_works_with_subscribers_in_postgresql() {
+    let Some(server) = tokio::task::spawn_blocking(crate::postgres::TempPostgres::start).await.expect("start") else {
+        return;
+    };
+    let port = free_port();
+    let inbox = start_smtp_on(port);
+    let site = MailSite::start_with(Some(smtp_url(port)), Some(server.database())).await;
+    the_update_flow(&site, &inbox).await;
+    drop(site);
+    tokio::task::spawn_blocking(move || drop(server)).await.expect("stop");
+}
+
+/// Subscribe, confirm, one update per change with the old and new score, no repeat, one-click
+/// unsubscribe, and nothing after it.
+async fn the_update_flow(site: &MailSite, inbox: &Inbox) {
     let answer = site.subscribe("reader@example.com").await;
     answer.assert_status(200);
     assert!(answer.body.contains("Check your inbox"), "{}", answer.body);
@@ -66,11 +89,6 @@ async fn a_confirmed_reader_gets_exactly_one_update_naming_old_and_new_score_and
     let unsubscribe = update.list_unsubscribe_path();
     site.post_with(&unsubscribe, &[("List-Unsubscribe", "One-Click")], &[]).await.assert_status(200);
     assert!(site.states().is_empty(), "the subscription is deleted");
-    let stored = [site.path("subscribers.db"), site.path("subscribers.db-wal")]
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .any(|bytes| bytes.windows(18).any(|w| w == b"reader@example.com"));
-    assert!(!stored, "the address is gone from the database files");
 
     site.change_role(1, "Growth check revised to positive.");
     let (code, report) = site.notify(None, &[]);

@@ -1,19 +1,26 @@
-//! The subscribers database: its own SQLite file (never the catalogue), in WAL mode, with
-//! numbered migrations recorded in `PRAGMA user_version`. It keeps only what the feature needs:
-//! the address, what it follows, its state and timestamps, and hashes of the link tokens.
+//! The subscribers store: its own database (never the catalogue), SQLite by default (one file
+//! in WAL mode) or PostgreSQL when several copies of the site serve, with the same numbered
+//! migrations on both. It keeps only what the feature needs: the address, what it follows, its
+//! state and timestamps, and hashes of the link tokens.
 //!
 //! The one SQL exception to "SQL lives in src/catalogue/": this database is mutable and owned by
-//! this feature, so its statements sit beside the code that owns it.
+//! this feature, so its statements sit beside the code that owns it. Each is written once and
+//! runs on both databases (`db`).
 
+mod db;
 mod delivery;
+
+pub use db::Location;
+use db::{Db, Param, Row};
 
 use super::{Kind, Snapshot, Target};
 use anyhow::{Context, Result};
-use rusqlite::{Connection, OptionalExtension, params};
-use std::path::Path;
+use std::cell::RefCell;
 
-/// Each entry upgrades the schema by one version; never edit a released entry, add one.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_initial.sql")];
+/// Each entry upgrades the schema by one version, as (SQLite, PostgreSQL) scripts of the same
+/// tables; never edit a released entry, add one.
+const MIGRATIONS: &[(&str, &str)] =
+    &[(include_str!("../migrations/001_initial.sql"), include_str!("../migrations/postgres/001_initial.sql"))];
 
 /// One address following one item.
 #[derive(Debug, Clone)]
@@ -46,182 +53,157 @@ pub struct OutboxCounts {
     pub failed: u64,
 }
 
+/// The store's one connection. Use it from blocking threads only (the web layer holds it in a
+/// mutex and calls it through `web::block`).
 pub struct Store {
-    conn: Connection,
+    db: RefCell<Db>,
 }
 
 impl Store {
-    pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("while creating {}", dir.display()))?;
-        }
-        let conn = Connection::open(path)
-            .with_context(|| format!("while opening the subscribers database {}", path.display()))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Deleted addresses are overwritten with zeros, not left in free pages.
-        conn.pragma_update(None, "secure_delete", "ON")?;
-        let mut store = Store { conn };
-        store.migrate().with_context(|| format!("while migrating {}", path.display()))?;
-        Ok(store)
+    /// Opens (creating if need be) and migrates the store at `location`. Runs on a thread of
+    /// its own, so it may be called from async code (the PostgreSQL client must not block an
+    /// async worker).
+    pub fn open(location: &Location) -> Result<Store> {
+        let open = || -> Result<Db> {
+            let mut db = Db::open(location)?;
+            db.migrate(MIGRATIONS).with_context(|| format!("while migrating {}", location.describe()))?;
+            Ok(db)
+        };
+        let db = std::thread::scope(|s| s.spawn(open).join())
+            .map_err(|_| anyhow::anyhow!("opening the subscribers store panicked"))??;
+        Ok(Store { db: RefCell::new(db) })
     }
 
-    fn migrate(&mut self) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let version: usize = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version > MIGRATIONS.len() {
-            anyhow::bail!("the database has schema version {version}, newer than this jobzone knows");
-        }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i + 1)?;
-        }
-        tx.commit()?;
-        Ok(())
+    fn db(&self) -> std::cell::RefMut<'_, Db> {
+        self.db.borrow_mut()
     }
 
     pub fn schema_version(&self) -> Result<usize> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        self.db().schema_version()
+    }
+
+    /// Which database this is, for tests and logs.
+    pub fn is_postgres(&self) -> bool {
+        matches!(*self.db(), Db::Postgres(_))
     }
 
     pub fn get(&self, id: i64) -> Result<Option<Subscription>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {SUB_COLUMNS} FROM subscriptions WHERE id = ?1"))?
-            .query_row([id], subscription)
-            .optional()?)
+        let sql = format!("SELECT {SUB_COLUMNS} FROM subscriptions WHERE id = $1");
+        self.db().query_opt(&sql, &[Param::Int(id)])?.map(|r| subscription_at(&r, 0)).transpose()
     }
 
     pub fn find(&self, email: &str, target: &Target) -> Result<Option<Subscription>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {SUB_COLUMNS} FROM subscriptions WHERE email = ?1 AND kind = ?2 AND target = ?3"
-            ))?
-            .query_row(params![email, target.kind.as_str(), target.id], subscription)
-            .optional()?)
+        let sql = format!("SELECT {SUB_COLUMNS} FROM subscriptions WHERE email = $1 AND kind = $2 AND target = $3");
+        let row = self.db().query_opt(&sql, &[Param::Text(email), kind(target), Param::Text(&target.id)])?;
+        row.map(|r| subscription_at(&r, 0)).transpose()
     }
 
     /// The subscription of `email` to `target`, created pending if there is none.
     pub fn find_or_insert(&self, email: &str, target: &Target, now: i64) -> Result<Subscription> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO subscriptions (email, kind, target, state, created_at) VALUES (?1, ?2, ?3, 'pending', ?4)
-                 ON CONFLICT (email, kind, target) DO NOTHING",
-            )?
-            .execute(params![email, target.kind.as_str(), target.id, now])?;
+        self.db().execute(
+            "INSERT INTO subscriptions (email, kind, target, state, created_at) VALUES ($1, $2, $3, 'pending', $4)
+             ON CONFLICT (email, kind, target) DO NOTHING",
+            &[Param::Text(email), kind(target), Param::Text(&target.id), Param::Int(now)],
+        )?;
         self.find(email, target)?.context("the subscription just written is missing")
     }
 
     /// Stores the hashes of the links just issued; a new confirmation hash retires the old link.
     pub fn set_token_hashes(&self, id: i64, confirm: Option<&[u8]>, unsubscribe: &[u8]) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "UPDATE subscriptions SET confirm_hash = coalesce(?2, confirm_hash), unsubscribe_hash = ?3 WHERE id = ?1",
-            )?
-            .execute(params![id, confirm, unsubscribe])?;
+        self.db().execute(
+            "UPDATE subscriptions SET confirm_hash = coalesce($2, confirm_hash), unsubscribe_hash = $3 WHERE id = $1",
+            &[Param::Int(id), Param::Blob(confirm), Param::Blob(Some(unsubscribe))],
+        )?;
         Ok(())
     }
 
     /// True when `confirm_hash` is the live confirmation link of a pending subscription.
     pub fn confirm_link_is_live(&self, id: i64, confirm_hash: &[u8]) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM subscriptions WHERE id = ?1 AND confirm_hash = ?2")?
-            .exists(params![id, confirm_hash])?)
+        let sql = "SELECT 1 FROM subscriptions WHERE id = $1 AND confirm_hash = $2";
+        Ok(self.db().query_opt(sql, &[Param::Int(id), Param::Blob(Some(confirm_hash))])?.is_some())
     }
 
     /// Confirms the subscription whose live confirmation link this is; false if there is none.
     pub fn confirm(&self, id: i64, confirm_hash: &[u8], now: i64) -> Result<bool> {
-        let changed = self
-            .conn
-            .prepare_cached(
-                "UPDATE subscriptions SET state = 'confirmed', confirmed_at = ?3, confirm_hash = NULL
-                 WHERE id = ?1 AND confirm_hash = ?2",
-            )?
-            .execute(params![id, confirm_hash, now])?;
+        let changed = self.db().execute(
+            "UPDATE subscriptions SET state = 'confirmed', confirmed_at = $3, confirm_hash = NULL
+             WHERE id = $1 AND confirm_hash = $2",
+            &[Param::Int(id), Param::Blob(Some(confirm_hash)), Param::Int(now)],
+        )?;
         Ok(changed == 1)
     }
 
     /// The subscription this unsubscribe link belongs to, if it still exists.
     pub fn by_unsubscribe_link(&self, id: i64, unsubscribe_hash: &[u8]) -> Result<Option<Subscription>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {SUB_COLUMNS} FROM subscriptions WHERE id = ?1 AND unsubscribe_hash = ?2"
-            ))?
-            .query_row(params![id, unsubscribe_hash], subscription)
-            .optional()?)
+        let sql = format!("SELECT {SUB_COLUMNS} FROM subscriptions WHERE id = $1 AND unsubscribe_hash = $2");
+        let row = self.db().query_opt(&sql, &[Param::Int(id), Param::Blob(Some(unsubscribe_hash))])?;
+        row.map(|r| subscription_at(&r, 0)).transpose()
     }
 
     /// Deletes one subscription and its queued mail (the outbox rows cascade).
-    pub fn delete(&self, id: i64) -> Result<usize> {
-        Ok(self.conn.prepare_cached("DELETE FROM subscriptions WHERE id = ?1")?.execute([id])?)
+    pub fn delete(&self, id: i64) -> Result<u64> {
+        self.db().execute("DELETE FROM subscriptions WHERE id = $1", &[Param::Int(id)])
     }
 
     /// Deletes everything kept about an address.
-    pub fn delete_address(&self, email: &str) -> Result<usize> {
-        Ok(self.conn.prepare_cached("DELETE FROM subscriptions WHERE email = ?1")?.execute([email])?)
+    pub fn delete_address(&self, email: &str) -> Result<u64> {
+        self.db().execute("DELETE FROM subscriptions WHERE email = $1", &[Param::Text(email)])
     }
 
-    /// Moves committed deletions out of the write-ahead log into the zeroed main file, so an
-    /// unsubscribed address does not linger on disk in old log frames. Best effort: a busy
-    /// reader only delays it to the next checkpoint.
+    /// Clears committed deletions out of the database files, so an unsubscribed address does
+    /// not linger on disk. Best effort: a busy reader only delays it to the next time.
     pub fn purge_deleted(&self) {
-        if let Err(e) = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())) {
-            tracing::warn!("checkpoint after a deletion failed: {e}");
+        if let Err(e) = self.db().purge_deleted() {
+            tracing::warn!("clearing deleted rows failed: {e:#}");
         }
     }
 
     /// Confirmation emails sent under `key` since `since`; old entries are pruned on the way.
     pub fn sends_since(&self, key: &[u8], since: i64) -> Result<u32> {
-        self.conn.prepare_cached("DELETE FROM sends WHERE at < ?1")?.execute([since])?;
-        Ok(self
-            .conn
-            .prepare_cached("SELECT count(*) FROM sends WHERE key = ?1 AND at >= ?2")?
-            .query_row(params![key, since], |r| r.get(0))?)
+        let mut db = self.db();
+        db.execute("DELETE FROM sends WHERE at < $1", &[Param::Int(since)])?;
+        let sql = "SELECT count(*) FROM sends WHERE key = $1 AND at >= $2";
+        let row = db.query_opt(sql, &[Param::Blob(Some(key)), Param::Int(since)])?.context("count has a row")?;
+        Ok(u32::try_from(row.int(0)?).unwrap_or(u32::MAX))
     }
 
     pub fn record_send(&self, keys: &[&[u8]], now: i64) -> Result<()> {
-        let mut insert = self.conn.prepare_cached("INSERT INTO sends (key, at) VALUES (?1, ?2)")?;
+        let mut db = self.db();
         for key in keys {
-            insert.execute(params![key, now])?;
+            db.execute("INSERT INTO sends (key, at) VALUES ($1, $2)", &[Param::Blob(Some(key)), Param::Int(now)])?;
         }
         Ok(())
     }
 }
 
+/// The target's kind as a parameter.
+fn kind(target: &Target) -> Param<'static> {
+    Param::Text(target.kind.as_str())
+}
+
 pub(super) const SUB_COLUMNS: &str = "id, email, kind, target, state, created_at";
 pub(super) const SUB_COLUMNS_S: &str = "s.id, s.email, s.kind, s.target, s.state, s.created_at";
 
-fn subscription(r: &rusqlite::Row<'_>) -> rusqlite::Result<Subscription> {
-    subscription_at(r, 0)
-}
-
-pub(super) fn subscription_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Subscription> {
-    let kind: String = r.get(at + 2)?;
-    let kind = Kind::parse(&kind).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(at + 2, rusqlite::types::Type::Text, format!("kind {kind}").into())
-    })?;
+pub(super) fn subscription_at(r: &Row, at: usize) -> Result<Subscription> {
+    let kind = r.text(at + 2)?;
+    let kind = Kind::parse(&kind).with_context(|| format!("unknown kind {kind} in the subscribers store"))?;
     Ok(Subscription {
-        id: r.get(at)?,
-        email: r.get(at + 1)?,
-        target: Target { kind, id: r.get(at + 3)? },
-        confirmed: r.get::<_, String>(at + 4)? == "confirmed",
-        created_at: r.get(at + 5)?,
+        id: r.int(at)?,
+        email: r.text(at + 1)?,
+        target: Target { kind, id: r.text(at + 3)? },
+        confirmed: r.text(at + 4)? == "confirmed",
+        created_at: r.int(at + 5)?,
     })
 }
 
-pub(super) fn snapshot(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Snapshot> {
+pub(super) fn snapshot(r: &Row, at: usize) -> Result<Snapshot> {
     Ok(Snapshot {
-        title: r.get(at)?,
-        url: r.get(at + 1)?,
-        score: r.get(at + 2)?,
-        zone: r.get(at + 3)?,
-        zone_name: r.get(at + 4)?,
-        revision_date: r.get(at + 5)?,
-        revision_note: r.get(at + 6)?,
+        title: r.text(at)?,
+        url: r.text(at + 1)?,
+        score: r.real(at + 2)?,
+        zone: r.text(at + 3)?,
+        zone_name: r.text(at + 4)?,
+        revision_date: r.text(at + 5)?,
+        revision_note: r.text(at + 6)?,
     })
 }

@@ -14,8 +14,8 @@ use anyhow::{Context, Result};
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 /// A catalogue and everything derived from it that must change with it.
 pub struct Generation {
@@ -53,20 +53,73 @@ pub enum Reason {
 /// several events) or a `git checkout` costs one build.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
-/// The sending side, kept in `Site` so handlers can report a corrupt catalogue.
+/// The sending side, kept in `Site` so handlers can report a damaged catalogue and wait for
+/// its repair.
 #[derive(Default)]
-pub struct Trigger(Mutex<Option<Sender<Reason>>>);
+pub struct Trigger {
+    tx: Mutex<Option<Sender<Reason>>>,
+    /// The address of the catalogue a query found damaged, until the next rebuild attempt ends.
+    damaged: Mutex<Option<usize>>,
+    /// Rebuild attempts finished so far; `finished` wakes those waiting for a repair.
+    attempts: Mutex<u64>,
+    finished: Condvar,
+}
+
+/// The longest a request waits for the repair of a damaged catalogue (a whole build).
+const REPAIR_WAIT: Duration = Duration::from_secs(120);
 
 impl Trigger {
-    pub fn send(&self, reason: Reason) {
-        if let Some(tx) = self.0.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
-            let _ = tx.send(reason);
-        }
+    /// Sends `reason` to the rebuild thread; false when there is none.
+    pub fn send(&self, reason: Reason) -> bool {
+        lock(&self.tx).as_ref().is_some_and(|tx| tx.send(reason).is_ok())
     }
 
     fn set(&self, tx: Sender<Reason>) {
-        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(tx);
+        *lock(&self.tx) = Some(tx);
     }
+
+    /// Asks for the repair of `damaged` and waits for the next rebuild attempt to end. Returns
+    /// the catalogue `live` gives once it is no longer `damaged`, or None when no rebuild thread
+    /// runs, the attempt failed, or it took longer than [`REPAIR_WAIT`].
+    pub fn repair(&self, damaged: &Arc<Catalogue>, live: impl Fn() -> Arc<Catalogue>) -> Option<Arc<Catalogue>> {
+        let replaced = |now: Arc<Catalogue>| (!Arc::ptr_eq(&now, damaged)).then_some(now);
+        let mut attempts = lock(&self.attempts);
+        let before = *attempts;
+        if let Some(now) = replaced(live()) {
+            return Some(now);
+        }
+        *lock(&self.damaged) = Some(Arc::as_ptr(damaged) as usize);
+        if !self.send(Reason::Corrupt) {
+            return None;
+        }
+        let deadline = Instant::now() + REPAIR_WAIT;
+        loop {
+            if let Some(now) = replaced(live()) {
+                return Some(now);
+            }
+            if *attempts > before {
+                return None;
+            }
+            let left = deadline.checked_duration_since(Instant::now())?;
+            attempts = self.finished.wait_timeout(attempts, left).unwrap_or_else(PoisonError::into_inner).0;
+        }
+    }
+
+    /// True when `live` is the catalogue reported damaged.
+    fn is_damaged(&self, live: &Arc<Catalogue>) -> bool {
+        *lock(&self.damaged) == Some(Arc::as_ptr(live) as usize)
+    }
+
+    /// Records the end of a rebuild attempt and wakes the requests waiting for it.
+    fn attempt_finished(&self) {
+        *lock(&self.damaged) = None;
+        *lock(&self.attempts) += 1;
+        self.finished.notify_all();
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Starts the rebuild thread, the content watcher and the SIGHUP listener. The watcher lives as
@@ -126,10 +179,16 @@ fn run(site: &Site, config: &Config, rx: &Receiver<Reason>) {
                 reason = next;
             }
         }
-        if reason == Reason::ContentChanged && !build::is_stale(&config.content, &config.catalogue) {
-            continue;
+        let needed = match reason {
+            Reason::ContentChanged => build::is_stale(&config.content, &config.catalogue),
+            // Several requests may report the same damage: one repair serves them all.
+            Reason::Corrupt => site.rebuilds.is_damaged(&site.live_catalogue()),
+            Reason::Requested => true,
+        };
+        if needed {
+            rebuild(site, config, reason);
         }
-        rebuild(site, config, reason);
+        site.rebuilds.attempt_finished();
     }
 }
 

@@ -98,6 +98,35 @@ impl Row {
     }
 }
 
+impl Row {
+    /// The row as the CSV holds it: text cells a spreadsheet would run as a formula are
+    /// prefixed with `'` (OWASP's advice on CSV injection); figures are numbers and stay as they are.
+    fn spreadsheet_safe(&self) -> Row {
+        let opt = |s: &Option<String>| s.as_deref().map(spreadsheet_text);
+        Row {
+            id: spreadsheet_text(&self.id),
+            title: spreadsheet_text(&self.title),
+            seniority: opt(&self.seniority),
+            occupation: spreadsheet_text(&self.occupation),
+            sub_label: opt(&self.sub_label),
+            updated: spreadsheet_text(&self.updated),
+            url: spreadsheet_text(&self.url),
+            ..*self
+        }
+    }
+}
+
+/// `text`, prefixed with `'` when it starts with a character that makes a spreadsheet treat
+/// the cell as a formula (`=`, `+`, `@`, a tab or CR, or `-` when the text is not a number).
+pub fn spreadsheet_text(text: &str) -> String {
+    let live = match text.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => text.parse::<f64>().is_err(),
+        _ => false,
+    };
+    if live { format!("'{text}") } else { text.to_string() }
+}
+
 /// The JSON download: what it is, under which licence, and the rows.
 #[derive(Serialize)]
 struct JsonDownload<'a> {
@@ -133,7 +162,7 @@ pub fn generate(rows: &[Row], version: &str, base_url: &str) -> anyhow::Result<D
         writer.write_record(COLUMNS.iter().map(|(name, _)| *name))?;
     }
     for row in rows {
-        writer.serialize(row)?;
+        writer.serialize(row.spreadsheet_safe())?;
     }
     let csv = writer.into_inner().map_err(|e| anyhow::anyhow!("while writing the CSV: {e}"))?;
     let json = serde_json::to_vec(&JsonDownload {
@@ -217,5 +246,21 @@ mod tests {
         let text = std::str::from_utf8(&d.csv.body).expect("utf-8");
         assert_eq!(text.lines().next(), Some(documented.join(",").as_str()));
         assert!(text.contains("\"T, with \"\"quotes\"\"\""), "{text}");
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_prefixed_and_numbers_and_prose_are_not() {
+        for (text, cell) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1 555", "'+1 555"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("-cmd", "'-cmd"),
+            ("\t=1", "'\t=1"),
+            ("-2.5", "-2.5"),
+            ("Backend/API Developer", "Backend/API Developer"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_text(text), cell);
+        }
     }
 }

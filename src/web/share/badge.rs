@@ -31,7 +31,8 @@ struct BadgeSvg {
 
 /// The badge for a role or a scored occupation.
 pub fn svg(card: &ShareCard) -> Result<String> {
-    let title = raster::wrap(&card.title, FONT_SIZE, false, MAX_TITLE, 1).0.into_iter().next().unwrap_or_default();
+    let full_title = raster::xml_text(&card.title);
+    let title = raster::wrap(&full_title, FONT_SIZE, false, MAX_TITLE, 1).0.into_iter().next().unwrap_or_default();
     let value = format!("{:.1}/100 \u{b7} {}", card.score, card.zone_name);
     let title_width = raster::text_width(&title, FONT_SIZE, false);
     let value_width = raster::text_width(&value, FONT_SIZE, true);
@@ -40,7 +41,7 @@ pub fn svg(card: &ShareCard) -> Result<String> {
     let (fill, ink) = zone_colours(&card.zone_key);
     let label = format!(
         "{}: {:.1} out of 100, {} zone, on the jobzone AI job-risk index",
-        card.title, card.score, card.zone_name
+        full_title, card.score, card.zone_name
     );
     Ok(BadgeSvg { label, title, title_width, value, value_width, left, width, fill, ink }.render()?)
 }
@@ -73,6 +74,13 @@ mod tests {
         let svg = svg(&card("<script>alert(1)</script> & co", "red")).expect("renders");
         assert!(!svg.contains("<script>"), "{svg}");
         assert!(raster::png(&svg, 200, 24).is_ok(), "the badge is well-formed SVG");
+    }
+
+    #[test]
+    fn control_characters_and_noncharacters_cannot_make_the_badge_invalid_xml() {
+        let svg = svg(&card("Chief\u{1}\u{0}\u{b}\u{1b}[31m\u{fffe}Executives\r\nx", "red")).expect("renders");
+        assert!(roxmltree::Document::parse(&svg).is_ok(), "the badge is well-formed XML: {svg}");
+        assert!(svg.contains("Chief[31mExecutives  x"), "{svg}");
     }
 
     #[test]

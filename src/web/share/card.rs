@@ -76,19 +76,24 @@ const SCALE_WIDTH: f64 = 1056.0;
 /// The card as SVG: the title takes one line at full size, else shrinks to fit two lines,
 /// and only then is cut with an ellipsis.
 pub fn svg(card: &ShareCard, zones: &[Zone]) -> Result<String> {
-    let mut fitted = (66.0, raster::wrap(&card.title, 66.0, true, TEXT_WIDTH, 1));
+    let title = raster::xml_text(&card.title);
+    let mut fitted = (66.0, raster::wrap(&title, 66.0, true, TEXT_WIDTH, 1));
     for size in [54.0, 46.0] {
         if !fitted.1.1 {
             break;
         }
-        fitted = (size, raster::wrap(&card.title, size, true, TEXT_WIDTH, 2));
+        fitted = (size, raster::wrap(&title, size, true, TEXT_WIDTH, 2));
     }
     let (title_size, (title_lines, _)) = fitted;
     let line_height = title_size * 1.2;
     // Two lines start higher, keeping the subtitle clear of the score.
     let title_top = if title_lines.len() > 1 { 204.0 } else { 228.0 };
     let subtitle_y = title_top + line_height * (title_lines.len() as f32 - 1.0) + 58.0;
-    let subtitle = raster::wrap(&card.subtitle, 30.0, false, TEXT_WIDTH, 1).0.into_iter().next().unwrap_or_default();
+    let subtitle = raster::wrap(&raster::xml_text(&card.subtitle), 30.0, false, TEXT_WIDTH, 1)
+        .0
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     let score = format!("{:.1}", card.score);
     let out_of_x = MARGIN + raster::text_width(&score, 150.0, true) + 10.0;
     let pill_text = format!("{} zone", card.zone_name).to_uppercase();
@@ -213,6 +218,14 @@ mod tests {
     fn a_card_is_a_1200_by_630_png() {
         let png = png(&card("Registered Nurse"), &zones()).expect("renders");
         assert_eq!(raster::png_size(&png), Some((1200, 630)));
+    }
+
+    #[test]
+    fn control_characters_noncharacters_and_the_longest_allowed_title_still_draw_a_card() {
+        for title in ["Chief\u{1}\u{0}\u{b}\u{1b}\u{fffe}Executives", &"Wide W ".repeat(43)] {
+            let png = png(&card(title), &zones()).unwrap_or_else(|e| panic!("{title:?} does not draw: {e:#}"));
+            assert_eq!(raster::png_size(&png), Some((1200, 630)));
+        }
     }
 
     #[test]

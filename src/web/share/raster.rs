@@ -22,6 +22,13 @@ static FONTS: LazyLock<Arc<usvg::fontdb::Database>> = LazyLock::new(|| {
     Arc::new(db)
 });
 
+/// `text` as one line that XML 1.0 accepts: the feed's rule (`feeds::xml_text`), and line
+/// breaks and tabs as spaces. The data gate refuses such characters before a build, so this
+/// only guarantees that no title can make a card or badge invalid.
+pub fn xml_text(text: &str) -> String {
+    crate::web::feeds::xml_text(text).replace(['\t', '\n', '\r'], " ")
+}
+
 /// Renders `svg` as a PNG of `width` x `height` pixels, scaling the drawing to fit.
 pub fn png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>> {
     let options = usvg::Options { fontdb: FONTS.clone(), font_family: FONT_FAMILY.into(), ..Default::default() };

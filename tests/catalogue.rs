@@ -37,7 +37,7 @@ fn every_stored_score_is_recomputed_from_its_stored_inputs() {
 /// "What to do next": every Red assessment that can leave Red within reach offers a move out of
 /// Red, and nearly every page offers a move that scores higher (the rest are at or near the top).
 #[test]
-fn red_jobs_are_offered_a_move_out_of_red_and_nearly_every_page_a_higher_scoring_move() {
+fn red_jobs_are_offered_a_move_out_of_red_and_every_page_below_the_top_score_a_higher_scoring_move() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("catalogue.db");
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
@@ -45,7 +45,13 @@ fn red_jobs_are_offered_a_move_out_of_red_and_nearly_every_page_a_higher_scoring
     let catalogue = Catalogue::open(&path, 1).expect("the catalogue opens");
     let conn = catalogue.conn();
     let (mut red, mut out_of_red, mut scored, mut with_higher) = (0, 0, 0, 0);
-    for key in read::all_keys(&conn).expect("keys") {
+    let keys = read::all_keys(&conn).expect("keys");
+    let top = keys
+        .iter()
+        .map(|k| read::card_of(&conn, k).expect("read").expect("scored").score)
+        .fold(f64::MIN, f64::max);
+    let mut without = Vec::new();
+    for key in keys {
         let a = read::assessment(&conn, &key).expect("read").expect("stored detail");
         let targets: Vec<_> = a
             .transitions
@@ -53,7 +59,11 @@ fn red_jobs_are_offered_a_move_out_of_red_and_nearly_every_page_a_higher_scoring
             .map(|t| read::card_of(&conn, &t.to).expect("read").expect("a move's target is scored"))
             .collect();
         scored += 1;
-        with_higher += usize::from(targets.iter().any(|t| t.score > a.card.score));
+        let higher = targets.iter().any(|t| t.score > a.card.score);
+        with_higher += usize::from(higher);
+        if !higher && a.card.score < top {
+            without.push(key.url());
+        }
         if a.zone == jobzone::methodology::ZoneKey::Red {
             red += 1;
             out_of_red += usize::from(targets.iter().any(|t| t.zone != jobzone::methodology::ZoneKey::Red));
@@ -61,6 +71,6 @@ fn red_jobs_are_offered_a_move_out_of_red_and_nearly_every_page_a_higher_scoring
     }
     assert!(red > 0);
     assert!(out_of_red * 10 >= red * 9, "{out_of_red} of {red} Red assessments offer a move out of Red");
-    assert!(with_higher * 100 >= scored * 98, "{with_higher} of {scored} pages offer a higher-scoring move");
+    assert!(without.is_empty(), "pages below the top score ({top}) without a higher-scoring move: {without:?}");
     println!("{out_of_red} of {red} Red offer a move out of Red; {with_higher} of {scored} a higher-scoring move");
 }

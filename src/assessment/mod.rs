@@ -141,6 +141,10 @@ pub struct Transition {
     /// Data-derived moves: skill and knowledge similarity (standardised cosine, two decimals).
     #[serde(default)]
     pub similarity: Option<f64>,
+    /// Data-derived moves: a longer step, offered only because no higher-scoring occupation is
+    /// within reach by the `[moves]` rule; the page says so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub beyond_reach: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -150,6 +150,7 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
                 why: c.text(&t.why, "transition reason"),
                 related: None,
                 similarity: None,
+                beyond_reach: false,
             })
             .collect(),
         sources,

@@ -65,7 +65,8 @@ struct Origin<'a> {
 }
 
 /// The data-derived moves from `from`, best first, at most `limit`: those that gain at least
-/// `[moves] min_points`, or where none does, those within reach that gain anything at all.
+/// `[moves] min_points`, or where none does, those within reach that gain anything at all, or
+/// where none is within reach, the longer steps to the most alike higher-scoring occupations.
 fn moves_from(
     m: &Methodology,
     profiles: &Profiles,
@@ -74,7 +75,28 @@ fn moves_from(
     limit: usize,
 ) -> Vec<Transition> {
     let found = moves_gaining(m, profiles, from, targets, limit, m.moves.min_points);
-    if found.is_empty() { moves_gaining(m, profiles, from, targets, limit, f64::MIN_POSITIVE) } else { found }
+    if !found.is_empty() {
+        return found;
+    }
+    let found = moves_gaining(m, profiles, from, targets, limit, f64::MIN_POSITIVE);
+    if found.is_empty() { longer_steps(profiles, from, targets, limit) } else { found }
+}
+
+/// Higher-scoring occupations outside the reach rule, the most alike skill and knowledge profile
+/// first (ties: the larger gain), marked `beyond_reach` so the page can say what they are.
+fn longer_steps(profiles: &Profiles, from: &Origin, targets: &[Target], limit: usize) -> Vec<Transition> {
+    let mut found: Vec<(f64, f64, Transition)> = targets
+        .iter()
+        .filter(|t| t.code != from.code && t.score > from.score)
+        .filter_map(|t| {
+            let similarity = profiles.similarity(from.code, t.code).map(|s| round_to(s, 2))?;
+            let to = Key::occupation(t.code);
+            let step = Transition { to, why: String::new(), related: None, similarity: Some(similarity), beyond_reach: true };
+            Some((similarity, t.score - from.score, step))
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id.cmp(&b.2.to.id)));
+    found.into_iter().take(limit).map(|(_, _, t)| t).collect()
 }
 
 fn moves_gaining(
@@ -100,7 +122,7 @@ fn moves_gaining(
                 let better_zone = t.zone_floor > from.zone_floor;
                 let gain = rule.rank(t.score - from.score, similarity, step);
                 let to = Key::occupation(t.code);
-                (better_zone, gain, Transition { to, why: String::new(), related: tier, similarity })
+                (better_zone, gain, Transition { to, why: String::new(), related: tier, similarity, beyond_reach: false })
             })
         })
         .collect();
@@ -235,5 +257,22 @@ mod tests {
         assert_eq!(to, ["near", "green", "far"]);
         assert_eq!(all[0].transitions[2].related, Some(Tier::PrimaryShort));
         assert!(all[0].transitions[0].similarity.is_some_and(|s| (s - 1.0).abs() < 1e-9));
+    }
+
+    #[test]
+    fn where_nothing_higher_is_within_reach_the_most_alike_higher_scorers_are_longer_steps() {
+        use crate::methodology::ZoneKey::*;
+        let m = crate::methodology::bundled();
+        let data = data_with(&[("a", [1.0, 3.0, 5.0]), ("unlike", [5.0, 3.0, 1.0]), ("climb", [1.0, 3.0, 5.0])]);
+        let mut all =
+            vec![occupation("a", 40.0, Yellow, 2), occupation("unlike", 70.0, Green, 2), occupation("climb", 60.0, Green, 5)];
+        let codes: Vec<String> = all.iter().map(|a| a.key.id.clone()).collect();
+        let p = Profiles::new(&data, codes.iter().map(String::as_str));
+        link_occupations(&m, &mut all, &p);
+        // Neither is within reach ("unlike" is dissimilar, "climb" three Job Zones up), so both
+        // come as longer steps, the more alike first; the top scorer gets none.
+        let to: Vec<(&str, bool)> = all[0].transitions.iter().map(|t| (t.to.id.as_str(), t.beyond_reach)).collect();
+        assert_eq!(to, [("climb", true), ("unlike", true)]);
+        assert!(all[1].transitions.is_empty());
     }
 }

@@ -230,6 +230,11 @@ impl AssessmentTemplate {
         self.moves.iter().any(|m| m.step.points > 0.0)
     }
 
+    /// True when the only moves offered are longer steps outside the reach rule.
+    fn only_longer_steps(&self) -> bool {
+        !self.moves.is_empty() && self.moves.iter().all(|m| m.beyond_reach)
+    }
+
     /// The address of a data source named in methodology.toml.
     fn source_url(&self, key: &str) -> &str {
         self.m.data_method.sources.iter().find(|s| s.key == key).map_or("/methodology#data-sources", |s| s.url.as_str())

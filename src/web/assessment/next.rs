@@ -28,6 +28,8 @@ pub struct MoveCard {
     pub related: Option<&'static str>,
     /// Skill and knowledge similarity, -1..1.
     pub similarity: Option<f64>,
+    /// A longer step: nothing higher-scoring is within reach, so the most alike one is offered.
+    pub beyond_reach: bool,
     /// (from, to) O*NET Job Zones, where both are known.
     pub job_zones: Option<(u8, u8)>,
     /// Median annual wage, May 2025: (from, to) dollars, where both are published.
@@ -91,6 +93,7 @@ pub fn moves(
                 better_zone: floor(t.card.zone) > floor(card.zone),
                 related: t.move_.related.map(tier_name),
                 similarity: t.move_.similarity,
+                beyond_reach: t.move_.beyond_reach,
                 job_zones: own.and_then(|f| f.job_zone).zip(theirs.and_then(|f| f.job_zone)),
                 wages: both(|f| f.median_wage_2025),
                 openings: theirs.and_then(|f| f.annual_openings),

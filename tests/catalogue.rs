@@ -46,10 +46,8 @@ fn red_jobs_are_offered_a_move_out_of_red_and_every_page_below_the_top_score_a_h
     let conn = catalogue.conn();
     let (mut red, mut out_of_red, mut scored, mut with_higher) = (0, 0, 0, 0);
     let keys = read::all_keys(&conn).expect("keys");
-    let top = keys
-        .iter()
-        .map(|k| read::card_of(&conn, k).expect("read").expect("scored").score)
-        .fold(f64::MIN, f64::max);
+    let top =
+        keys.iter().map(|k| read::card_of(&conn, k).expect("read").expect("scored").score).fold(f64::MIN, f64::max);
     let mut without = Vec::new();
     for key in keys {
         let a = read::assessment(&conn, &key).expect("read").expect("stored detail");
@@ -71,6 +69,8 @@ fn red_jobs_are_offered_a_move_out_of_red_and_every_page_below_the_top_score_a_h
     }
     assert!(red > 0);
     assert!(out_of_red * 10 >= red * 9, "{out_of_red} of {red} Red assessments offer a move out of Red");
-    assert!(without.is_empty(), "pages below the top score ({top}) without a higher-scoring move: {without:?}");
+    // Legislators: O*NET 30.1 rates no skills or knowledge for it, and every occupation O*NET
+    // relates it to scores lower, so nothing connects it to higher-scoring work.
+    assert_eq!(without, ["/occupations/11-1031.00"], "pages below the top score ({top}) without a higher-scoring move");
     println!("{out_of_red} of {red} Red offer a move out of Red; {with_higher} of {scored} a higher-scoring move");
 }

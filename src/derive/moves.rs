@@ -82,17 +82,24 @@ fn moves_from(
     if found.is_empty() { longer_steps(profiles, from, targets, limit) } else { found }
 }
 
-/// Higher-scoring occupations outside the reach rule, the most alike skill and knowledge profile
-/// first (ties: the larger gain), marked `beyond_reach` so the page can say what they are.
+/// Higher-scoring occupations outside the reach rule that O*NET relates to the job or whose skill
+/// and knowledge profile is known, the most alike first (O*NET's related ones without a profile
+/// after them; ties: the larger gain), marked `beyond_reach` so the page can say what they are.
 fn longer_steps(profiles: &Profiles, from: &Origin, targets: &[Target], limit: usize) -> Vec<Transition> {
+    let related: HashMap<&str, Tier> =
+        from.facts.iter().flat_map(|f| &f.related).map(|r| (r.code.as_str(), r.tier)).collect();
     let mut found: Vec<(f64, f64, Transition)> = targets
         .iter()
         .filter(|t| t.code != from.code && t.score > from.score)
         .filter_map(|t| {
-            let similarity = profiles.similarity(from.code, t.code).map(|s| round_to(s, 2))?;
+            let similarity = profiles.similarity(from.code, t.code).map(|s| round_to(s, 2));
+            let tier = related.get(t.code).copied();
+            if similarity.is_none() && tier.is_none() {
+                return None;
+            }
             let to = Key::occupation(t.code);
-            let step = Transition { to, why: String::new(), related: None, similarity: Some(similarity), beyond_reach: true };
-            Some((similarity, t.score - from.score, step))
+            let step = Transition { to, why: String::new(), related: tier, similarity, beyond_reach: true };
+            Some((similarity.unwrap_or(f64::MIN), t.score - from.score, step))
         })
         .collect();
     found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id.cmp(&b.2.to.id)));
@@ -122,7 +129,11 @@ fn moves_gaining(
                 let better_zone = t.zone_floor > from.zone_floor;
                 let gain = rule.rank(t.score - from.score, similarity, step);
                 let to = Key::occupation(t.code);
-                (better_zone, gain, Transition { to, why: String::new(), related: tier, similarity, beyond_reach: false })
+                (
+                    better_zone,
+                    gain,
+                    Transition { to, why: String::new(), related: tier, similarity, beyond_reach: false },
+                )
             })
         })
         .collect();
@@ -264,8 +275,11 @@ mod tests {
         use crate::methodology::ZoneKey::*;
         let m = crate::methodology::bundled();
         let data = data_with(&[("a", [1.0, 3.0, 5.0]), ("unlike", [5.0, 3.0, 1.0]), ("climb", [1.0, 3.0, 5.0])]);
-        let mut all =
-            vec![occupation("a", 40.0, Yellow, 2), occupation("unlike", 70.0, Green, 2), occupation("climb", 60.0, Green, 5)];
+        let mut all = vec![
+            occupation("a", 40.0, Yellow, 2),
+            occupation("unlike", 70.0, Green, 2),
+            occupation("climb", 60.0, Green, 5),
+        ];
         let codes: Vec<String> = all.iter().map(|a| a.key.id.clone()).collect();
         let p = Profiles::new(&data, codes.iter().map(String::as_str));
         link_occupations(&m, &mut all, &p);

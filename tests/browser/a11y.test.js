@@ -1,18 +1,10 @@
 // Accessibility: axe-core finds no serious or critical WCAG A/AA violations on the main pages,
 // in the light and the dark colour scheme.
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launchBrowser } = require("./harness");
+const { useSite } = require("./harness");
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.process.kill();
-});
+const site = useSite();
 
 const PAGES = [
   "/",
@@ -37,9 +29,9 @@ const SCHEMES = ["light", "dark"];
 for (const colorScheme of SCHEMES) for (const path of PAGES) {
   test(`${path} has no serious accessibility violations in the ${colorScheme} scheme`, async () => {
     // The site's CSP rightly refuses injected scripts; only this test context lifts it for axe.
-    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const context = await site.browser.newContext({ bypassCSP: true, colorScheme });
     const page = await context.newPage();
-    await page.goto(`${server.base}${path}`);
+    await page.goto(`${site.base}${path}`);
     await page.addScriptTag({ path: require.resolve("axe-core") });
     const result = await page.evaluate(() => window.axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] }));
     const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -45,4 +45,23 @@ function launchBrowser() {
   });
 }
 
-module.exports = { startServer, launchBrowser };
+// Registers the hooks that start the server (and, unless `browser: false`, Chromium) before a
+// test file's tests, then run `ready(site)` if given, and stop them after; returns the object
+// they fill: `site.base`, `site.browser`.
+function useSite({ browser = true, ready } = {}) {
+  const { before, after } = require("node:test");
+  const site = { base: undefined, browser: undefined, server: undefined };
+  before(async () => {
+    site.server = await startServer();
+    site.base = site.server.base;
+    if (browser) site.browser = await launchBrowser();
+    if (ready) await ready(site);
+  });
+  after(async () => {
+    if (site.browser) await site.browser.close();
+    if (site.server) site.server.process.kill();
+  });
+  return site;
+}
+
+module.exports = { startServer, launchBrowser, useSite };

@@ -1,12 +1,12 @@
 // Every page type at 390 px: no sideways scrolling; next steps within two screens; no score or points figure outside the screen
 // unless its scroller shows a visible scroll hint; chart text at least 12 CSS px as rendered.
 // Occupations are picked by zone from the API, so the test does not pin scores that move.
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launchBrowser } = require("./harness");
+const { useSite } = require("./harness");
 
 const PHONE = { width: 390, height: 844 };
-let server, browser;
+const site = useSite({ ready: pickOccupations });
 const pages = [
   "/",
   "/roles/backend-api-developer-mid-level",
@@ -21,22 +21,16 @@ const pages = [
   "/data",
 ];
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+async function pickOccupations() {
   // One scored occupation of each zone, as the catalogue has them today.
-  const list = await (await fetch(`${server.base}/api/v1/occupations`)).json();
+  const list = await (await fetch(`${site.base}/api/v1/occupations`)).json();
   const occupations = Array.isArray(list) ? list : list.occupations;
   for (const zone of ["red", "yellow", "green"]) {
     const o = occupations.find((x) => x.zone === zone);
     assert.ok(o, `an occupation in the ${zone} zone`);
-    pages.push(new URL(o.url, server.base).pathname);
+    pages.push(new URL(o.url, site.base).pathname);
   }
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.process.kill();
-});
+}
 
 // Runs in the page: every problem found, as text.
 function problems() {
@@ -76,11 +70,11 @@ function problems() {
 }
 
 test("every page type fits a 390 px phone screen with readable charts", async () => {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const context = await site.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const found = [];
   for (const path of pages) {
-    const response = await page.goto(`${server.base}${path}`);
+    const response = await page.goto(`${site.base}${path}`);
     assert.equal(response.status(), 200, path);
     for (const p of await page.evaluate(problems)) found.push(`${path}: ${p}`);
   }

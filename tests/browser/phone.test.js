@@ -1,28 +1,17 @@
 // Search from the header on a phone-width page (390 px) other than home: with JavaScript the
 // suggestions find an occupation by its lay title and announce their count; without JavaScript
 // the header form and its submit button do the same through the results page.
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launchBrowser } = require("./harness");
+const { useSite } = require("./harness");
 
 const PHONE = { width: 390, height: 844 };
-let server, base, browser;
-
-before(async () => {
-  server = await startServer();
-  base = server.base;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.process.kill();
-});
+const site = useSite();
 
 test("at 390 px the header search is visible and has a name and a submit button", async () => {
-  const context = await browser.newContext({ viewport: PHONE });
+  const context = await site.browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  await page.goto(`${base}/methodology`);
+  await page.goto(`${site.base}/methodology`);
   assert.ok(await page.isVisible("#site-q"), "header search box visible");
   assert.ok(await page.isVisible(".header-search button[type=submit]"), "submit button visible");
   const box = await page.locator("#site-q").boundingBox();
@@ -34,9 +23,9 @@ test("at 390 px the header search is visible and has a name and a submit button"
 });
 
 test("at 390 px typing a lay title in the header on /roles reaches the occupation, and the count is announced", async () => {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const context = await site.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(`${base}/roles`);
+  await page.goto(`${site.base}/roles`);
   await page.fill("#site-q", "trucker");
   await page.waitForSelector("#site-q[aria-expanded=true]", { timeout: 5000 });
   assert.equal(await page.textContent(".header-search .suggest li:first-child .suggest__title"), "Heavy and Tractor-Trailer Truck Drivers");
@@ -46,20 +35,20 @@ test("at 390 px typing a lay title in the header on /roles reaches the occupatio
   assert.equal(await status.getAttribute("aria-live"), "polite");
   assert.equal(await status.textContent(), `${shown} suggestions`);
   await page.keyboard.press("ArrowDown");
-  await Promise.all([page.waitForURL(`${base}/occupations/53-3032.00`), page.keyboard.press("Enter")]);
+  await Promise.all([page.waitForURL(`${site.base}/occupations/53-3032.00`), page.keyboard.press("Enter")]);
   assert.match(await page.textContent("h1"), /Heavy and Tractor-Trailer Truck Drivers/);
   await context.close();
 });
 
 test("at 390 px without JavaScript the header form on /methodology finds a lay title", async () => {
-  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  const context = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${base}/methodology`);
+  await page.goto(`${site.base}/methodology`);
   await page.fill("#site-q", "bookkeeper");
   await Promise.all([page.waitForURL(/\/search\?q=bookkeeper/), page.click(".header-search button[type=submit]")]);
   assert.equal(await page.textContent(".result__title"), "Bookkeeping, Accounting, and Auditing Clerks");
   assert.equal(await page.textContent(".result__matched"), "also called Bookkeeper");
-  await Promise.all([page.waitForURL(`${base}/occupations/43-3031.00`), page.click(".result__title")]);
+  await Promise.all([page.waitForURL(`${site.base}/occupations/43-3031.00`), page.click(".result__title")]);
   assert.match(await page.textContent("h1"), /Bookkeeping, Accounting, and Auditing Clerks/);
   await context.close();
 });

@@ -1,28 +1,17 @@
 // Search as people type at phone width (390 px): a level word with a title, and a plain
 // description of the work. With JavaScript the suggestions say what the level means and why a
 // result matched; without it the header form reaches the same results page, which says so too.
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launchBrowser } = require("./harness");
+const { useSite } = require("./harness");
 
 const PHONE = { width: 390, height: 844 };
-let server, base, browser;
-
-before(async () => {
-  server = await startServer();
-  base = server.base;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.process.kill();
-});
+const site = useSite();
 
 test("at 390 px a level word in the header suggestions carries the level to the occupation", async () => {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+  const context = await site.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(`${base}/roles`);
+  await page.goto(`${site.base}/roles`);
   await page.fill("#site-q", "senior accountant");
   await page.waitForSelector("#site-q[aria-expanded=true]", { timeout: 5000 });
   const first = ".header-search .suggest li:first-child";
@@ -37,9 +26,9 @@ test("at 390 px a level word in the header suggestions carries the level to the 
 });
 
 test("at 390 px without JavaScript the header form finds work described in plain words, and says why", async () => {
-  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  const context = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${base}/methodology`);
+  await page.goto(`${site.base}/methodology`);
   await page.fill("#site-q", "I fix cars");
   await Promise.all([page.waitForURL(/\/search\?q=I\+fix\+cars/), page.click(".header-search button[type=submit]")]);
   assert.equal(await page.textContent(".result__title"), "Automotive Service Technicians and Mechanics");

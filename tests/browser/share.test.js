@@ -1,29 +1,21 @@
 // Sharing in a real browser under the site's own CSP: the JSON-LD block raises no CSP
 // violation and parses, the embed badge and the touch icon load, and the dark scheme applies.
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launchBrowser } = require("./harness");
+const { useSite } = require("./harness");
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.process.kill();
-});
+const site = useSite();
 
 const ROLE = "/roles/backend-api-developer-mid-level";
 
 test("a role page's JSON-LD and badge work under the CSP without any violation", async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(`${server.base}${ROLE}`);
+  await page.goto(`${site.base}${ROLE}`);
   await page.waitForLoadState("load");
   const result = await page.evaluate(() => ({
     csp: window.__csp,
@@ -42,9 +34,9 @@ test("a role page's JSON-LD and badge work under the CSP without any violation",
 test("the dark scheme darkens the page and keeps text light", async () => {
   const colours = {};
   for (const colorScheme of ["light", "dark"]) {
-    const context = await browser.newContext({ colorScheme });
+    const context = await site.browser.newContext({ colorScheme });
     const page = await context.newPage();
-    await page.goto(`${server.base}/about`);
+    await page.goto(`${site.base}/about`);
     colours[colorScheme] = await page.evaluate(() => {
       const style = getComputedStyle(document.body);
       return { background: style.backgroundColor, text: style.color };

@@ -1,25 +1,14 @@
 // Search suggestions in a real browser (Debian's Chromium driven by playwright-core), and the
 // same search with JavaScript off. Starts the jobzone binary itself on a free port.
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launchBrowser } = require("./harness");
+const { useSite } = require("./harness");
 
-let server, base, browser;
-
-before(async () => {
-  server = await startServer();
-  base = server.base;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) server.process.kill();
-});
+const site = useSite();
 
 test("typing shows suggestions from the JSON API, and the keyboard chooses one", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${base}/`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.base}/`);
   await page.fill("#home-q", "backnd eng");
   await page.waitForSelector("#home-q[aria-expanded=true]", { timeout: 5000 });
   const first = await page.textContent(".suggest li:first-child .suggest__title");
@@ -27,14 +16,14 @@ test("typing shows suggestions from the JSON API, and the keyboard chooses one",
   await page.keyboard.press("ArrowDown");
   const active = await page.getAttribute("#home-q", "aria-activedescendant");
   assert.equal(await page.getAttribute(`#${active}`, "aria-selected"), "true");
-  await Promise.all([page.waitForURL(`${base}/roles/backend-api-developer-mid-level`), page.keyboard.press("Enter")]);
+  await Promise.all([page.waitForURL(`${site.base}/roles/backend-api-developer-mid-level`), page.keyboard.press("Enter")]);
   await page.keyboard.press("Escape");
   await page.close();
 });
 
 test("Escape closes the suggestions", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${base}/search`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.base}/search`);
   await page.fill("#page-q", "nurse");
   await page.waitForSelector("#page-q[aria-expanded=true]");
   await page.keyboard.press("Escape");
@@ -43,9 +32,9 @@ test("Escape closes the suggestions", async () => {
 });
 
 test("without JavaScript the form still searches", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${base}/`);
+  await page.goto(`${site.base}/`);
   await page.fill("#home-q", "nurse practioner");
   await Promise.all([page.waitForURL(/\/search\?q=/), page.press("#home-q", "Enter")]);
   assert.equal(await page.textContent(".result__title"), "Nurse Practitioners");

@@ -1,12 +1,12 @@
 // The Nu Html Checker (vnu) finds no error on any page type: the HTML is valid as served; and no
 // section or article lacks a heading (a vnu warning, held at zero).
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { startServer } = require("./harness");
+const { useSite } = require("./harness");
 
 const PAGES = {
   home: "/",
@@ -28,19 +28,13 @@ const PAGES = {
   "not-found": "/no-such-page",
 };
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(() => {
-  if (server) server.process.kill();
-});
+const site = useSite({ browser: false });
 
 test("vnu reports no errors on any page type", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jobzone-vnu-"));
   const files = [];
   for (const [name, url] of Object.entries(PAGES)) {
-    const response = await fetch(`${server.base}${url}`);
+    const response = await fetch(`${site.base}${url}`);
     const file = path.join(dir, `${name}.html`);
     fs.writeFileSync(file, await response.text());
     files.push(file);

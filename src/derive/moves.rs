@@ -64,6 +64,13 @@ struct Origin<'a> {
     facts: Option<&'a DataFacts>,
 }
 
+impl Origin<'_> {
+    /// The occupations O*NET lists as related to this job, with how closely.
+    fn related(&self) -> HashMap<&str, Tier> {
+        self.facts.iter().flat_map(|f| &f.related).map(|r| (r.code.as_str(), r.tier)).collect()
+    }
+}
+
 /// The data-derived moves from `from`, best first, at most `limit`: those that gain at least
 /// `[moves] min_points`, or where none does, those within reach that gain anything at all, or
 /// where none is within reach, the longer steps to the most alike higher-scoring occupations.
@@ -86,8 +93,7 @@ fn moves_from(
 /// and knowledge profile is known, the most alike first (O*NET's related ones without a profile
 /// after them; ties: the larger gain), marked `beyond_reach` so the page can say what they are.
 fn longer_steps(profiles: &Profiles, from: &Origin, targets: &[Target], limit: usize) -> Vec<Transition> {
-    let related: HashMap<&str, Tier> =
-        from.facts.iter().flat_map(|f| &f.related).map(|r| (r.code.as_str(), r.tier)).collect();
+    let related = from.related();
     let mut found: Vec<(f64, f64, Transition)> = targets
         .iter()
         .filter(|t| t.code != from.code && t.score > from.score)
@@ -115,8 +121,7 @@ fn moves_gaining(
     min_points: f64,
 ) -> Vec<Transition> {
     let rule = &m.moves;
-    let related: HashMap<&str, Tier> =
-        from.facts.iter().flat_map(|f| &f.related).map(|r| (r.code.as_str(), r.tier)).collect();
+    let related = from.related();
     let own_zone = from.facts.and_then(|f| f.job_zone);
     let mut found: Vec<(bool, f64, Transition)> = targets
         .iter()

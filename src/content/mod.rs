@@ -130,6 +130,9 @@ fn read_methodology(path: &Path) -> Result<(Methodology, String), Problem> {
         let line = e.span().map_or(1, |s| front_matter::line_of(&text, s.start));
         Problem::new(path, line, e.message().trim())
     })?;
+    if let Some(blank) = m.components.blank().first() {
+        return Err(Problem::new(path, blank.line_in(&text), blank.to_string()));
+    }
     if let Some(insane) = crate::methodology::sanity::finite_and_sane(&m).first() {
         return Err(Problem::new(path, insane.line_in(&text), insane.to_string()));
     }

@@ -123,7 +123,7 @@ fn aircraft_cargo_handling_supervisors_whole_calculation_matches_the_hand_worked
     assert_eq!((o.growth.score, basis(&o.growth).no_data), (0, true));
 
     // Weighted sum 0.2x4 + 0.2x1 + 0.2x2 + 0.2x2 + 0.1x4 + 0.1x1 = 0.8+0.2+0.4+0.4+0.4+0.1 = 2.30.
-    // Task resistance 6.00 - 2.30 = 3.70. Evidence -1: modifier 1 - 0.04 = 0.96. Barriers 5:
+    // The task resistance is 6.00 - 2.30 = 3.70. Evidence -1: modifier 1 - 0.04 = 0.96. Barriers 5:
     // 1 + 0.10 = 1.10. Growth 0: 1.00. Raw = 3.70 x 0.96 x 1.10 x 1.00 = 3.9072.
     // Score = (3.9072 - 0.54) / 7.93 x 100 = 42.462 -> 42.5: Yellow (25 <= 42.5 < 48).
     // Split: scores 4-5 (14435, 14433) 20 + 10 = 30 %; 2-3 (20933, 14432) 40 %; 1 (14434, 14436) 30 %.

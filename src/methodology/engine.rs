@@ -230,7 +230,11 @@ fn sub_label(m: &Methodology, zone: ZoneKey, f: &Facts) -> (Option<String>, Vec<
             ));
         }
         if let Some(max) = rule.max_growth {
-            checks.push(check(format!("AI growth correlation {max} or lower"), signed(f.growth), f.growth <= max));
+            checks.push(check(
+                format!("{} {max} or lower", m.components.growth.name),
+                signed(f.growth),
+                f.growth <= max,
+            ));
         }
         if let Some(max) = rule.max_barriers {
             let top = m.barrier_range().1;

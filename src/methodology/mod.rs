@@ -1,6 +1,7 @@
 //! The published methodology: every weight, threshold and label of the score, read from
 //! `content/methodology.toml`, and the pure score engine that applies it.
 
+pub mod components;
 pub mod data_method;
 pub mod engine;
 pub mod moves;
@@ -23,6 +24,8 @@ pub struct Methodology {
     pub effective: toml::value::Datetime,
     pub name: String,
     pub seniority_levels: Vec<String>,
+    /// How pages name the five parts of the score.
+    pub components: components::Components,
     pub task_resistance: TaskResistance,
     /// The 1-5 scale every task is scored on.
     pub task_scores: TaskScores,
@@ -89,7 +92,7 @@ pub struct ProvenanceLabel {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskResistance {
-    /// Task resistance = ceiling - time-weighted task score.
+    /// The task resistance is this ceiling less the time-weighted task score.
     pub ceiling: f64,
     pub description: String,
 }

@@ -77,10 +77,11 @@ fn compare(site: &super::State, (a, ac): &(Assessment, Card), (b, bc): &(Assessm
     let m = &site.catalogue().methodology;
     let (ca, cb) = (&a.card, &b.card);
     let range = |(lo, hi): (i64, i64)| format!("{lo} to {hi}");
+    let names = &m.components;
     let rows = vec![
         row("Score (0-100)", ca.score, cb.score, 1, "", true),
         row(
-            &format!("Task resistance (0-{})", m.task_resistance_max()),
+            &format!("{} (0-{})", names.task_resistance.short, m.task_resistance_max()),
             ca.task_resistance,
             cb.task_resistance,
             2,
@@ -88,7 +89,7 @@ fn compare(site: &super::State, (a, ac): &(Assessment, Card), (b, bc): &(Assessm
             true,
         ),
         row(
-            &format!("Evidence ({})", range(m.evidence_range())),
+            &format!("{} ({})", names.evidence.short, range(m.evidence_range())),
             ca.evidence_total as f64,
             cb.evidence_total as f64,
             0,
@@ -96,7 +97,7 @@ fn compare(site: &super::State, (a, ac): &(Assessment, Card), (b, bc): &(Assessm
             true,
         ),
         row(
-            &format!("Barriers ({})", range(m.barrier_range())),
+            &format!("{} ({})", names.barriers.short, range(m.barrier_range())),
             ca.barriers_total as f64,
             cb.barriers_total as f64,
             0,
@@ -104,7 +105,7 @@ fn compare(site: &super::State, (a, ac): &(Assessment, Card), (b, bc): &(Assessm
             true,
         ),
         row(
-            &format!("Protective ({})", range(m.protective_range())),
+            &format!("{} ({})", names.protective.short, range(m.protective_range())),
             ca.protective_total as f64,
             cb.protective_total as f64,
             0,
@@ -112,7 +113,7 @@ fn compare(site: &super::State, (a, ac): &(Assessment, Card), (b, bc): &(Assessm
             true,
         ),
         row(
-            &format!("AI growth ({})", range((m.growth.min_score, m.growth.max_score))),
+            &format!("{} ({})", names.growth.short, range((m.growth.min_score, m.growth.max_score))),
             ca.growth as f64,
             cb.growth as f64,
             0,

@@ -36,7 +36,7 @@ pub struct MethodologyTemplate {
 
 /// The data-derived rules of one part of the formula, each with its dimension's name.
 pub struct RuleGroup {
-    pub title: &'static str,
+    pub title: String,
     pub rules: Vec<(String, Rule)>,
 }
 
@@ -72,20 +72,21 @@ fn rule_groups(m: &Methodology) -> Vec<RuleGroup> {
         names.into_iter().zip(rules.iter().cloned()).collect()
     };
     let dm = &m.data_method;
+    let names = &m.components;
     vec![
         RuleGroup {
-            title: "Evidence",
+            title: names.evidence.name.clone(),
             rules: named(&dm.evidence, m.evidence.dimensions.iter().map(|d| d.name.clone()).collect()),
         },
         RuleGroup {
-            title: "Barriers",
+            title: names.barriers.name.clone(),
             rules: named(&dm.barriers, m.barriers.dimensions.iter().map(|d| d.name.clone()).collect()),
         },
         RuleGroup {
-            title: "Protective principles",
+            title: names.protective.name.clone(),
             rules: named(&dm.protective, m.protective.principles.iter().map(|p| p.name.clone()).collect()),
         },
-        RuleGroup { title: "AI growth correlation", rules: vec![("AI growth correlation".into(), dm.growth.clone())] },
+        RuleGroup { title: names.growth.name.clone(), rules: vec![(names.growth.name.clone(), dm.growth.clone())] },
     ]
 }
 

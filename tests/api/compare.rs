@@ -22,7 +22,7 @@ async fn the_reference_move_to_senior_shows_points_splits_and_task_lists_as_the_
     let rows = texts(&html, ".compare-table tbody tr");
     assert!(rows[0].contains("24.5") && rows[0].contains("55.4") && rows[0].contains("+30.9"), "{rows:?}");
     assert!(
-        rows.iter().any(|r| r.starts_with("Task resistance") && r.contains("3.05") && r.contains("3.75")),
+        rows.iter().any(|r| r.starts_with("Task Resistance") && r.contains("3.05") && r.contains("3.75")),
         "{rows:?}"
     );
     assert!(one(&html, ".move__summary").contains("from 30% down to 0%"));

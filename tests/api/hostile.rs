@@ -57,6 +57,14 @@ fn infinite_nan_and_absurd_methodology_values_are_refused_at_their_line() {
 }
 
 #[test]
+fn an_unknown_or_nameless_score_component_is_refused_at_its_line() {
+    let (problems, line) = check_with("methodology.toml", "[components.growth]", "[components.grwoth]");
+    assert_refused(&problems, &format!("methodology.toml:{line}"), "grwoth");
+    let (problems, line) = check_with("methodology.toml", "short = \"Barriers\"", "short = \"\"");
+    assert_refused(&problems, &format!("methodology.toml:{line}"), "[components.barriers] short");
+}
+
+#[test]
 fn control_characters_and_noncharacters_in_plain_text_are_refused() {
     for (find, replace) in [
         ("title = \"Backend/API Developer\"", "title = \"Backend\\u0001API Developer\""),

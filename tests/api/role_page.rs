@@ -61,7 +61,7 @@ async fn role_page_shows_each_task_row_with_time_score_weighted_class_and_ration
 async fn role_page_shows_task_resistance_and_the_work_impact_split() {
     let app = spawn_app().await;
     let html = app.get(REFERENCE).await.html();
-    assert_eq!(one(&html, "#trs"), "Task resistance score: 6.00 − 2.95 = 3.05/5.0");
+    assert_eq!(one(&html, "#trs"), "Task Resistance Score: 6.00 − 2.95 = 3.05/5.0");
     assert_eq!(one(&html, "#split"), "Split of working time: 30% displacement, 70% augmentation, 0% not involved.");
     let legend = texts(&html, "#tasks .legend li");
     assert_eq!(legend, ["Displaced 30%", "Augmented 70%"]);

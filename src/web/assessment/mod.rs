@@ -297,7 +297,7 @@ pub fn build(
     let growth = item(
         &a.growth,
         a.growth.key.clone(),
-        "AI growth".into(),
+        m.components.growth.short.clone(),
         String::new(),
         m.growth.min_score,
         m.growth.max_score,
@@ -322,11 +322,7 @@ pub fn build(
         growth_label: m.growth_label(c.growth).to_string(),
         growth_effect: m.growth_effect(c.growth).to_string(),
         composition_labels: composition_labels(&m),
-        waterfall: charts::waterfall(
-            &["Task Resistance", "Evidence", "Barriers", "Protective", "AI Growth"].map(String::from),
-            &c.composition,
-            c.score,
-        ),
+        waterfall: charts::waterfall(&m.components.shorts(), &c.composition, c.score),
         zone_rule: zone_rule(&m),
         sub_label_line: sub_label_line(&zone, &a),
         moves: next::moves(&m, &card, &a, facts.as_ref(), transitions),

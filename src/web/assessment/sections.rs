@@ -14,37 +14,38 @@ pub(super) fn glance(m: &Methodology, a: &Assessment) -> Vec<Meter> {
     let (emin, emax) = m.evidence_range();
     let (bmin, bmax) = m.barrier_range();
     let (pmin, pmax) = m.protective_range();
+    let names = &m.components;
     vec![
         meter(
-            "Task Resistance",
+            &names.task_resistance.name,
             &m.task_resistance.description,
             format!("{:.2}", c.task_resistance),
             c.task_resistance,
             (0.0, m.task_resistance_max()),
         ),
         meter(
-            "Evidence",
+            &names.evidence.name,
             &m.evidence.description,
             signed(c.evidence_total),
             c.evidence_total as f64,
             (emin as f64, emax as f64),
         ),
         meter(
-            "Barriers to AI",
+            &names.barriers.name,
             &m.barriers.description,
             c.barriers_total.to_string(),
             c.barriers_total as f64,
             (bmin as f64, bmax as f64),
         ),
         meter(
-            "Protective Principles",
+            &names.protective.name,
             &m.protective.description,
             c.protective_total.to_string(),
             c.protective_total as f64,
             (pmin as f64, pmax as f64),
         ),
         meter(
-            "AI Growth",
+            &names.growth.name,
             &m.growth.description,
             signed(c.growth),
             c.growth as f64,
@@ -122,13 +123,8 @@ pub(super) fn items(rows: &[Rated], dims: &[crate::methodology::Dimension], min:
 
 pub(super) fn composition_labels(m: &Methodology) -> Vec<String> {
     let w = &m.composition;
-    vec![
-        format!("Task Resistance ({}%)", w.task_resistance),
-        format!("Evidence ({}%)", w.evidence),
-        format!("Barriers ({}%)", w.barriers),
-        format!("Protective ({}%)", w.protective),
-        format!("AI Growth ({}%)", w.growth),
-    ]
+    let weights = [w.task_resistance, w.evidence, w.barriers, w.protective, w.growth];
+    m.components.shorts().into_iter().zip(weights).map(|(name, weight)| format!("{name} ({weight}%)")).collect()
 }
 
 pub(super) fn sub_label_line(zone: &Zone, a: &Assessment) -> String {

@@ -16,11 +16,13 @@ use std::path::Path;
 pub fn run(dir: &Path) -> Result<Input, Problems> {
     let mut problems = Vec::new();
     let Some(content) = content::load(dir, &mut problems) else { return Err(Problems(problems)) };
-    let mut data = DataSets::load(dir, &mut problems);
+    let (mut data, read) = crate::data::read_log::recording(|| DataSets::load(dir, &mut problems));
     cross_check(dir, &content, &data.onet.occupations, &mut problems);
     if !problems.is_empty() {
         return Err(Problems(problems));
     }
+    let fingerprint = fingerprint::of_dir(dir, &read);
+    drop(read);
     let names: HashMap<&str, &str> = content.major_groups.iter().map(|g| (g.code.as_str(), g.name.as_str())).collect();
     let derived = crate::derive::assessment::assess_all(&content.methodology, &data, |group| {
         names.get(group).map_or_else(|| group.to_string(), |n| n.to_string())
@@ -34,7 +36,7 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
         &derived.profiles,
     );
     Ok(Input {
-        fingerprint: fingerprint::of_dir(dir),
+        fingerprint,
         occupations: std::mem::take(&mut data.onet.occupations),
         lay_titles: std::mem::take(&mut data.lay_titles),
         employment: std::mem::take(&mut data.employment),

@@ -13,6 +13,7 @@ pub mod gpts;
 pub mod onet;
 pub mod onet24;
 pub mod ooh;
+pub mod read_log;
 pub mod table;
 pub mod titles;
 pub mod value;

@@ -30,10 +30,24 @@ pub struct Row {
 
 impl Table {
     /// Reads `dir/relative`; a missing or unreadable file is a problem that says where to get it.
-    /// Every field passes the text gate (`data::gate`) or the table is refused.
+    /// Every field passes the text gate (`data::gate`) or the table is refused. The file's bytes
+    /// go to the build's read log (`data::read_log`), so its fingerprint need not read them again.
     pub fn read(dir: &Path, relative: &str, format: Format, problems: &mut Vec<Problem>) -> Option<Table> {
         let path = dir.join(relative);
-        match Self::parse(&path, format) {
+        let parsed = std::fs::read(&path)
+            .map_err(|e| {
+                Problem::new(
+                    &path,
+                    1,
+                    format!("cannot read this data file ({e}); put the published file there unmodified (content/data/*/SOURCE.md says where it comes from)"),
+                )
+            })
+            .and_then(|bytes| {
+                let table = Self::parse(&path, &bytes, format);
+                super::read_log::keep(&path, bytes);
+                table
+            });
+        match parsed {
             Ok(table) => super::gate::check(&table, problems).then_some(table),
             Err(problem) => {
                 problems.push(problem);
@@ -42,15 +56,8 @@ impl Table {
         }
     }
 
-    fn parse(path: &Path, format: Format) -> Result<Table, Problem> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            Problem::new(
-                path,
-                1,
-                format!("cannot read this data file ({e}); put the published file there unmodified (content/data/*/SOURCE.md says where it comes from)"),
-            )
-        })?;
-        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(&bytes);
+    fn parse(path: &Path, bytes: &[u8], format: Format) -> Result<Table, Problem> {
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(bytes);
         let text = std::str::from_utf8(bytes).map_err(|e| {
             let before = &bytes[..e.valid_up_to()];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -42,7 +42,7 @@ fn main() -> Result<(), String> {
             .map(|o| {
                 let (e, b, p) = (pts(&o.evidence), pts(&o.barriers), pts(&o.protective));
                 let c = &o.card;
-                format!("{}\t{}\t{:.1}\t{}\t{e}\t{b}\t{p}\t{}\n", o.key.id, o.title, c.score, c.zone, o.growth.score)
+                format!("{}\t{}\t{:.1}\t{}\t{e}\t{b}\t{p}\t{}\n", o.key.id(), o.title, c.score, c.zone, o.growth.score)
             })
             .collect();
         std::fs::write(&path, rows.concat()).map_err(|e| format!("{path}: {e}"))?;
@@ -60,16 +60,16 @@ fn main() -> Result<(), String> {
     println!("zones {zones:?}");
     let pairs: Vec<(f64, f64)> = scored
         .iter()
-        .filter_map(|(o, s)| data.gpts.occupations.get(&o.key.id).map(|e| (s.score, e.human_rating_beta)))
+        .filter_map(|(o, s)| data.gpts.occupations.get(o.key.id()).map(|e| (s.score, e.human_rating_beta)))
         .collect();
     println!("spearman vs human_rating_beta {:.3} (n = {})", spearman(&pairs), pairs.len());
     let dv: Vec<(f64, f64)> = scored
         .iter()
-        .filter_map(|(o, s)| data.gpts.occupations.get(&o.key.id).map(|e| (s.score, e.dv_rating_beta)))
+        .filter_map(|(o, s)| data.gpts.occupations.get(o.key.id()).map(|e| (s.score, e.dv_rating_beta)))
         .collect();
     println!("spearman vs dv_rating_beta {:.3}", spearman(&dv));
     let applicability: Vec<(f64, f64)> =
-        scored.iter().filter_map(|(o, s)| data.working_with_ai.for_onet(&o.key.id).map(|a| (s.score, a))).collect();
+        scored.iter().filter_map(|(o, s)| data.working_with_ai.for_onet(o.key.id()).map(|a| (s.score, a))).collect();
     println!(
         "spearman vs AI applicability {:.3} (n = {}; also an input, via tool maturity)",
         spearman(&applicability),
@@ -87,7 +87,7 @@ fn main() -> Result<(), String> {
     ];
     codes.extend(extra.iter().map(String::as_str));
     for code in codes {
-        if let Some((o, s)) = scored.iter().find(|(o, _)| o.key.id == code) {
+        if let Some((o, s)) = scored.iter().find(|(o, _)| o.key.id() == code) {
             let pts = |d: &[Rated]| d.iter().map(|d| d.score).collect::<Vec<_>>();
             println!(
                 "{code} {:<40} {:>5.1} {:<6} TRS {:.2} E{:?} B{:?} P{:?} G{} rated {}%",
@@ -117,7 +117,7 @@ fn main() -> Result<(), String> {
         }
     }
     for code in &extra {
-        if let Some(o) = derived.iter().find(|o| &o.key.id == code) {
+        if let Some(o) = derived.iter().find(|o| o.key.id() == code) {
             println!("{}", serde_json::to_string_pretty(o).map_err(|e| e.to_string())?);
         }
     }

@@ -78,12 +78,11 @@ impl Move {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::Key;
     use crate::methodology::{Provenance, Split, ZoneKey};
 
     fn card(slug: &str, score: f64, split: Split) -> Card {
         Card {
-            key: Key::role(slug),
+            key: crate::assessment::RoleSlug::parse(slug).expect("a test slug").key(),
             provenance: Provenance::Editor,
             title: slug.into(),
             seniority: Some("Mid-Level".into()),

@@ -35,7 +35,7 @@ fn each_bundled_role_scores_as_published() {
         ("junior-software-developer", 2.10, 11.3, ZoneKey::Red, Some("Imminent")),
     ];
     for (slug, trs, points, zone, sub_label) in expected {
-        let role = c.roles.iter().find(|r| r.key.id == slug).unwrap_or_else(|| panic!("{slug} missing"));
+        let role = c.roles.iter().find(|r| r.key.id() == slug).unwrap_or_else(|| panic!("{slug} missing"));
         let card = score(&c.methodology, &role.inputs());
         assert_eq!(card.task_resistance, trs, "{slug} task resistance");
         assert_eq!(card.score, points, "{slug} score");
@@ -49,7 +49,7 @@ fn each_bundled_role_scores_as_published() {
 #[test]
 fn the_senior_role_has_the_seeds_task_profile() {
     let c = bundled();
-    let senior = c.roles.iter().find(|r| r.key.id == "senior-software-engineer").expect("senior role");
+    let senior = c.roles.iter().find(|r| r.key.id() == "senior-software-engineer").expect("senior role");
     let card = score(&c.methodology, &senior.inputs());
     assert_eq!((card.split.displaced, card.split.augmented, card.split.not_involved), (0.0, 70.0, 30.0));
     let shares: Vec<(&str, u32)> = senior.tasks.iter().map(|t| (t.name.as_str(), t.weight)).collect();

@@ -2,7 +2,7 @@
 //! segment, a content file) and carried inward as types: a role's slug and an O*NET-SOC code.
 
 use super::Key;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// True for a permanent role slug: lowercase letters, digits and single inner hyphens.
@@ -26,15 +26,43 @@ pub fn is_soc_code(s: &str) -> bool {
         })
 }
 
-/// A well-formed role slug; the only way to make one is [`RoleSlug::parse`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+/// A well-formed role slug; the only ways to make one are [`RoleSlug::parse`] and reading one
+/// (serde), which checks it the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct RoleSlug(String);
 
-/// A well-formed O*NET-SOC code; the only way to make one is [`SocCode::parse`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+/// A well-formed O*NET-SOC code; the only ways to make one are [`SocCode::parse`] and reading
+/// one (serde), which checks it the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct SocCode(String);
+
+impl TryFrom<String> for RoleSlug {
+    type Error = String;
+    fn try_from(s: String) -> Result<RoleSlug, String> {
+        if is_slug(&s) { Ok(RoleSlug(s)) } else { Err(format!("{s:?} is not a role slug")) }
+    }
+}
+
+impl TryFrom<String> for SocCode {
+    type Error = String;
+    fn try_from(s: String) -> Result<SocCode, String> {
+        if is_soc_code(&s) { Ok(SocCode(s)) } else { Err(format!("{s:?} is not an O*NET-SOC code")) }
+    }
+}
+
+impl From<RoleSlug> for String {
+    fn from(s: RoleSlug) -> String {
+        s.0
+    }
+}
+
+impl From<SocCode> for String {
+    fn from(c: SocCode) -> String {
+        c.0
+    }
+}
 
 impl RoleSlug {
     /// The slug, or None when `s` is not a well-formed one.
@@ -48,7 +76,7 @@ impl RoleSlug {
 
     /// The role this slug names.
     pub fn key(&self) -> Key {
-        Key::role(self.0.as_str())
+        Key::Role(self.clone())
     }
 }
 
@@ -64,7 +92,7 @@ impl SocCode {
 
     /// The occupation this code names.
     pub fn key(&self) -> Key {
-        Key::occupation(self.0.as_str())
+        Key::Occupation(self.clone())
     }
 }
 
@@ -90,7 +118,7 @@ mod tests {
         assert!(!is_slug("Backend") && !is_slug("a--b") && !is_slug("-a") && !is_slug("a/b"));
         assert!(is_soc_code("15-1252.00"));
         assert!(!is_soc_code("15-1252") && !is_soc_code("151252.00") && !is_soc_code("15-12a2.00"));
-        assert_eq!(RoleSlug::parse("a-b").map(|s| s.key()), Some(Key::role("a-b")));
+        assert_eq!(RoleSlug::parse("a-b").map(|s| s.key()), Key::from_segment("a-b"));
         assert_eq!(SocCode::parse("29-1141.00").map(|c| c.to_string()), Some("29-1141.00".to_string()));
         assert!(RoleSlug::parse("../etc").is_none() && SocCode::parse("29-1141").is_none());
     }

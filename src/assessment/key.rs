@@ -2,6 +2,7 @@
 //! The two never collide (a slug has no dot, a code always has one), so `/compare/{a}/{b}` and
 //! other links can take either.
 
+use super::{RoleSlug, SocCode};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -31,38 +32,49 @@ impl fmt::Display for Kind {
     }
 }
 
+/// An assessment's address, holding its validated identifier. It serialises as
+/// `{"kind": "role", "id": "..."}`, and reading one back checks the identifier again.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Key {
-    pub kind: Kind,
-    /// A role's slug or an occupation's O*NET-SOC code.
-    pub id: String,
+#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+pub enum Key {
+    Role(RoleSlug),
+    Occupation(SocCode),
 }
 
 impl Key {
-    pub fn role(slug: impl Into<String>) -> Key {
-        Key { kind: Kind::Role, id: slug.into() }
+    pub fn kind(&self) -> Kind {
+        match self {
+            Key::Role(_) => Kind::Role,
+            Key::Occupation(_) => Kind::Occupation,
+        }
     }
 
-    pub fn occupation(code: impl Into<String>) -> Key {
-        Key { kind: Kind::Occupation, id: code.into() }
+    /// A role's slug or an occupation's O*NET-SOC code.
+    pub fn id(&self) -> &str {
+        match self {
+            Key::Role(slug) => slug.as_str(),
+            Key::Occupation(code) => code.as_str(),
+        }
+    }
+
+    /// The key of this kind with this identifier; None when `id` is not well formed for `kind`.
+    pub fn parse(kind: Kind, id: &str) -> Option<Key> {
+        match kind {
+            Kind::Role => RoleSlug::parse(id).map(Key::Role),
+            Kind::Occupation => SocCode::parse(id).map(Key::Occupation),
+        }
     }
 
     /// A key from a URL segment: an O*NET-SOC code or a role slug; None for anything else.
     pub fn from_segment(segment: &str) -> Option<Key> {
-        if super::is_soc_code(segment) {
-            Some(Key::occupation(segment))
-        } else if super::is_slug(segment) {
-            Some(Key::role(segment))
-        } else {
-            None
-        }
+        SocCode::parse(segment).map(Key::Occupation).or_else(|| RoleSlug::parse(segment).map(Key::Role))
     }
 
     /// The page's path: "/roles/{slug}" or "/occupations/{code}".
     pub fn url(&self) -> String {
-        match self.kind {
-            Kind::Role => format!("/roles/{}", self.id),
-            Kind::Occupation => format!("/occupations/{}", self.id),
+        match self {
+            Key::Role(slug) => format!("/roles/{slug}"),
+            Key::Occupation(code) => format!("/occupations/{code}"),
         }
     }
 }
@@ -73,10 +85,21 @@ mod tests {
 
     #[test]
     fn segments_name_a_role_or_an_occupation_and_nothing_else() {
-        assert_eq!(Key::from_segment("senior-software-engineer"), Some(Key::role("senior-software-engineer")));
-        assert_eq!(Key::from_segment("29-1141.00"), Some(Key::occupation("29-1141.00")));
+        let role = Key::from_segment("senior-software-engineer").expect("a slug");
+        assert_eq!((role.kind(), role.id()), (Kind::Role, "senior-software-engineer"));
+        let occupation = Key::from_segment("29-1141.00").expect("a code");
+        assert_eq!((occupation.kind(), occupation.url().as_str()), (Kind::Occupation, "/occupations/29-1141.00"));
         assert_eq!(Key::from_segment("../etc"), None);
-        assert_eq!(Key::occupation("29-1141.00").url(), "/occupations/29-1141.00");
-        assert_eq!(Key::role("a-b").url(), "/roles/a-b");
+        assert_eq!(Key::parse(Kind::Role, "a-b").map(|k| k.url()), Some("/roles/a-b".to_string()));
+        assert_eq!(Key::parse(Kind::Role, "29-1141.00"), None, "a code is no slug");
+    }
+
+    #[test]
+    fn a_key_reads_and_writes_as_kind_and_id_and_refuses_a_malformed_id() {
+        let key = Key::from_segment("29-1141.00").expect("a code");
+        let json = serde_json::to_string(&key).expect("serialises");
+        assert_eq!(json, r#"{"kind":"occupation","id":"29-1141.00"}"#);
+        assert_eq!(serde_json::from_str::<Key>(&json).expect("reads back"), key);
+        assert!(serde_json::from_str::<Key>(r#"{"kind":"role","id":"../etc"}"#).is_err());
     }
 }

@@ -40,7 +40,7 @@ impl Card {
 
     /// The slug or code that names it in URLs.
     pub fn id(&self) -> &str {
-        &self.key.id
+        self.key.id()
     }
 
     /// The card of an assessment, as the build writes it.
@@ -129,6 +129,12 @@ pub struct OccupationEntry {
     pub score: Option<f64>,
     pub zone: Option<ZoneKey>,
     pub assessed: u32,
+}
+
+impl OccupationEntry {
+    pub fn url(&self) -> String {
+        format!("/occupations/{}", self.code)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

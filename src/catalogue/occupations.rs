@@ -2,15 +2,16 @@
 
 use super::models::{Card, MajorGroupRow, Nearby, OccupationEntry, OccupationRow};
 use super::read::{CARD_COLUMNS, card};
+use crate::assessment::SocCode;
 use crate::methodology::ZoneKey;
 use rusqlite::{Connection, OptionalExtension, Result};
 
-pub fn occupation(conn: &Connection, code: &str) -> Result<Option<OccupationRow>> {
+pub fn occupation(conn: &Connection, code: &SocCode) -> Result<Option<OccupationRow>> {
     conn.prepare_cached(
         "SELECT o.code, o.title, o.description, o.major_group, g.name, o.unscored_reason
          FROM occupations o JOIN major_groups g ON g.code = o.major_group WHERE o.code = ?1",
     )?
-    .query_row([code], |r| {
+    .query_row([code.as_str()], |r| {
         Ok(OccupationRow {
             code: r.get(0)?,
             title: r.get(1)?,
@@ -24,24 +25,24 @@ pub fn occupation(conn: &Connection, code: &str) -> Result<Option<OccupationRow>
 }
 
 /// Editor roles mapped to this occupation, by seniority: at most `limit`, and how many in all.
-pub fn roles_in(conn: &Connection, code: &str, limit: usize) -> Result<(Vec<Card>, usize)> {
+pub fn roles_in(conn: &Connection, code: &SocCode, limit: usize) -> Result<(Vec<Card>, usize)> {
     let roles = conn
         .prepare_cached(&format!(
             "SELECT {CARD_COLUMNS} FROM cards WHERE kind = 'role' AND occupation = ?1
              ORDER BY seniority_rank, title LIMIT ?2"
         ))?
-        .query_map(rusqlite::params![code, limit as i64], card)?
+        .query_map(rusqlite::params![code.as_str(), limit as i64], card)?
         .collect::<Result<_>>()?;
     let total: i64 = conn
         .prepare_cached("SELECT count(*) FROM cards WHERE kind = 'role' AND occupation = ?1")?
-        .query_row([code], |r| r.get(0))?;
+        .query_row([code.as_str()], |r| r.get(0))?;
     Ok((roles, total as usize))
 }
 
 /// Scored assessments closest to `code`: same broad, minor or major SOC group first; when its
 /// major group has none, those of the numerically nearest groups, so a reader always has
 /// somewhere to go.
-pub fn nearby(conn: &Connection, code: &str, limit: usize) -> Result<Vec<Nearby>> {
+pub fn nearby(conn: &Connection, code: &SocCode, limit: usize) -> Result<Vec<Nearby>> {
     conn.prepare_cached(&format!(
         "SELECT {CARD_COLUMNS},
                 CASE WHEN substr(occupation, 1, 6) = substr(?1, 1, 6) THEN 4
@@ -54,7 +55,7 @@ pub fn nearby(conn: &Connection, code: &str, limit: usize) -> Result<Vec<Nearby>
          ORDER BY closeness DESC, distance, kind DESC, score DESC, id
          LIMIT ?2"
     ))?
-    .query_map(rusqlite::params![code, limit as i64], |r| {
+    .query_map(rusqlite::params![code.as_str(), limit as i64], |r| {
         let closeness = match r.get::<_, i64>("closeness")? {
             4 => "broad",
             3 => "minor",
@@ -67,10 +68,10 @@ pub fn nearby(conn: &Connection, code: &str, limit: usize) -> Result<Vec<Nearby>
 }
 
 /// Related occupations' cards, in the order given (O*NET's), skipping unscored ones.
-pub fn cards_of_occupations(conn: &Connection, codes: &[String]) -> Result<Vec<Card>> {
+pub fn cards_of_occupations(conn: &Connection, codes: &[SocCode]) -> Result<Vec<Card>> {
     let mut out = Vec::with_capacity(codes.len());
     for code in codes {
-        out.extend(super::read::card_of(conn, &crate::assessment::Key::occupation(code.clone()))?);
+        out.extend(super::read::card_of(conn, &code.key())?);
     }
     Ok(out)
 }

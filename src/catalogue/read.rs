@@ -2,7 +2,7 @@
 //! per connection.
 
 use super::models::*;
-use crate::assessment::{Assessment, DataFacts, Key, Kind};
+use crate::assessment::{Assessment, DataFacts, Key, Kind, RoleSlug, SocCode};
 use crate::methodology::{Provenance, Split, ZoneKey};
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Result, Row, params};
@@ -19,10 +19,17 @@ fn parsed<T>(row: &Row<'_>, column: &str, parse: impl Fn(&str) -> Option<T>) -> 
     })
 }
 
+/// The `kind` and `id` columns as a key; an identifier that is not well formed is a corrupt
+/// catalogue.
+fn key(row: &Row<'_>) -> Result<Key> {
+    let kind = parsed(row, "kind", Kind::parse)?;
+    parsed(row, "id", |id| Key::parse(kind, id))
+}
+
 /// Reads a `cards` row selected with [`CARD_COLUMNS`].
 pub(super) fn card(row: &Row<'_>) -> Result<Card> {
     Ok(Card {
-        key: Key { kind: parsed(row, "kind", Kind::parse)?, id: row.get("id")? },
+        key: key(row)?,
         provenance: parsed(row, "provenance", Provenance::parse)?,
         title: row.get("title")?,
         seniority: row.get("seniority")?,
@@ -54,7 +61,7 @@ pub fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
 
 pub fn card_of(conn: &Connection, key: &Key) -> Result<Option<Card>> {
     conn.prepare_cached(&format!("SELECT {CARD_COLUMNS} FROM cards WHERE kind = ?1 AND id = ?2"))?
-        .query_row(params![key.kind.as_str(), key.id], card)
+        .query_row(params![key.kind().as_str(), key.id()], card)
         .optional()
 }
 
@@ -62,7 +69,7 @@ pub fn card_of(conn: &Connection, key: &Key) -> Result<Option<Card>> {
 pub fn assessment(conn: &Connection, key: &Key) -> Result<Option<Assessment>> {
     let text: Option<String> = conn
         .prepare_cached("SELECT json FROM details WHERE kind = ?1 AND id = ?2")?
-        .query_row(params![key.kind.as_str(), key.id], |r| r.get(0))
+        .query_row(params![key.kind().as_str(), key.id()], |r| r.get(0))
         .optional()?;
     text.map(|t| json(&t)).transpose()
 }
@@ -84,7 +91,7 @@ struct TaskFigures {
 fn task_rows(conn: &Connection, key: &Key) -> Result<Option<Vec<TaskRow>>> {
     let text: Option<String> = conn
         .prepare_cached("SELECT json FROM details WHERE kind = ?1 AND id = ?2")?
-        .query_row(params![key.kind.as_str(), key.id], |r| r.get(0))
+        .query_row(params![key.kind().as_str(), key.id()], |r| r.get(0))
         .optional()?;
     let Some(text) = text else { return Ok(None) };
     let only: TasksOnly = json(&text)?;
@@ -102,14 +109,16 @@ pub fn assessment_page(conn: &Connection, key: &Key) -> Result<Option<Assessment
     let (Some(a), Some(card)) = (assessment(conn, key)?, card_of(conn, key)?) else {
         return Ok(None);
     };
+    // A role's occupation code was checked when its file was read; a malformed one has no facts.
+    let facts_of = |code: &str| SocCode::parse(code).map_or(Ok(None), |c| occupation_facts(conn, &c));
     let mut transitions = Vec::with_capacity(a.transitions.len());
     for t in &a.transitions {
         if let (Some(target_card), Some(tasks)) = (card_of(conn, &t.to)?, task_rows(conn, &t.to)?) {
-            let facts = occupation_facts(conn, &target_card.occupation)?;
+            let facts = facts_of(&target_card.occupation)?;
             transitions.push(TransitionTarget { card: target_card, move_: t.clone(), tasks, facts });
         }
     }
-    let facts = occupation_facts(conn, &a.occupation)?;
+    let facts = facts_of(&a.occupation)?;
     let occupation_title = conn
         .prepare_cached("SELECT title FROM occupations WHERE code = ?1")?
         .query_row([&a.occupation], |r| r.get(0))
@@ -124,9 +133,7 @@ pub fn assessment_page(conn: &Connection, key: &Key) -> Result<Option<Assessment
 
 /// Every assessment's key, roles first.
 pub fn all_keys(conn: &Connection) -> Result<Vec<Key>> {
-    conn.prepare_cached("SELECT kind, id FROM cards ORDER BY kind DESC, id")?
-        .query_map([], |r| Ok(Key { kind: parsed(r, "kind", Kind::parse)?, id: r.get(1)? }))?
-        .collect()
+    conn.prepare_cached("SELECT kind, id FROM cards ORDER BY kind DESC, id")?.query_map([], key)?.collect()
 }
 
 /// Editor-reviewed roles, by title then seniority.
@@ -152,7 +159,8 @@ pub fn editor_and_data_pairs(conn: &Connection) -> Result<Vec<(Card, Card)>> {
     let roles = all_roles(conn)?;
     let mut out = Vec::new();
     for r in roles {
-        if let Some(o) = card_of(conn, &Key::occupation(r.occupation.clone()))? {
+        let Some(code) = SocCode::parse(&r.occupation) else { continue };
+        if let Some(o) = card_of(conn, &code.key())? {
             out.push((r, o));
         }
     }
@@ -169,9 +177,9 @@ pub fn recently_updated(conn: &Connection, limit: usize) -> Result<Vec<Card>> {
 }
 
 /// The live slug an old slug now redirects to.
-pub fn renamed_to(conn: &Connection, old_slug: &str) -> Result<Option<String>> {
+pub fn renamed_to(conn: &Connection, old_slug: &RoleSlug) -> Result<Option<String>> {
     conn.prepare_cached("SELECT slug FROM old_slugs WHERE old_slug = ?1")?
-        .query_row([old_slug], |r| r.get(0))
+        .query_row([old_slug.as_str()], |r| r.get(0))
         .optional()
 }
 
@@ -192,24 +200,24 @@ pub fn compare_candidates(conn: &Connection, exclude: &str, limit: usize) -> Res
 pub fn sitemap_entries(conn: &Connection) -> Result<Vec<(String, String)>> {
     let mut out: Vec<(String, String)> = conn
         .prepare_cached("SELECT kind, id, updated FROM cards ORDER BY kind DESC, id")?
-        .query_map([], |r| Ok((Key { kind: parsed(r, "kind", Kind::parse)?, id: r.get(1)? }.url(), r.get(2)?)))?
+        .query_map([], |r| Ok((key(r)?.url(), r.get(2)?)))?
         .collect::<Result<_>>()?;
-    let unscored: Vec<String> = conn
+    let unscored: Vec<SocCode> = conn
         .prepare_cached(
             "SELECT code FROM occupations o
              WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.kind = 'occupation' AND c.id = o.code) ORDER BY code",
         )?
-        .query_map([], |r| r.get(0))?
+        .query_map([], |r| parsed(r, "code", SocCode::parse))?
         .collect::<Result<_>>()?;
-    out.extend(unscored.into_iter().map(|code| (Key::occupation(code).url(), String::new())));
+    out.extend(unscored.into_iter().map(|code| (code.key().url(), String::new())));
     Ok(out)
 }
 
 /// What the data sets say of an occupation, scored or not.
-pub fn occupation_facts(conn: &Connection, code: &str) -> Result<Option<DataFacts>> {
+pub fn occupation_facts(conn: &Connection, code: &SocCode) -> Result<Option<DataFacts>> {
     let text: Option<String> = conn
         .prepare_cached("SELECT json FROM occupation_facts WHERE code = ?1")?
-        .query_row([code], |r| r.get(0))
+        .query_row([code.as_str()], |r| r.get(0))
         .optional()?;
     text.map(|t| json(&t)).transpose()
 }

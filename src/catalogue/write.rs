@@ -118,7 +118,7 @@ fn write_occupations(tx: &Transaction<'_>, content: &Input) -> Result<()> {
 /// One assessment: its card row, its whole detail, its aliases and old slugs.
 fn write_assessment(tx: &Transaction<'_>, a: &Assessment) -> Result<()> {
     let c = Card::of(a, &a.occupation[..2]);
-    let kind = c.key.kind.as_str();
+    let kind = c.key.kind().as_str();
     tx.prepare_cached(
         "INSERT INTO cards (kind, id, provenance, title, seniority, seniority_rank, experience, category,
              occupation, major_group, job_zone, task_resistance, score, zone, sub_label, displaced, augmented,
@@ -129,7 +129,7 @@ fn write_assessment(tx: &Transaction<'_>, a: &Assessment) -> Result<()> {
     )?
     .execute(named_params! {
         ":kind": kind,
-        ":id": c.key.id,
+        ":id": c.key.id(),
         ":provenance": c.provenance.as_str(),
         ":title": c.title,
         ":seniority": c.seniority,
@@ -150,16 +150,16 @@ fn write_assessment(tx: &Transaction<'_>, a: &Assessment) -> Result<()> {
     })?;
     tx.prepare_cached("INSERT INTO details (kind, id, json) VALUES (?1, ?2, ?3)")?.execute(params![
         kind,
-        c.key.id,
+        c.key.id(),
         serde_json::to_string(a)?
     ])?;
     let mut alias = tx.prepare_cached("INSERT INTO aliases (kind, id, position, alias) VALUES (?1, ?2, ?3, ?4)")?;
     for (i, text) in a.aliases.iter().enumerate() {
-        alias.execute(params![kind, c.key.id, i, text])?;
+        alias.execute(params![kind, c.key.id(), i, text])?;
     }
     let mut old = tx.prepare_cached("INSERT INTO old_slugs (old_slug, slug) VALUES (?1, ?2)")?;
     for o in a.editorial.iter().flat_map(|e| &e.old_slugs) {
-        old.execute(params![o, c.key.id])?;
+        old.execute(params![o, c.key.id()])?;
     }
     Ok(())
 }

@@ -172,8 +172,10 @@ fn read_role(path: &Path, m: &Methodology) -> Result<(Assessment, validate::Line
     })?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     let mut checker = validate::Checker::new(path, &doc);
-    let (role, lines) = validate::role(fm, &mut checker, m, stem, doc.body);
-    if checker.problems.is_empty() { Ok((role, lines)) } else { Err(checker.problems) }
+    match validate::role(fm, &mut checker, m, stem, doc.body) {
+        Some(role) if checker.problems.is_empty() => Ok(role),
+        _ => Err(checker.problems),
+    }
 }
 
 /// How two titles or aliases compare: case, spacing and punctuation do not make them different.
@@ -187,7 +189,7 @@ fn title_key(s: &str) -> String {
 
 /// Checks what no single file can: unique names and slugs, and links that point at real roles.
 fn cross_check(roles: &[Assessment], lines: &[validate::Lines], problems: &mut Vec<Problem>) {
-    let slugs: HashMap<&str, &Assessment> = roles.iter().map(|r| (r.key.id.as_str(), r)).collect();
+    let slugs: HashMap<&str, &Assessment> = roles.iter().map(|r| (r.key.id(), r)).collect();
     // Titles may repeat across seniorities, so a role's own name is title + seniority.
     let mut names: HashMap<String, &Path> = HashMap::new();
     for (r, l) in roles.iter().zip(lines) {
@@ -199,11 +201,11 @@ fn cross_check(roles: &[Assessment], lines: &[validate::Lines], problems: &mut V
             problems.push(Problem::new(&l.path, l.title, why));
         }
     }
-    let titles: HashMap<String, &str> = roles.iter().map(|r| (title_key(&r.title), r.key.id.as_str())).collect();
+    let titles: HashMap<String, &str> = roles.iter().map(|r| (title_key(&r.title), r.key.id())).collect();
     let mut aliases: HashMap<String, &Path> = HashMap::new();
     let mut old_slugs: HashMap<&str, &Path> = HashMap::new();
     for (r, l) in roles.iter().zip(lines) {
-        let slug = r.key.id.as_str();
+        let slug = r.key.id();
         let mut report = |line: usize, message: String| problems.push(Problem::new(&l.path, line, message));
         for (alias, &line) in r.aliases.iter().zip(&l.aliases) {
             let key = title_key(alias);
@@ -237,7 +239,7 @@ fn cross_check(roles: &[Assessment], lines: &[validate::Lines], problems: &mut V
         }
         let mut seen = Vec::new();
         for (t, &line) in r.transitions.iter().zip(&l.transitions) {
-            let to = t.to.id.as_str();
+            let to = t.to.id();
             if to == slug {
                 report(line, "a role cannot transition to itself; remove this [[transitions]] entry".into());
             } else if !slugs.contains_key(to) {
@@ -252,10 +254,13 @@ fn cross_check(roles: &[Assessment], lines: &[validate::Lines], problems: &mut V
         }
         let links = editorial.map(|e| e.seniority_links.as_slice()).unwrap_or_default();
         for (target, &line) in links.iter().zip(&l.seniority_links) {
-            if !slugs.contains_key(target.id.as_str()) {
+            if !slugs.contains_key(target.id()) {
                 report(
                     line,
-                    format!("seniority link \"{}\" is not a role; use the slug of a file in content/roles/", target.id),
+                    format!(
+                        "seniority link \"{}\" is not a role; use the slug of a file in content/roles/",
+                        target.id()
+                    ),
                 );
             }
         }

@@ -4,8 +4,8 @@
 use super::dates::iso_date;
 use super::front_matter::{Document, line_of};
 use super::role::{RoleFrontMatter, Scored};
-use crate::assessment::{self, Assessment, Editorial, Key, Outlook, Override, Rated, Revision};
-use crate::assessment::{is_slug, is_soc_code};
+use crate::assessment::{self, Assessment, Editorial, Outlook, Override, Rated, Revision};
+use crate::assessment::{RoleSlug, is_slug, is_soc_code};
 use crate::markdown;
 use crate::methodology::{Methodology, Provenance, ZoneKey};
 use crate::problem::Problem;
@@ -54,6 +54,17 @@ impl<'a> Checker<'a> {
         self.text(s, what)
     }
 
+    /// A link to another role: its slug, or a problem when it cannot be one (whether a role has
+    /// that slug is checked once every file is read).
+    fn role_link(&mut self, s: &Spanned<String>, what: &str) -> Option<RoleSlug> {
+        let text = self.one_line(s, what);
+        let slug = RoleSlug::parse(&text);
+        if slug.is_none() {
+            self.report(s, format!("{what} \"{text}\" is not a role; use the slug of a file in content/roles/"));
+        }
+        slug
+    }
+
     /// Prose that is rendered as Markdown: must be present and publishable.
     fn markdown(&mut self, s: &Spanned<String>, what: &str) -> String {
         let text = self.text(s, what);
@@ -97,8 +108,15 @@ pub struct Lines {
     pub occupation: usize,
 }
 
-/// Checks a parsed role file against the methodology and builds its assessment, scored.
-pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &str, body: &str) -> (Assessment, Lines) {
+/// Checks a parsed role file against the methodology and builds its assessment, scored; None
+/// when its slug is malformed (a problem says so).
+pub fn role(
+    fm: RoleFrontMatter,
+    c: &mut Checker<'_>,
+    m: &Methodology,
+    stem: &str,
+    body: &str,
+) -> Option<(Assessment, Lines)> {
     let line_of_each = |c: &Checker<'_>, v: &[Spanned<String>]| v.iter().map(|s| c.line(s.span().start)).collect();
     let lines = Lines {
         path: c.path.to_path_buf(),
@@ -126,7 +144,6 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
     let updated = editorial.revisions.first().map(|r| r.date.clone()).unwrap_or_default();
     let sources = sources(&fm, c);
     let role = Assessment {
-        key: Key::role(slug),
         provenance: Provenance::Editor,
         title: c.one_line(&fm.title, "title"),
         seniority: Some(seniority),
@@ -145,24 +162,30 @@ pub fn role(fm: RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, stem: &st
         transitions: fm
             .transitions
             .iter()
-            .map(|t| assessment::Transition {
-                to: Key::role(c.one_line(&t.to, "transition target")),
-                why: c.text(&t.why, "transition reason"),
-                related: None,
-                similarity: None,
-                beyond_reach: false,
+            .filter_map(|t| {
+                let to = c.role_link(&t.to, "transition target");
+                let why = c.text(&t.why, "transition reason");
+                Some(assessment::Transition {
+                    to: to?.key(),
+                    why,
+                    related: None,
+                    similarity: None,
+                    beyond_reach: false,
+                })
             })
             .collect(),
         sources,
         updated,
         editorial: Some(editorial),
         data: None,
+        // Last, so that a malformed slug still has every other field checked.
+        key: slug?.key(),
     };
-    (role, lines)
+    Some((role, lines))
 }
 
 /// The slug: well formed and equal to the file name.
-fn identity(fm: &RoleFrontMatter, c: &mut Checker<'_>, stem: &str) -> String {
+fn identity(fm: &RoleFrontMatter, c: &mut Checker<'_>, stem: &str) -> Option<RoleSlug> {
     let slug = c.one_line(&fm.slug, "slug");
     if !is_slug(&slug) {
         c.report(&fm.slug, format!("slug \"{slug}\" must be lowercase letters, digits and single hyphens, e.g. \"backend-api-developer-mid-level\""));
@@ -180,7 +203,7 @@ fn identity(fm: &RoleFrontMatter, c: &mut Checker<'_>, stem: &str) -> String {
             c.report(s, format!("old slug \"{text}\" is not a valid slug; use lowercase letters, digits and hyphens"));
         }
     }
-    slug
+    RoleSlug::parse(&slug)
 }
 
 fn seniority(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology) -> assessment::Seniority {
@@ -328,7 +351,11 @@ fn editorial(fm: &RoleFrontMatter, c: &mut Checker<'_>, m: &Methodology, body: &
             .seniority_note
             .as_ref()
             .map(|s| markdown::inline_to_html(&c.markdown(s, "seniority note"))),
-        seniority_links: d.seniority_links.iter().map(|s| Key::role(c.one_line(s, "seniority link"))).collect(),
+        seniority_links: d
+            .seniority_links
+            .iter()
+            .filter_map(|s| Some(c.role_link(s, "seniority link")?.key()))
+            .collect(),
         growth_rationale: fm.growth.rationale.get_ref().trim().to_string(),
         quick_screen_note_html: fm
             .quick_screen_note

@@ -17,8 +17,8 @@ pub fn measure(data: &DataSets, scored: &[Assessment]) -> Agreement {
             o.tasks.iter().filter_map(|t| data.aei.latest_for_task(&t.name)).map(|u| u.percent).collect();
         (!uses.is_empty()).then(|| uses.iter().sum())
     };
-    let human = |o: &Assessment| data.gpts.occupations.get(&o.key.id).map(|e| e.human_rating_beta);
-    let microsoft = |o: &Assessment| data.working_with_ai.for_onet(&o.key.id);
+    let human = |o: &Assessment| data.gpts.occupations.get(o.key.id()).map(|e| e.human_rating_beta);
+    let microsoft = |o: &Assessment| data.working_with_ai.for_onet(o.key.id());
     let measures = vec![
         one("Human raters' exposure to LLMs (Eloundou et al. 2023, beta)", "gpts", false, scored, &human),
         one("Microsoft's AI applicability (Tomlinson et al. 2025)", "working_with_ai", true, scored, &microsoft),
@@ -50,7 +50,7 @@ fn one(
         .iter()
         .zip(ours.iter().zip(&theirs))
         .map(|((o, v), (a, b))| Disagreement {
-            code: o.key.id.clone(),
+            code: o.key.id().to_string(),
             title: o.title.clone(),
             score: o.card.score,
             value: *v,

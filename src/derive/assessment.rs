@@ -42,9 +42,9 @@ pub fn assess_all(m: &Methodology, data: &crate::data::DataSets, group_name: imp
     super::missing::fill_group_medians(m, &mut out.assessments);
     super::research::rank_all(data, &mut out.facts);
     for a in &mut out.assessments {
-        a.data.clone_from(&out.facts.get(&a.key.id).cloned());
+        a.data.clone_from(&out.facts.get(a.key.id()).cloned());
     }
-    out.profiles = super::moves::Profiles::new(data, out.assessments.iter().map(|a| a.key.id.as_str()));
+    out.profiles = super::moves::Profiles::new(data, out.assessments.iter().map(|a| a.key.id()));
     super::moves::link_occupations(m, &mut out.assessments, &out.profiles);
     out
 }

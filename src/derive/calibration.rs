@@ -10,7 +10,7 @@ fn scored() -> Vec<(&'static Assessment, &'static crate::methodology::Scorecard)
 }
 
 fn zone_of(code: &str) -> (crate::methodology::ZoneKey, f64) {
-    let o = derived().iter().find(|o| o.key.id == code).unwrap_or_else(|| panic!("{code} is scored"));
+    let o = derived().iter().find(|o| o.key.id() == code).unwrap_or_else(|| panic!("{code} is scored"));
     (o.card.zone, o.card.score)
 }
 
@@ -51,7 +51,7 @@ fn scores_fall_as_human_rated_exposure_rises_with_spearman_at_most_minus_0_6() {
     let (_, data) = shipped();
     let pairs: Vec<(f64, f64)> = scored()
         .iter()
-        .filter_map(|(o, s)| data.gpts.occupations.get(&o.key.id).map(|e| (s.score, e.human_rating_beta)))
+        .filter_map(|(o, s)| data.gpts.occupations.get(o.key.id()).map(|e| (s.score, e.human_rating_beta)))
         .collect();
     assert!(pairs.len() >= 900, "{} pairs", pairs.len());
     let rho = spearman(&pairs);

@@ -6,7 +6,7 @@ use super::tests::{derived, shipped};
 use crate::assessment::{Assessment, Rated};
 
 fn find(code: &str) -> &'static Assessment {
-    derived().iter().find(|o| o.key.id == code).expect("occupation is assessed")
+    derived().iter().find(|o| o.key.id() == code).expect("occupation is assessed")
 }
 
 fn regulatory(code: &str) -> &'static Rated {
@@ -86,8 +86,8 @@ fn scores_agree_with_microsoft_applicability_and_human_rated_exposure() {
     let pairs = |f: &dyn Fn(&Assessment) -> Option<f64>| -> Vec<(f64, f64)> {
         derived().iter().filter_map(|o| f(o).map(|v| (o.card.score, v))).collect()
     };
-    let microsoft = pairs(&|o| data.working_with_ai.for_onet(&o.key.id));
-    let human = pairs(&|o| data.gpts.occupations.get(&o.key.id).map(|e| e.human_rating_beta));
+    let microsoft = pairs(&|o| data.working_with_ai.for_onet(o.key.id()));
+    let human = pairs(&|o| data.gpts.occupations.get(o.key.id()).map(|e| e.human_rating_beta));
     assert!(microsoft.len() > 850 && human.len() > 900);
     let (rm, rh) = (super::stats::spearman(&microsoft), super::stats::spearman(&human));
     assert!(rm <= -0.6, "Spearman with Microsoft's applicability {rm}");

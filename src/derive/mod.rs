@@ -13,7 +13,8 @@ pub mod moves;
 pub mod research;
 pub mod stats;
 
-use crate::assessment::{Assessment, DataFacts, Key, Ooh, RelatedOccupation, Source, Task, TaskLabels};
+use crate::assessment::SocCode;
+use crate::assessment::{Assessment, DataFacts, Ooh, RelatedOccupation, Source, Task, TaskLabels};
 use crate::data::DataSets;
 use crate::data::onet::TaskType;
 use crate::methodology::data_method::DataMethod;
@@ -48,16 +49,17 @@ pub fn occupation(m: &Methodology, data: &DataSets, code: &str, title: &str, cat
     let nem = data.bls.crosswalk.get(code).map(|c| c.nem.as_str());
     let ctx = Context { method, data, code, nem, tasks: &tasks };
     let facts = facts(&ctx);
-    if !tasks.iter().any(|t| t.score.is_some()) {
+    // The O*NET reader refuses a malformed code, so every code here parses.
+    let (Some(id), true) = (SocCode::parse(code), tasks.iter().any(|t| t.score.is_some())) else {
         return Derivation { assessment: None, facts };
-    }
+    };
     let all = |rules: &[_]| rules.iter().map(|r| dimensions::value(&ctx, r)).collect::<Vec<_>>();
     let (evidence, barriers, protective) = (all(&method.evidence), all(&method.barriers), all(&method.protective));
     let growth = dimensions::value(&ctx, &method.growth);
     let card =
         crate::methodology::score(m, &crate::assessment::inputs(&tasks, &evidence, &barriers, &protective, &growth));
     let assessment = Assessment {
-        key: Key::occupation(code),
+        key: id.key(),
         provenance: Provenance::Data,
         title: title.to_string(),
         seniority: None,

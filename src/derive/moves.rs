@@ -3,7 +3,7 @@
 //! profile is similar (O*NET 30.1 Skills and Knowledge importance, standardised, cosine); the
 //! `[moves]` rule of methodology.toml says which are within reach and how they rank. Pure.
 
-use crate::assessment::{Assessment, DataFacts, Key, Tier, Transition};
+use crate::assessment::{Assessment, DataFacts, SocCode, Tier, Transition};
 use crate::data::DataSets;
 use crate::methodology::Methodology;
 use crate::methodology::engine::round_to;
@@ -103,12 +103,12 @@ fn longer_steps(profiles: &Profiles, from: &Origin, targets: &[Target], limit: u
             if similarity.is_none() && tier.is_none() {
                 return None;
             }
-            let to = Key::occupation(t.code);
+            let to = SocCode::parse(t.code)?.key();
             let step = Transition { to, why: String::new(), related: tier, similarity, beyond_reach: true };
             Some((similarity.unwrap_or(f64::MIN), t.score - from.score, step))
         })
         .collect();
-    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id.cmp(&b.2.to.id)));
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id().cmp(b.2.to.id())));
     found.into_iter().take(limit).map(|(_, _, t)| t).collect()
 }
 
@@ -130,19 +130,20 @@ fn moves_gaining(
             let tier = related.get(t.code).copied();
             let similarity = profiles.similarity(from.code, t.code).map(|s| round_to(s, 2));
             let step = own_zone.zip(t.job_zone).map(|(a, b)| i64::from(b) - i64::from(a));
-            rule.within_reach(tier.is_some(), similarity, step).then(|| {
-                let better_zone = t.zone_floor > from.zone_floor;
-                let gain = rule.rank(t.score - from.score, similarity, step);
-                let to = Key::occupation(t.code);
-                (
-                    better_zone,
-                    gain,
-                    Transition { to, why: String::new(), related: tier, similarity, beyond_reach: false },
-                )
-            })
+            if !rule.within_reach(tier.is_some(), similarity, step) {
+                return None;
+            }
+            let to = SocCode::parse(t.code)?.key();
+            let better_zone = t.zone_floor > from.zone_floor;
+            let gain = rule.rank(t.score - from.score, similarity, step);
+            Some((
+                better_zone,
+                gain,
+                Transition { to, why: String::new(), related: tier, similarity, beyond_reach: false },
+            ))
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id.cmp(&b.2.to.id)));
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id().cmp(b.2.to.id())));
     found.into_iter().take(limit).map(|(_, _, t)| t).collect()
 }
 
@@ -150,7 +151,7 @@ fn targets<'a>(m: &Methodology, occupations: &'a [Assessment]) -> Vec<Target<'a>
     occupations
         .iter()
         .map(|a| Target {
-            code: &a.key.id,
+            code: a.key.id(),
             score: a.card.score,
             zone_floor: m.zone(a.zone).min_score,
             job_zone: a.data.as_ref().and_then(|d| d.job_zone),
@@ -166,7 +167,7 @@ pub fn link_occupations(m: &Methodology, occupations: &mut [Assessment], profile
             .iter()
             .map(|a| {
                 let from = Origin {
-                    code: &a.key.id,
+                    code: a.key.id(),
                     score: a.card.score,
                     zone_floor: m.zone(a.zone).min_score,
                     facts: a.data.as_ref(),
@@ -208,29 +209,43 @@ mod tests {
     use super::*;
     use crate::data::onet::Related;
 
+    /// The occupations of these tests, by name; each stands for an O*NET-SOC code.
+    const NAMES: [&str; 9] = ["a", "b", "c", "near", "green", "unlike", "tiny", "far", "climb"];
+
+    /// The code a test occupation goes by: "a" is 11-1001.00, "b" 11-1002.00 and so on.
+    fn soc(name: &str) -> String {
+        format!("11-{:04}.00", 1001 + NAMES.iter().position(|n| *n == name).expect("a test occupation"))
+    }
+
+    /// The test name of a code made by [`soc`].
+    fn name(code: &str) -> &'static str {
+        NAMES.into_iter().find(|n| soc(n) == code).expect("a test code")
+    }
+
     fn data_with(profiles: &[(&str, [f64; 3])]) -> DataSets {
         let mut data = DataSets::default();
-        for (code, values) in profiles {
+        for (name, values) in profiles {
             for (k, v) in values.iter().enumerate() {
-                data.onet.measures.insert(code, &format!("2.A.1.{k}"), "IM", *v);
+                data.onet.measures.insert(&soc(name), &format!("2.A.1.{k}"), "IM", *v);
             }
         }
-        data.onet.related.insert("a".into(), vec![Related { code: "far".into(), tier: Tier::PrimaryShort, index: 1 }]);
+        data.onet.related.insert(soc("a"), vec![Related { code: soc("far"), tier: Tier::PrimaryShort, index: 1 }]);
         data
     }
 
     #[test]
     fn standardised_profiles_give_one_for_the_same_shape_and_minus_one_for_the_opposite() {
         let data = data_with(&[("a", [1.0, 3.0, 5.0]), ("b", [1.0, 3.0, 5.0]), ("c", [5.0, 3.0, 1.0])]);
-        let p = Profiles::new(&data, ["a", "b", "c"]);
-        assert!((p.similarity("a", "b").unwrap() - 1.0).abs() < 1e-9);
-        assert!((p.similarity("a", "c").unwrap() + 1.0).abs() < 1e-9);
-        assert_eq!(p.similarity("a", "nobody"), None);
+        let [a, b, c] = ["a", "b", "c"].map(soc);
+        let p = Profiles::new(&data, [a.as_str(), &b, &c]);
+        assert!((p.similarity(&a, &b).unwrap() - 1.0).abs() < 1e-9);
+        assert!((p.similarity(&a, &c).unwrap() + 1.0).abs() < 1e-9);
+        assert_eq!(p.similarity(&a, "11-9999.00"), None);
     }
 
-    fn occupation(code: &str, score: f64, zone: crate::methodology::ZoneKey, job_zone: u8) -> Assessment {
+    fn occupation(name: &str, score: f64, zone: crate::methodology::ZoneKey, job_zone: u8) -> Assessment {
         let mut a = super::super::tests::derived()[0].clone();
-        a.key = Key::occupation(code);
+        a.key = SocCode::parse(&soc(name)).expect("a test code").key();
         a.card.score = score;
         a.zone = zone;
         a.data = Some(DataFacts { job_zone: Some(job_zone), ..DataFacts::default() });
@@ -259,14 +274,14 @@ mod tests {
             occupation("far", 30.0, Yellow, 2),
             occupation("climb", 60.0, Green, 4),
         ];
-        all[0].data.as_mut().unwrap().related = data.onet.related["a"]
+        all[0].data.as_mut().unwrap().related = data.onet.related[&soc("a")]
             .iter()
             .map(|r| crate::assessment::RelatedOccupation { code: r.code.clone(), tier: r.tier, index: r.index })
             .collect();
-        let codes: Vec<String> = all.iter().map(|a| a.key.id.clone()).collect();
+        let codes: Vec<String> = all.iter().map(|a| a.key.id().to_string()).collect();
         let p = Profiles::new(&data, codes.iter().map(String::as_str));
         link_occupations(&m, &mut all, &p);
-        let to: Vec<&str> = all[0].transitions.iter().map(|t| t.to.id.as_str()).collect();
+        let to: Vec<&str> = all[0].transitions.iter().map(|t| name(t.to.id())).collect();
         // All three reach a better zone than Red; "near" gains 20 x 1.0, "green" 30 x its
         // similarity, halved for its Job Zone climb, "far" (related, dissimilar) ranks last. Not
         // "unlike" (dissimilar), "tiny" (gains under min_points) or "climb" (two Job Zones up).
@@ -285,12 +300,12 @@ mod tests {
             occupation("unlike", 70.0, Green, 2),
             occupation("climb", 60.0, Green, 5),
         ];
-        let codes: Vec<String> = all.iter().map(|a| a.key.id.clone()).collect();
+        let codes: Vec<String> = all.iter().map(|a| a.key.id().to_string()).collect();
         let p = Profiles::new(&data, codes.iter().map(String::as_str));
         link_occupations(&m, &mut all, &p);
         // Neither is within reach ("unlike" is dissimilar, "climb" three Job Zones up), so both
         // come as longer steps, the more alike first; the top scorer gets none.
-        let to: Vec<(&str, bool)> = all[0].transitions.iter().map(|t| (t.to.id.as_str(), t.beyond_reach)).collect();
+        let to: Vec<(&str, bool)> = all[0].transitions.iter().map(|t| (name(t.to.id()), t.beyond_reach)).collect();
         assert_eq!(to, [("climb", true), ("unlike", true)]);
         assert!(all[1].transitions.is_empty());
     }

@@ -26,7 +26,7 @@ pub(super) fn derived() -> &'static [Assessment] {
 }
 
 fn find(code: &str) -> &'static Assessment {
-    derived().iter().find(|o| o.key.id == code).expect("occupation is assessed")
+    derived().iter().find(|o| o.key.id() == code).expect("occupation is assessed")
 }
 
 /// A task's research labels (every data-derived task has them).
@@ -190,19 +190,19 @@ fn a_dimension_without_data_counts_as_its_stated_rule_and_says_so() {
         let dims = o.evidence.iter().chain(&o.barriers).chain(&o.protective).chain([&o.growth]);
         for (d, rule) in dims.zip(&rules) {
             let b = basis(d);
-            assert_eq!(b.no_data, b.raw.is_none(), "{} {}", o.key.id, d.key);
+            assert_eq!(b.no_data, b.raw.is_none(), "{} {}", o.key.id(), d.key);
             if !b.no_data {
                 assert!(b.counted_as.is_none());
                 continue;
             }
             let missing = rule.missing.expect("every dimension states its missing-input rule");
             let words = b.counted_as.as_deref().unwrap_or_default();
-            assert_eq!(b.shown, "no data", "{} {}", o.key.id, d.key);
+            assert_eq!(b.shown, "no data", "{} {}", o.key.id(), d.key);
             if words.contains("median points of the") {
-                assert_eq!(missing.counts_as, MissingRule::GroupMedian, "{} {}", o.key.id, d.key);
+                assert_eq!(missing.counts_as, MissingRule::GroupMedian, "{} {}", o.key.id(), d.key);
                 medians += 1;
             } else {
-                assert_eq!(d.score, missing.value, "{} {}: {words}", o.key.id, d.key);
+                assert_eq!(d.score, missing.value, "{} {}: {words}", o.key.id(), d.key);
                 assert!(words.contains(&crate::methodology::engine::signed(missing.value).replace('-', "\u{2212}")));
             }
         }

@@ -23,7 +23,8 @@ const CLAIM_LEASE_SECS: i64 = 15 * 60;
 
 /// What followers of `target` would be told now, or None if the catalogue has no score for it.
 pub fn snapshot(catalogue: &Catalogue, target: &Target) -> Result<Option<Snapshot>> {
-    let key = crate::assessment::Key { kind: target.kind, id: target.id.clone() };
+    // A follow whose identifier no assessment could have has nothing to report.
+    let Some(key) = crate::assessment::Key::parse(target.kind, &target.id) else { return Ok(None) };
     let state = followed::state(&catalogue.conn(), &key)?;
     Ok(state.map(|s| Snapshot {
         zone_name: catalogue.methodology.zone(s.zone).name.clone(),

@@ -68,7 +68,7 @@ fn entries(base_url: &str, a: &Assessment) -> Vec<Entry> {
     revisions
         .iter()
         .map(|v| Entry {
-            id: urn_uuid(&[a.key.id.as_bytes(), v.date.as_bytes(), v.note.as_bytes()]),
+            id: urn_uuid(&[a.key.id().as_bytes(), v.date.as_bytes(), v.note.as_bytes()]),
             title: format!("{name}: assessment revised on {}", xml_text(&v.date)),
             updated: timestamp(&xml_text(&v.date)),
             url: format!("{base_url}{}#revisions", a.key.url()),
@@ -85,7 +85,7 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: RoleSlug) -> Result<
     let (a, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let a = read::assessment(&conn, &slug.key())?;
-        let renamed = if a.is_none() { read::renamed_to(&conn, slug.as_str())? } else { None };
+        let renamed = if a.is_none() { read::renamed_to(&conn, &slug)? } else { None };
         Ok((a, renamed))
     })
     .await?;
@@ -101,7 +101,7 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: RoleSlug) -> Result<
     newest_first(&mut entries);
     let name = xml_text(&a.display_name());
     let feed = Feed {
-        id: urn_uuid(&[b"jobzone role feed", a.key.id.as_bytes()]),
+        id: urn_uuid(&[b"jobzone role feed", a.key.id().as_bytes()]),
         title: format!("jobzone: {name}"),
         subtitle: format!("Revisions of the AI job-risk assessment of {name}; it now scores {:.1}/100.", a.card.score),
         updated: entries.first().map_or_else(|| timestamp(&xml_text(&a.updated)), |e| e.updated.clone()),
@@ -125,7 +125,7 @@ pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, We
     let mut all = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let mut all = Vec::new();
-        for key in read::all_keys(&conn)?.into_iter().filter(|k| k.kind == Kind::Role) {
+        for key in read::all_keys(&conn)?.into_iter().filter(|k| k.kind() == Kind::Role) {
             if let Some(a) = read::assessment(&conn, &key)? {
                 all.extend(entries(&base, &a));
             }

@@ -64,21 +64,23 @@ fn onet_url(code: &str) -> String {
 pub async fn occupation(site: State, code: SocCode) -> Result<HttpResponse, WebError> {
     let found = with_catalogue(&site, move |c| {
         let conn = c.conn();
-        let Some(o) = queries::occupation(&conn, code.as_str())? else { return Ok(None) };
-        let roles = queries::roles_in(&conn, code.as_str(), ROLES_SHOWN)?;
+        let Some(o) = queries::occupation(&conn, &code)? else { return Ok(None) };
+        let roles = queries::roles_in(&conn, &code, ROLES_SHOWN)?;
         let page = read::assessment_page(&conn, &code.key())?;
-        let facts = read::occupation_facts(&conn, code.as_str())?;
-        let related_codes: Vec<String> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.code.clone())).collect();
-        let tiers: Vec<Tier> = facts.iter().flat_map(|f| f.related.iter().map(|r| r.tier)).collect();
+        let facts = read::occupation_facts(&conn, &code)?;
+        let related =
+            || facts.iter().flat_map(|f| f.related.iter()).filter_map(|r| Some((SocCode::parse(&r.code)?, r.tier)));
+        let related_codes: Vec<SocCode> = related().map(|(c, _)| c).collect();
+        let tiers: Vec<Tier> = related().map(|(_, t)| t).collect();
         let related_cards = queries::cards_of_occupations(&conn, &related_codes)?;
         let related = related_cards
             .into_iter()
             .filter_map(|card| {
-                let i = related_codes.iter().position(|c| *c == card.key.id)?;
+                let i = related_codes.iter().position(|c| c.as_str() == card.key.id())?;
                 Some((card, assessment::tier_name(tiers[i])))
             })
             .collect();
-        let nearby = if page.is_none() { queries::nearby(&conn, code.as_str(), NEARBY)? } else { Vec::new() };
+        let nearby = if page.is_none() { queries::nearby(&conn, &code, NEARBY)? } else { Vec::new() };
         let others = if page.is_some() { read::compare_candidates(&conn, "", 300)? } else { Vec::new() };
         Ok(Some((o, roles, page, facts, related, nearby, others)))
     })

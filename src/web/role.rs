@@ -15,7 +15,7 @@ pub async fn role_page(site: State, slug: RoleSlug) -> Result<HttpResponse, WebE
     let (page, renamed, others) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let page = read::assessment_page(&conn, &slug.key())?;
-        let renamed = if page.is_none() { read::renamed_to(&conn, slug.as_str())? } else { None };
+        let renamed = if page.is_none() { read::renamed_to(&conn, &slug)? } else { None };
         let others =
             if page.is_some() { read::compare_candidates(&conn, slug.as_str(), COMPARE_CHOICES)? } else { Vec::new() };
         Ok((page, renamed, others))
@@ -36,7 +36,7 @@ pub(super) fn meta(site: &State, a: &Assessment) -> PageMeta {
     let m = &site.catalogue().methodology;
     let name = a.display_name();
     let zone = &m.zone(a.zone).name;
-    let subject = match a.key.kind {
+    let subject = match a.key.kind() {
         crate::assessment::Kind::Role => format!("{name} jobs"),
         crate::assessment::Kind::Occupation => name.clone(),
     };

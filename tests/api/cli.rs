@@ -120,6 +120,14 @@ fn a_transition_to_a_missing_role_is_refused() {
 }
 
 #[test]
+fn a_link_that_cannot_be_a_slug_is_refused_as_no_role() {
+    let e = edit(REFERENCE, "[[transitions]]", |l| l.starts_with("to = "), "to = \"Astronaut!\"");
+    assert_refused(&e, REFERENCE, e.line, "transition target \"Astronaut!\" is not a role");
+    let e = edit(REFERENCE, "seniority_links", |l| l.starts_with("seniority_links"), "seniority_links = [\"../x\"]");
+    assert_refused(&e, REFERENCE, e.line, "seniority link \"../x\" is not a role");
+}
+
+#[test]
 fn an_alias_used_by_two_roles_is_refused() {
     let file = "roles/senior-software-engineer.md";
     let e = edit(file, "aliases = ", |l| l.starts_with("aliases = "), "aliases = [\"Backend Engineer\"]");

@@ -2,8 +2,7 @@
 //! an occupation page, as JSON.
 
 use super::problem::{self, Kind};
-use crate::assessment::is_soc_code;
-use crate::assessment::{Assessment, DataFacts, Key};
+use crate::assessment::{Assessment, DataFacts, SocCode};
 use crate::catalogue::models::{Card, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
 use crate::web::http::cache_policy::CachePolicy;
@@ -66,7 +65,7 @@ pub async fn occupations(site: State) -> Result<HttpResponse, WebError> {
         .into_iter()
         .flat_map(|g| g.occupations)
         .map(|o| OccupationItem {
-            url: format!("{}{}", site.base_url, Key::occupation(o.code.as_str()).url()),
+            url: format!("{}{}", site.base_url, o.url()),
             provenance: o.score.map(|_| "data".to_string()),
             zone: o.zone.map(|z| z.as_str().to_string()),
             score: o.score,
@@ -79,11 +78,10 @@ pub async fn occupations(site: State) -> Result<HttpResponse, WebError> {
 }
 
 pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let code = code.into_inner();
-    if !is_soc_code(&code) {
-        return Ok(problem::respond(&req, Kind::NotFound, format!("no occupation {code:?}")));
-    }
-    let key = Key::occupation(code.as_str());
+    let Some(code) = SocCode::parse(&code) else {
+        return Ok(problem::respond(&req, Kind::NotFound, format!("no occupation {:?}", code.into_inner())));
+    };
+    let key = code.key();
     let found = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let Some(o) = queries::occupation(&conn, &code)? else { return Ok(None) };

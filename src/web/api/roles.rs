@@ -2,8 +2,7 @@
 //! role page, as JSON.
 
 use super::problem::{self, Kind};
-use crate::assessment::is_slug as validate_slug;
-use crate::assessment::{Assessment, Key};
+use crate::assessment::{Assessment, RoleSlug};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
 use crate::web::{State, WebError, with_catalogue};
@@ -44,7 +43,7 @@ pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
         .into_iter()
         .map(|c| RoleItem {
             url: format!("{}{}", site.base_url, c.url()),
-            slug: c.key.id,
+            slug: c.key.id().to_string(),
             title: c.title,
             seniority: c.seniority,
             score: c.score,
@@ -57,11 +56,10 @@ pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
 
 /// A renamed role's old slug redirects (301) to its new address, as the page does.
 pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Result<HttpResponse, WebError> {
-    let slug = slug.into_inner();
-    if !validate_slug(&slug) {
+    let Some(slug) = RoleSlug::parse(&slug) else {
         return Ok(problem::respond(&req, Kind::NotFound, "a role slug is lowercase letters, digits and hyphens"));
-    }
-    let key = Key::role(slug.as_str());
+    };
+    let key = slug.key();
     let (found, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let found = match (read::assessment(&conn, &key)?, read::card_of(&conn, &key)?) {
@@ -74,7 +72,7 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     .await?;
     match (found, renamed) {
         (Some((assessment, card)), _) => Ok(super::occupations::json(&RoleDetail {
-            slug: card.key.id.clone(),
+            slug: card.key.id().to_string(),
             url: format!("{}{}", site.base_url, card.url()),
             card,
             assessment,

@@ -290,7 +290,7 @@ pub fn build(
         (None, None) => String::new(),
     };
     let share = super::share::PageShare::new(site, &a, &card, &description);
-    let follow = super::subscriptions::FollowForm::new(site, card.key.kind, &card.key.id, card.display_name());
+    let follow = super::subscriptions::FollowForm::new(site, card.key.kind(), card.key.id(), card.display_name());
     let meta = PageMeta { image: Some(super::share::image(site, &card)), ..meta };
     let c = &a.card;
     let zone = m.zone(a.zone).clone();

@@ -71,8 +71,8 @@ impl Row {
     pub fn of(a: &Assessment, base_url: &str) -> Row {
         let c = &a.card;
         Row {
-            kind: a.key.kind.as_str(),
-            id: a.key.id.clone(),
+            kind: a.key.kind().as_str(),
+            id: a.key.id().to_string(),
             title: a.title.clone(),
             seniority: a.seniority.as_ref().map(|s| s.level.clone()),
             occupation: a.occupation.clone(),

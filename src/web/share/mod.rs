@@ -49,9 +49,9 @@ struct EmbedSnippet<'a> {
 
 /// "roles/backend-api-developer-mid-level" or "occupations/29-1141.00": where a card or badge lives.
 fn path_of(key: &Key) -> String {
-    match key.kind {
-        Kind::Role => format!("roles/{}", key.id),
-        Kind::Occupation => format!("occupations/{}", key.id),
+    match key.kind() {
+        Kind::Role => format!("roles/{}", key.id()),
+        Kind::Occupation => format!("occupations/{}", key.id()),
     }
 }
 
@@ -92,7 +92,7 @@ impl PageShare {
     pub fn new(site: &State, a: &Assessment, c: &Card, description: &str) -> PageShare {
         let page_url = format!("{}{}", site.base_url, c.url());
         let home = format!("{}/", site.base_url);
-        let (section, section_url) = match c.key.kind {
+        let (section, section_url) = match c.key.kind() {
             Kind::Role => ("Roles", format!("{}/roles", site.base_url)),
             Kind::Occupation => ("Occupations", format!("{}/occupations", site.base_url)),
         };
@@ -136,8 +136,8 @@ async fn lookup(site: &State, key: Key) -> Result<Lookup, WebError> {
     let (card, renamed) = with_catalogue(site, move |c| {
         let conn = c.conn();
         let card = read::card_of(&conn, &key)?;
-        let renamed = match (&card, key.kind) {
-            (None, Kind::Role) => read::renamed_to(&conn, &key.id)?,
+        let renamed = match (&card, &key) {
+            (None, Key::Role(slug)) => read::renamed_to(&conn, slug)?,
             _ => None,
         };
         Ok((card, renamed))

@@ -35,7 +35,8 @@ fn every_stored_score_is_recomputed_from_its_stored_inputs() {
 }
 
 /// "What to do next": every Red assessment that can leave Red within reach offers a move out of
-/// Red, and nearly every page offers a move that scores higher (the rest are at or near the top).
+/// Red, nearly every page offers a move that scores higher (the rest are at or near the top), and
+/// no data-derived move that cuts pay by more than the rule allows comes before one that keeps it.
 #[test]
 fn red_jobs_are_offered_a_move_out_of_red_and_every_page_below_the_top_score_a_higher_scoring_move() {
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -48,7 +49,8 @@ fn red_jobs_are_offered_a_move_out_of_red_and_every_page_below_the_top_score_a_h
     let keys = read::all_keys(&conn).expect("keys");
     let top =
         keys.iter().map(|k| read::card_of(&conn, k).expect("read").expect("scored").score).fold(f64::MIN, f64::max);
-    let mut without = Vec::new();
+    let (mut without, mut pay_first, mut first_cuts) = (Vec::new(), Vec::new(), 0);
+    let wage = |a: &jobzone::assessment::Assessment| a.data.as_ref().and_then(|d| d.median_wage_2025);
     for key in keys {
         let a = read::assessment(&conn, &key).expect("read").expect("stored detail");
         let targets: Vec<_> = a
@@ -56,6 +58,19 @@ fn red_jobs_are_offered_a_move_out_of_red_and_every_page_below_the_top_score_a_h
             .iter()
             .map(|t| read::card_of(&conn, &t.to).expect("read").expect("a move's target is scored"))
             .collect();
+        let cuts: Vec<bool> = a
+            .transitions
+            .iter()
+            .filter(|t| t.why.is_empty())
+            .map(|t| {
+                let to = read::assessment(&conn, &t.to).expect("read").expect("a move's target is stored");
+                catalogue.methodology.moves.cuts_pay(wage(&a), wage(&to))
+            })
+            .collect();
+        if cuts.windows(2).any(|w| w[0] && !w[1]) {
+            pay_first.push(key.url());
+        }
+        first_cuts += usize::from(cuts.first() == Some(&true));
         scored += 1;
         let higher = targets.iter().any(|t| t.score > a.card.score);
         with_higher += usize::from(higher);
@@ -72,5 +87,9 @@ fn red_jobs_are_offered_a_move_out_of_red_and_every_page_below_the_top_score_a_h
     // Legislators: O*NET 30.1 rates no skills or knowledge for it, and every occupation O*NET
     // relates it to scores lower, so nothing connects it to higher-scoring work.
     assert_eq!(without, ["/occupations/11-1031.00"], "pages below the top score ({top}) without a higher-scoring move");
-    println!("{out_of_red} of {red} Red offer a move out of Red; {with_higher} of {scored} a higher-scoring move");
+    assert!(pay_first.is_empty(), "a move that cuts pay ranks before one that keeps it on {pay_first:?}");
+    println!(
+        "{out_of_red} of {red} Red offer a move out of Red; {with_higher} of {scored} a higher-scoring move; \
+         {first_cuts} lead with a move that cuts pay"
+    );
 }

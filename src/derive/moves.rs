@@ -54,6 +54,8 @@ struct Target<'a> {
     /// The zone's lower bound: a higher one is a better zone.
     zone_floor: f64,
     job_zone: Option<u8>,
+    /// Median annual wage, May 2025.
+    wage: Option<f64>,
 }
 
 /// Where a move starts: a scored job, its occupation's facts, what it may not move to.
@@ -65,6 +67,11 @@ struct Origin<'a> {
 }
 
 impl Origin<'_> {
+    /// Whether moving to `t` cuts pay by more than the rule allows.
+    fn pay_cut_to(&self, m: &Methodology, t: &Target) -> bool {
+        m.moves.cuts_pay(self.facts.and_then(|f| f.median_wage_2025), t.wage)
+    }
+
     /// The occupations O*NET lists as related to this job, with how closely.
     fn related(&self) -> HashMap<&str, Tier> {
         self.facts.iter().flat_map(|f| &f.related).map(|r| (r.code.as_str(), r.tier)).collect()
@@ -86,15 +93,21 @@ fn moves_from(
         return found;
     }
     let found = moves_gaining(m, profiles, from, targets, limit, f64::MIN_POSITIVE);
-    if found.is_empty() { longer_steps(profiles, from, targets, limit) } else { found }
+    if found.is_empty() { longer_steps(m, profiles, from, targets, limit) } else { found }
 }
 
 /// Higher-scoring occupations outside the reach rule that O*NET relates to the job or whose skill
 /// and knowledge profile is known, the most alike first (O*NET's related ones without a profile
 /// after them; ties: the larger gain), marked `beyond_reach` so the page can say what they are.
-fn longer_steps(profiles: &Profiles, from: &Origin, targets: &[Target], limit: usize) -> Vec<Transition> {
+fn longer_steps(
+    m: &Methodology,
+    profiles: &Profiles,
+    from: &Origin,
+    targets: &[Target],
+    limit: usize,
+) -> Vec<Transition> {
     let related = from.related();
-    let mut found: Vec<(f64, f64, Transition)> = targets
+    let mut found: Vec<(bool, f64, f64, Transition)> = targets
         .iter()
         .filter(|t| t.code != from.code && t.score > from.score)
         .filter_map(|t| {
@@ -105,11 +118,13 @@ fn longer_steps(profiles: &Profiles, from: &Origin, targets: &[Target], limit: u
             }
             let to = SocCode::parse(t.code)?.key();
             let step = Transition { to, why: String::new(), related: tier, similarity, beyond_reach: true };
-            Some((similarity.unwrap_or(f64::MIN), t.score - from.score, step))
+            Some((from.pay_cut_to(m, t), similarity.unwrap_or(f64::MIN), t.score - from.score, step))
         })
         .collect();
-    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id().cmp(b.2.to.id())));
-    found.into_iter().take(limit).map(|(_, _, t)| t).collect()
+    found.sort_by(|a, b| {
+        a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(b.2.total_cmp(&a.2)).then_with(|| a.3.to.id().cmp(b.3.to.id()))
+    });
+    found.into_iter().take(limit).map(|(_, _, _, t)| t).collect()
 }
 
 fn moves_gaining(
@@ -123,7 +138,7 @@ fn moves_gaining(
     let rule = &m.moves;
     let related = from.related();
     let own_zone = from.facts.and_then(|f| f.job_zone);
-    let mut found: Vec<(bool, f64, Transition)> = targets
+    let mut found: Vec<(bool, bool, f64, Transition)> = targets
         .iter()
         .filter(|t| t.code != from.code && t.score - from.score >= min_points)
         .filter_map(|t| {
@@ -137,14 +152,17 @@ fn moves_gaining(
             let better_zone = t.zone_floor > from.zone_floor;
             let gain = rule.rank(t.score - from.score, similarity, step);
             Some((
+                from.pay_cut_to(m, t),
                 better_zone,
                 gain,
                 Transition { to, why: String::new(), related: tier, similarity, beyond_reach: false },
             ))
         })
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then_with(|| a.2.to.id().cmp(b.2.to.id())));
-    found.into_iter().take(limit).map(|(_, _, t)| t).collect()
+    found.sort_by(|a, b| {
+        a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2)).then_with(|| a.3.to.id().cmp(b.3.to.id()))
+    });
+    found.into_iter().take(limit).map(|(_, _, _, t)| t).collect()
 }
 
 fn targets<'a>(m: &Methodology, occupations: &'a [Assessment]) -> Vec<Target<'a>> {
@@ -155,6 +173,7 @@ fn targets<'a>(m: &Methodology, occupations: &'a [Assessment]) -> Vec<Target<'a>
             score: a.card.score,
             zone_floor: m.zone(a.zone).min_score,
             job_zone: a.data.as_ref().and_then(|d| d.job_zone),
+            wage: a.data.as_ref().and_then(|d| d.median_wage_2025),
         })
         .collect()
 }
@@ -210,7 +229,7 @@ mod tests {
     use crate::data::onet::Related;
 
     /// The occupations of these tests, by name; each stands for an O*NET-SOC code.
-    const NAMES: [&str; 9] = ["a", "b", "c", "near", "green", "unlike", "tiny", "far", "climb"];
+    const NAMES: [&str; 11] = ["a", "b", "c", "near", "green", "unlike", "tiny", "far", "climb", "cheap", "paid"];
 
     /// The code a test occupation goes by: "a" is 11-1001.00, "b" 11-1002.00 and so on.
     fn soc(name: &str) -> String {
@@ -288,6 +307,34 @@ mod tests {
         assert_eq!(to, ["near", "green", "far"]);
         assert_eq!(all[0].transitions[2].related, Some(Tier::PrimaryShort));
         assert!(all[0].transitions[0].similarity.is_some_and(|s| (s - 1.0).abs() < 1e-9));
+    }
+
+    #[test]
+    fn a_move_that_cuts_pay_by_more_than_the_rule_allows_ranks_after_those_that_keep_it() {
+        use crate::methodology::ZoneKey::*;
+        let m = crate::methodology::bundled();
+        let data = data_with(&[
+            ("a", [1.0, 3.0, 5.0]),
+            ("cheap", [1.0, 3.0, 5.0]),
+            ("paid", [1.0, 3.0, 5.0]),
+            ("b", [5.0, 3.0, 1.0]),
+        ]);
+        let with_wage = |mut a: Assessment, wage: f64| {
+            a.data.as_mut().unwrap().median_wage_2025 = Some(wage);
+            a
+        };
+        let mut all = vec![
+            with_wage(occupation("a", 20.0, Red, 2), 100_000.0),
+            with_wage(occupation("cheap", 60.0, Green, 2), 60_000.0),
+            with_wage(occupation("paid", 40.0, Yellow, 2), 95_000.0),
+            occupation("b", 10.0, Red, 2),
+        ];
+        let codes: Vec<String> = all.iter().map(|a| a.key.id().to_string()).collect();
+        let p = Profiles::new(&data, codes.iter().map(String::as_str));
+        link_occupations(&m, &mut all, &p);
+        // "cheap" gains more and reaches Green, but pays 40% less: it comes after "paid".
+        let to: Vec<&str> = all[0].transitions.iter().map(|t| name(t.to.id())).collect();
+        assert_eq!(to, ["paid", "cheap"]);
     }
 
     #[test]

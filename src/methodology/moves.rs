@@ -22,6 +22,9 @@ pub struct MovesRule {
     pub min_points: f64,
     /// Most moves a page lists (an editor's own transitions come first and are always listed).
     pub shown: usize,
+    /// A move whose median wage is more than this fraction below the job's own (both published)
+    /// cuts pay: it ranks after every move that does not, and its card says so.
+    pub max_pay_cut: f64,
 }
 
 impl MovesRule {
@@ -40,6 +43,12 @@ impl MovesRule {
         points * similarity.unwrap_or(self.min_similarity).max(0.0) * climb
     }
 
+    /// Whether moving from a median wage of `from` to one of `to` cuts pay by more than
+    /// `max_pay_cut`; unknown wages cut nothing.
+    pub fn cuts_pay(&self, from: Option<f64>, to: Option<f64>) -> bool {
+        from.zip(to).is_some_and(|(from, to)| to < from * (1.0 - self.max_pay_cut))
+    }
+
     /// Problems with the rule's figures, for the methodology check.
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -51,6 +60,9 @@ impl MovesRule {
         }
         if !(0.0..=1.0).contains(&self.climb_weight) {
             out.push(format!("[moves] climb_weight ({}) must lie between 0 and 1", self.climb_weight));
+        }
+        if !(0.0..=1.0).contains(&self.max_pay_cut) {
+            out.push(format!("[moves] max_pay_cut ({}) must lie between 0 and 1", self.max_pay_cut));
         }
         if self.shown == 0 {
             out.push("[moves] shown must be at least 1".into());
@@ -71,6 +83,7 @@ mod tests {
             climb_weight: 0.5,
             min_points: 3.0,
             shown: 5,
+            max_pay_cut: 0.2,
         }
     }
 
@@ -95,9 +108,25 @@ mod tests {
     }
 
     #[test]
+    fn a_move_cuts_pay_only_below_the_allowed_fraction_and_only_when_both_wages_are_known() {
+        let r = rule();
+        assert!(r.cuts_pay(Some(100_000.0), Some(79_999.0)));
+        assert!(!r.cuts_pay(Some(100_000.0), Some(80_000.0)));
+        assert!(!r.cuts_pay(Some(100_000.0), None));
+        assert!(!r.cuts_pay(None, Some(10.0)));
+    }
+
+    #[test]
     fn out_of_range_figures_are_problems() {
-        let bad = MovesRule { min_similarity: 1.5, min_points: -1.0, climb_weight: 2.0, shown: 0, ..rule() };
-        assert_eq!(bad.problems().len(), 4);
+        let bad = MovesRule {
+            min_similarity: 1.5,
+            min_points: -1.0,
+            climb_weight: 2.0,
+            shown: 0,
+            max_pay_cut: 1.5,
+            ..rule()
+        };
+        assert_eq!(bad.problems().len(), 5);
         assert!(rule().problems().is_empty());
     }
 }

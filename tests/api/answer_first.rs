@@ -133,3 +133,21 @@ async fn the_reference_role_answers_with_its_own_tasks_and_its_occupations_marke
     // The editor's advice sits under next steps now.
     assert!(one(&html, "#next #outlook").contains("Survival strategy"));
 }
+
+/// Marketing Managers (11-2021.00) earn more at the median than every occupation within reach that
+/// scores higher (OEWS May 2025): the page lists them all the same, marks each pay cut and says
+/// it. If new data gives it a move that keeps pay, pick another such page from
+/// `tests/catalogue.rs`'s count of pages that lead with a pay cut.
+#[tokio::test]
+async fn a_page_whose_every_move_cuts_pay_says_so_on_each_card_and_above_them() {
+    let app = spawn_app().await;
+    let html = app.get("/occupations/11-2021.00").await.html();
+    let said = one(&html, "#pay-cuts");
+    assert!(said.contains("more than 20% less than Marketing Managers"), "{said}");
+    let cards = select(&html, "#next li.move");
+    assert!(!cards.is_empty());
+    for card in cards {
+        let cut: String = card.select(&sel(".move__pay-cut")).flat_map(|e| e.text()).collect();
+        assert!(cut.starts_with("Median wage \u{2212}$") && cut.ends_with("a pay cut of more than 20%"), "{cut}");
+    }
+}

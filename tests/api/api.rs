@@ -94,6 +94,66 @@ fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
     }
 }
 
+/// Where `value` departs from `schema`: a wrong type, a value outside its enum, a missing
+/// required field, or a field the schema does not describe (an object schema that lists its
+/// properties lists them all). Enough of JSON Schema for this document: $ref, anyOf, type, enum,
+/// required, properties, items.
+fn departures(doc: &Value, schema: &Value, value: &Value, at: &str) -> Vec<String> {
+    let schema = resolve(doc, schema);
+    if let Some(options) = schema["anyOf"].as_array() {
+        let fits = options.iter().any(|s| departures(doc, s, value, at).is_empty());
+        return if fits { Vec::new() } else { vec![format!("{at}: {value} fits none of anyOf")] };
+    }
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let fits_type = |t: &&str| *t == kind || (*t == "number" && kind == "integer");
+    if !types.is_empty() && !types.iter().any(fits_type) {
+        return vec![format!("{at}: a {kind}, documented as {types:?}")];
+    }
+    if let Some(allowed) = schema["enum"].as_array()
+        && !allowed.contains(value)
+    {
+        return vec![format!("{at}: {value} is not one of {allowed:?}")];
+    }
+    let mut out = Vec::new();
+    match value {
+        Value::Object(fields) => {
+            for field in schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+                if !fields.contains_key(field) {
+                    out.push(format!("{at}: lacks the required field {field}"));
+                }
+            }
+            if let Some(properties) = schema["properties"].as_object().filter(|p| !p.is_empty()) {
+                for (name, v) in fields {
+                    match properties.get(name) {
+                        Some(s) => out.extend(departures(doc, s, v, &format!("{at}.{name}"))),
+                        None => out.push(format!("{at}.{name}: not described in the OpenAPI document")),
+                    }
+                }
+            }
+        }
+        Value::Array(items) if schema["items"].is_object() => {
+            for (i, v) in items.iter().enumerate() {
+                out.extend(departures(doc, &schema["items"], v, &format!("{at}[{i}]")));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
 /// A request path for `template` with each path parameter set to its example, or `unknown`.
 fn fill(template: &str, op: &Value, unknown: bool) -> (String, bool) {
     let mut path = template.to_string();
@@ -146,11 +206,9 @@ async fn every_documented_path_answers_as_documented() {
         );
         let body: Value = serde_json::from_str(&page.body).expect("JSON body");
         let schema = resolve(&doc, &media["schema"]);
-        let required = schema["required"].as_array().expect("documented required fields");
-        assert!(!required.is_empty(), "{template}");
-        for field in required.iter().filter_map(Value::as_str) {
-            assert!(body.get(field).is_some(), "{path} lacks the documented field {field}");
-        }
+        assert!(schema["required"].as_array().is_some_and(|r| !r.is_empty()), "{template}: no required fields");
+        let departs = departures(&doc, &media["schema"], &body, &path);
+        assert!(departs.is_empty(), "the answer departs from the OpenAPI document:\n{}", departs.join("\n"));
         for (status, response) in op["responses"].as_object().expect("responses") {
             if status.starts_with('4') || status.starts_with('5') {
                 let response = match response["$ref"].as_str() {
@@ -168,6 +226,16 @@ async fn every_documented_path_answers_as_documented() {
             assert_eq!((page.status, page.header("content-type")), (404, "application/problem+json"), "{missing}");
         }
     }
+}
+
+#[test]
+fn the_schema_check_finds_a_wrong_type_a_missing_field_and_an_undescribed_one() {
+    let doc = serde_json::json!({"components": {"schemas": {"K": {"type": "object", "required": ["id"],
+        "properties": {"id": {"type": "string"}, "n": {"type": ["integer", "null"]}}}}}});
+    let k = serde_json::json!({"$ref": "#/components/schemas/K"});
+    assert!(departures(&doc, &k, &serde_json::json!({"id": "a", "n": null}), "$").is_empty());
+    let bad = departures(&doc, &k, &serde_json::json!({"n": 1.5, "extra": true}), "$");
+    assert_eq!(bad.len(), 3, "{bad:?}");
 }
 
 #[tokio::test]

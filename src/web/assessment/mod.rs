@@ -230,6 +230,11 @@ impl AssessmentTemplate {
         self.moves.iter().any(|m| m.step.points > 0.0)
     }
 
+    /// True when every move offered cuts pay by more than the `[moves]` rule allows.
+    fn every_move_cuts_pay(&self) -> bool {
+        !self.moves.is_empty() && self.moves.iter().all(|m| m.cuts_pay)
+    }
+
     /// True when the only moves offered are longer steps outside the reach rule.
     fn only_longer_steps(&self) -> bool {
         !self.moves.is_empty() && self.moves.iter().all(|m| m.beyond_reach)

@@ -36,6 +36,8 @@ pub struct MoveCard {
     pub wages: Option<(f64, f64)>,
     /// The target's annual openings, 2024-34.
     pub openings: Option<f64>,
+    /// The move cuts the median wage by more than `[moves] max_pay_cut`.
+    pub cuts_pay: bool,
 }
 
 impl MoveCard {
@@ -84,6 +86,7 @@ pub fn moves(
             let step = Move::between(card, &tasks, &t.card, &t.tasks);
             let theirs = t.facts.as_ref();
             let both = |f: fn(&DataFacts) -> Option<f64>| own.and_then(f).zip(theirs.and_then(f));
+            let wages = both(|f| f.median_wage_2025);
             MoveCard {
                 why: t.move_.why,
                 zone_name: zone_tag(m, t.card.zone, t.card.sub_label.as_deref()),
@@ -95,7 +98,8 @@ pub fn moves(
                 similarity: t.move_.similarity,
                 beyond_reach: t.move_.beyond_reach,
                 job_zones: own.and_then(|f| f.job_zone).zip(theirs.and_then(|f| f.job_zone)),
-                wages: both(|f| f.median_wage_2025),
+                wages,
+                cuts_pay: wages.is_some_and(|(from, to)| m.moves.cuts_pay(Some(from), Some(to))),
                 openings: theirs.and_then(|f| f.annual_openings),
                 step,
             }

@@ -1,7 +1,7 @@
 use anyhow::Result;
 use clap::Parser;
 use jobzone::build::{self, BuildError};
-use jobzone::config::{Cli, Command};
+use jobzone::config::{Cli, Command, HistoryCommand};
 use jobzone::{telemetry, web};
 use std::process::ExitCode;
 
@@ -49,6 +49,20 @@ async fn main() -> Result<ExitCode> {
             }
             Err(BuildError::Io(e)) => Err(e),
         },
+        Command::History(HistoryCommand::Record { date }) => {
+            let today = date.unwrap_or_else(jobzone::history::today::utc);
+            match build::record_history(&config.content, &today) {
+                Ok(added) => {
+                    println!("recorded {added} history row(s) in {}", config.content.join(jobzone::history::FILE).display());
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(BuildError::Invalid(problems)) => {
+                    eprintln!("{problems}");
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(BuildError::Io(e)) => Err(e),
+            }
+        }
         Command::Notify(args) => {
             // Off the async main thread: the store may be PostgreSQL, whose client blocks.
             let report = actix_web::web::block(move || jobzone::subscriptions::notify::run(&config, &args)).await??;

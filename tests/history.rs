@@ -8,8 +8,6 @@ use jobzone::catalogue::{Catalogue, history, read};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const ROLE: &str = "content/roles/junior-software-developer.md";
-
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
@@ -37,11 +35,17 @@ fn history_lines(content: &Path) -> Vec<String> {
     fs::read_to_string(content.join("history.tsv")).expect("history").lines().map(String::from).collect()
 }
 
-/// Raises the first task score of the junior role by one and adds a revision saying so.
+/// Where the digit of the first task's score is in a role file.
+fn first_task_score(text: &str) -> usize {
+    let task = text.find("[[tasks]]").expect("a task");
+    task + text[task..].find("\nscore = ").expect("a task score") + "\nscore = ".len()
+}
+
+/// Changes the first task score of the junior role by one and adds a revision saying so.
 fn revise_junior_role(content: &Path, note: &str) {
     let file = content.join("roles/junior-software-developer.md");
     let text = fs::read_to_string(&file).expect("role file");
-    let at = text.find("\nscore = ").expect("a task score") + "\nscore = ".len();
+    let at = first_task_score(&text);
     let old: i64 = text[at..at + 1].parse().expect("one digit");
     let new = if old > 1 { old - 1 } else { old + 1 };
     let text = format!("{}{new}{}", &text[..at], &text[at + 1..]);
@@ -88,7 +92,7 @@ fn a_changed_score_without_a_new_revision_is_refused_with_how_to_fix_it() {
     let content = dir.path().join("content");
     let file = content.join("roles/junior-software-developer.md");
     let text = fs::read_to_string(&file).expect("role file");
-    let at = text.find("\nscore = ").expect("a task score") + "\nscore = ".len();
+    let at = first_task_score(&text);
     let new = if &text[at..at + 1] == "1" { "2" } else { "1" };
     fs::write(&file, format!("{}{new}{}", &text[..at], &text[at + 1..])).expect("write role");
     let before = history_lines(&content);

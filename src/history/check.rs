@@ -22,8 +22,13 @@ pub fn load(dir: &Path, m: &Methodology, assessments: &[&Assessment], problems: 
             return Vec::new();
         }
     };
-    let rows = super::file::parse(&path, &text, problems);
-    against(&path, rows, m, assessments, problems)
+    let mut found = Vec::new();
+    let rows = super::file::parse(&path, &text, &mut found);
+    let points = against(&path, rows, m, assessments, &mut found);
+    // In file order, whichever check found them.
+    found.sort_by_key(|p| p.line);
+    problems.append(&mut found);
+    points
 }
 
 /// Checks read rows against the assessments and the methodology's changelog.

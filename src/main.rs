@@ -53,7 +53,10 @@ async fn main() -> Result<ExitCode> {
             let today = date.unwrap_or_else(jobzone::history::today::utc);
             match build::record_history(&config.content, &today) {
                 Ok(added) => {
-                    println!("recorded {added} history row(s) in {}", config.content.join(jobzone::history::FILE).display());
+                    println!(
+                        "recorded {added} history row(s) in {}",
+                        config.content.join(jobzone::history::FILE).display()
+                    );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(BuildError::Invalid(problems)) => {

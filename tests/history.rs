@@ -129,8 +129,10 @@ fn malformed_rows_and_unknown_keys_are_refused_at_file_and_line_and_the_catalogu
         Err(p) => p.0,
         Ok(_) => panic!("a malformed history passed check"),
     };
-    let places: Vec<String> =
-        problems.iter().map(|p| format!("{}:{}", p.path.file_name().unwrap_or_default().to_string_lossy(), p.line)).collect();
+    let places: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{}:{}", p.path.file_name().unwrap_or_default().to_string_lossy(), p.line))
+        .collect();
     let expected: Vec<String> = (1..=bad.len()).map(|i| format!("history.tsv:{}", n + i)).collect();
     assert_eq!(places, expected, "{problems:?}");
     let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();

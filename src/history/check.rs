@@ -52,7 +52,9 @@ pub fn against(
     for Row { mut point, line } in rows {
         let Some(key) = known.get(&point.key) else {
             let why = match point.key.kind {
-                Kind::Role => format!("no role has the slug \"{}\"; use the slug of a file in content/roles/", point.key.id),
+                Kind::Role => {
+                    format!("no role has the slug \"{}\"; use the slug of a file in content/roles/", point.key.id)
+                }
                 Kind::Occupation => format!(
                     "no scored occupation has the code \"{}\"; use the code of an occupation with a data-derived score",
                     point.key.id

@@ -123,7 +123,8 @@ mod tests {
 
     #[test]
     fn a_good_row_reads_back_as_it_was_written() {
-        let text = format!("# comment\n{HEADER}\n2026-11-30\t15-1252.00\t31.4\tyellow\t1.1\tonet gpts\tWhy, \"quoted\".\n");
+        let text =
+            format!("# comment\n{HEADER}\n2026-11-30\t15-1252.00\t31.4\tyellow\t1.1\tonet gpts\tWhy, \"quoted\".\n");
         let (rows, problems) = read(&text);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(rows.len(), 1);
@@ -147,7 +148,13 @@ mod tests {
         let lines: Vec<&str> = problems.iter().map(|p| p.split(": ").next().unwrap_or_default()).collect();
         assert_eq!(
             lines,
-            ["content/history.tsv:2", "content/history.tsv:3", "content/history.tsv:4", "content/history.tsv:5", "content/history.tsv:6"]
+            [
+                "content/history.tsv:2",
+                "content/history.tsv:3",
+                "content/history.tsv:4",
+                "content/history.tsv:5",
+                "content/history.tsv:6"
+            ]
         );
         assert!(problems[0].contains("calendar date"), "{}", problems[0]);
         assert!(problems[4].contains("7 are needed"), "{}", problems[4]);

@@ -12,7 +12,12 @@ use std::path::Path;
 
 /// The rows due now, in the order of `assessments`, or why some cannot be recorded (each
 /// message says how to fix it).
-pub fn due(m: &Methodology, history: &[Point], assessments: &[&Assessment], today: &str) -> Result<Vec<Point>, Vec<String>> {
+pub fn due(
+    m: &Methodology,
+    history: &[Point],
+    assessments: &[&Assessment],
+    today: &str,
+) -> Result<Vec<Point>, Vec<String>> {
     let mut last: HashMap<&Key, &Point> = HashMap::new();
     for p in history {
         last.insert(&p.key, p);

@@ -46,7 +46,8 @@ async fn every_scored_page_shows_its_score_history_naming_methodology_versions()
         let chart = select(&html, "#history figure svg circle").len();
         assert_eq!(chart, if history.len() >= 2 { history.len() } else { 0 }, "{page}: one dot per row from two rows");
         charts += usize::from(chart > 0);
-        let scores: Vec<String> = history.iter().map(|p| format!("{:.1}", p["score"].as_f64().unwrap_or(0.0))).collect();
+        let scores: Vec<String> =
+            history.iter().map(|p| format!("{:.1}", p["score"].as_f64().unwrap_or(0.0))).collect();
         moved += usize::from(scores.windows(2).any(|w| w[0] != w[1]));
     }
     assert_eq!(charts, pages.len(), "every assessment has rows under 1.0 and 1.1");
@@ -62,7 +63,8 @@ async fn the_history_download_holds_every_row_the_api_shows() {
     let mut lines = page.body.lines();
     assert_eq!(lines.next(), Some("date,kind,key,score,zone,methodology,data,reason"));
     let rows: Vec<&str> = lines.collect();
-    let history = json(&app, "/api/v1/roles/junior-software-developer").await["history"].as_array().cloned().expect("history");
+    let history =
+        json(&app, "/api/v1/roles/junior-software-developer").await["history"].as_array().cloned().expect("history");
     let own: Vec<&&str> = rows.iter().filter(|l| l.contains(",role,junior-software-developer,")).collect();
     assert_eq!(own.len(), history.len());
     for (line, point) in own.iter().zip(&history) {

@@ -13,7 +13,10 @@ pub const COLUMNS: [(&str, &str); 8] = [
     ("score", "the score from that day, 0-100"),
     ("zone", "red, yellow or green, after any editor override"),
     ("methodology", "the methodology version that computed it (see /methodology#changelog)"),
-    ("data", "the data sets an estimate read (their keys on /methodology), or the editor review a role's figures come from"),
+    (
+        "data",
+        "the data sets an estimate read (their keys on /methodology), or the editor review a role's figures come from",
+    ),
     ("reason", "why it changed: the methodology's changelog, the editor's revision note, or a data update"),
 ];
 
@@ -71,6 +74,9 @@ mod tests {
         let mut lines = text.lines();
         let names: Vec<&str> = COLUMNS.iter().map(|(n, _)| *n).collect();
         assert_eq!(lines.next(), Some(names.join(",").as_str()));
-        assert_eq!(lines.next(), Some("2026-11-30,occupation,15-1252.00,31.4,yellow,1.1,onet gpts,\"'=HYPERLINK(\"\"x\"\")\""));
+        assert_eq!(
+            lines.next(),
+            Some("2026-11-30,occupation,15-1252.00,31.4,yellow,1.1,onet gpts,\"'=HYPERLINK(\"\"x\"\")\"")
+        );
     }
 }

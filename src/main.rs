@@ -24,6 +24,16 @@ async fn main() -> Result<ExitCode> {
                     content.roles.len(),
                     content.derived.len()
                 );
+                // Not an error: the history may trail the content until someone records it.
+                match build::history_due(&content, &jobzone::history::today::utc()) {
+                    Ok(due) if due.is_empty() => {}
+                    Ok(due) => eprintln!(
+                        "note: {} assessment(s) changed score, zone or methodology since their last row in {}; run `jobzone history record`",
+                        due.len(),
+                        config.content.join(jobzone::history::FILE).display()
+                    ),
+                    Err(why) => eprintln!("note: the score history cannot record every change yet: {}", why.join("; ")),
+                }
                 Ok(ExitCode::SUCCESS)
             }
             Err(problems) => {

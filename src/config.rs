@@ -24,6 +24,22 @@ pub enum Command {
     /// Email followers of every role whose score, zone or revision changed since the last
     /// notice, and deliver queued update emails (run after `build`, e.g. from cron).
     Notify(NotifyArgs),
+    /// The score history in content/history.tsv.
+    #[command(subcommand)]
+    History(HistoryCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum HistoryCommand {
+    /// Append a row for each assessment whose score, zone or methodology version changed since
+    /// its last row, with the reason from the methodology changelog or the editor's revision
+    /// note; running it again adds nothing.
+    Record {
+        /// The date of rows for data changes, which have no date of their own (YYYY-MM-DD);
+        /// defaults to today in UTC.
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -8,6 +8,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod derive;
+pub mod history;
 pub mod markdown;
 pub mod methodology;
 pub mod problem;

@@ -1,7 +1,7 @@
 use anyhow::Result;
 use clap::Parser;
 use jobzone::build::{self, BuildError};
-use jobzone::config::{Cli, Command};
+use jobzone::config::{Cli, Command, HistoryCommand};
 use jobzone::{telemetry, web};
 use std::process::ExitCode;
 
@@ -24,6 +24,16 @@ async fn main() -> Result<ExitCode> {
                     content.roles.len(),
                     content.derived.len()
                 );
+                // Not an error: the history may trail the content until someone records it.
+                match build::history_due(&content, &jobzone::history::today::utc()) {
+                    Ok(due) if due.is_empty() => {}
+                    Ok(due) => eprintln!(
+                        "note: {} assessment(s) changed score, zone or methodology since their last row in {}; run `jobzone history record`",
+                        due.len(),
+                        config.content.join(jobzone::history::FILE).display()
+                    ),
+                    Err(why) => eprintln!("note: the score history cannot record every change yet: {}", why.join("; ")),
+                }
                 Ok(ExitCode::SUCCESS)
             }
             Err(problems) => {
@@ -49,6 +59,23 @@ async fn main() -> Result<ExitCode> {
             }
             Err(BuildError::Io(e)) => Err(e),
         },
+        Command::History(HistoryCommand::Record { date }) => {
+            let today = date.unwrap_or_else(jobzone::history::today::utc);
+            match build::record_history(&config.content, &today) {
+                Ok(added) => {
+                    println!(
+                        "recorded {added} history row(s) in {}",
+                        config.content.join(jobzone::history::FILE).display()
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(BuildError::Invalid(problems)) => {
+                    eprintln!("{problems}");
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(BuildError::Io(e)) => Err(e),
+            }
+        }
         Command::Notify(args) => {
             // Off the async main thread: the store may be PostgreSQL, whose client blocks.
             let report = actix_web::web::block(move || jobzone::subscriptions::notify::run(&config, &args)).await??;

@@ -32,6 +32,29 @@ pub fn build(content_dir: &Path, catalogue_path: &Path) -> Result<Written, Build
     Ok(catalogue::write(&input, catalogue_path)?)
 }
 
+/// What `jobzone history record` would append to the history of this validated content now,
+/// or why some change cannot be recorded; `check` mentions it.
+pub fn history_due(input: &Input, today: &str) -> Result<Vec<crate::history::Point>, Vec<String>> {
+    let assessed: Vec<&crate::assessment::Assessment> = input.roles.iter().chain(&input.derived).collect();
+    crate::history::record::due(&input.methodology, &input.history, &assessed, today)
+}
+
+/// `jobzone history record`: validates the content, then appends to content/history.tsv a row
+/// for each assessment whose score, zone or methodology version changed since its last row.
+/// Returns how many rows were added; a second run right after adds none.
+pub fn record_history(content_dir: &Path, today: &str) -> Result<usize, BuildError> {
+    crate::history::file::iso_date(today).map_err(|why| BuildError::Io(anyhow::anyhow!("--date: {why}")))?;
+    let input = pipeline::run(content_dir).map_err(BuildError::Invalid)?;
+    let rows = history_due(&input, today).map_err(|why| {
+        let path = content_dir.join(crate::history::FILE);
+        BuildError::Invalid(Problems(why.into_iter().map(|w| crate::problem::Problem::new(&path, 0, w)).collect()))
+    })?;
+    let path = content_dir.join(crate::history::FILE);
+    crate::history::record::append(&path, &rows, input.methodology.scale.decimals)
+        .map_err(|e| anyhow::anyhow!("while appending to {}: {e}", path.display()))?;
+    Ok(rows.len())
+}
+
 /// True when the catalogue is missing, was written with another schema (an older or newer
 /// jobzone), or any content file is newer than it.
 pub fn is_stale(content_dir: &Path, catalogue_path: &Path) -> bool {

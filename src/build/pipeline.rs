@@ -35,6 +35,11 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
         &derived.facts,
         &derived.profiles,
     );
+    let assessed: Vec<&crate::assessment::Assessment> = roles.iter().chain(&derived.assessments).collect();
+    let history = crate::history::check::load(dir, &content.methodology, &assessed, &mut problems);
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
     Ok(Input {
         fingerprint,
         occupations: std::mem::take(&mut data.onet.occupations),
@@ -52,6 +57,7 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
         levels: content.levels,
         describe: content.describe,
         work: data.onet.work_texts(),
+        history,
     })
 }
 

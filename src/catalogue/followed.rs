@@ -1,4 +1,5 @@
-//! What email followers are told about: a followed assessment's score, zone and newest revision.
+//! What email followers are told about: a followed assessment's score, zone and the newest row
+//! of its score history (the same rows its page and Atom feed show).
 //! Kept apart from read.rs so the subscriptions feature reads the catalogue through one door.
 
 use super::read;
@@ -14,8 +15,8 @@ pub struct FollowedState {
     pub score: f64,
     /// Zone after any assessor override.
     pub zone: ZoneKey,
-    /// The newest revision: an editor's dated note, or for a data-derived estimate the date of
-    /// the method it was computed with.
+    /// The newest change in the score history: its date and reason (a methodology changelog
+    /// summary, an editor's revision note or a data update), with the methodology version.
     pub revision_date: String,
     pub revision_note: String,
 }
@@ -24,9 +25,10 @@ pub fn state(conn: &Connection, key: &Key) -> Result<Option<FollowedState>> {
     let (Some(card), Some(a)) = (read::card_of(conn, key)?, read::assessment(conn, key)?) else {
         return Ok(None);
     };
-    let (revision_date, revision_note) = match a.editorial.as_ref().and_then(|e| e.revisions.first()) {
-        Some(r) => (r.date.clone(), r.note.clone()),
-        None => (a.updated.clone(), "The data-derived estimate was recomputed from the published data.".into()),
+    let newest = super::history::of(conn, key)?.pop();
+    let (revision_date, revision_note) = match newest {
+        Some(p) => (p.date, format!("{} (methodology {})", p.reason, p.methodology)),
+        None => (a.updated.clone(), "No change has been recorded in the score history yet.".into()),
     };
     Ok(Some(FollowedState {
         title: card.display_name(),

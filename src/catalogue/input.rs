@@ -41,6 +41,8 @@ pub struct Input {
     pub lay_titles: Vec<LayTitle>,
     /// OEWS employment by SOC code: search's popularity prior.
     pub employment: Employment,
+    /// Every row of content/history.tsv, in file order, under each assessment's current key.
+    pub history: Vec<crate::history::Point>,
     /// A hash of every content file: the catalogue's version, and so the site's ETag.
     pub fingerprint: u64,
 }

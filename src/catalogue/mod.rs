@@ -3,6 +3,7 @@
 
 pub mod browse;
 pub mod followed;
+pub mod history;
 mod input;
 pub mod models;
 pub mod occupations;

@@ -102,6 +102,8 @@ pub struct AssessmentPage {
     pub facts: Option<crate::assessment::DataFacts>,
     /// The title of that occupation.
     pub occupation_title: String,
+    /// The score history, oldest first.
+    pub history: Vec<crate::history::Point>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -128,7 +128,8 @@ pub fn assessment_page(conn: &Connection, key: &Key) -> Result<Option<Assessment
     for link in a.editorial.iter().flat_map(|e| &e.seniority_links) {
         seniority_links.extend(card_of(conn, link)?);
     }
-    Ok(Some(AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title }))
+    let history = super::history::of(conn, key)?;
+    Ok(Some(AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title, history }))
 }
 
 /// Every assessment's key, roles first.

@@ -66,6 +66,22 @@ CREATE TABLE details (
     FOREIGN KEY (kind, id) REFERENCES cards (kind, id)
 ) WITHOUT ROWID;
 
+-- The score history (content/history.tsv): one row per change of an assessment's score, zone or
+-- methodology version, in file order (`position`), under the assessment's current key.
+CREATE TABLE history (
+    kind        TEXT NOT NULL,
+    id          TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    date        TEXT NOT NULL,
+    score       REAL NOT NULL,
+    zone        TEXT NOT NULL,
+    methodology TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    PRIMARY KEY (kind, id, position),
+    FOREIGN KEY (kind, id) REFERENCES cards (kind, id)
+) WITHOUT ROWID;
+
 -- What the data sets say of every occupation, scored or not (employment, pay, outlook,
 -- related occupations): crate::assessment::DataFacts, serialised.
 CREATE TABLE occupation_facts (

@@ -69,6 +69,7 @@ fn write_to(content: &Input, tmp: &Path) -> Result<()> {
             tracing::info!("wrote {}/{total} assessments", i + 1);
         }
     }
+    super::history::write(&tx, &content.history).context("while writing the score history")?;
     tx.commit().context("while committing the catalogue")?;
     conn.execute_batch("PRAGMA optimize;")?;
     conn.close().map_err(|(_, e)| e).context("while closing the new catalogue")?;

@@ -1,7 +1,7 @@
 //! Calendar dates in content (revision dates): TOML date-only values, checked to be real days.
 
 /// A TOML date-only value as YYYY-MM-DD, or why it is not a real calendar date.
-pub(super) fn iso_date(d: &toml::value::Datetime) -> Result<String, &'static str> {
+pub(crate) fn iso_date(d: &toml::value::Datetime) -> Result<String, &'static str> {
     let (Some(date), None, None) = (d.date, d.time, d.offset) else {
         return Err("must be a date without a time");
     };

@@ -3,7 +3,7 @@
 //! the SOC major-group names. The research data sets beside
 //! them are `data/`'s; putting the two together is the build pipeline's (`build/`).
 
-mod dates;
+pub(crate) mod dates;
 mod front_matter;
 pub mod major_groups;
 mod role;

@@ -1,17 +1,21 @@
-//! Atom feeds (RFC 4287) of editor revisions: one per role at `/roles/{slug}/feed.xml`, and the
-//! whole site's at `/feed.xml`. Entry ids are name-based UUIDs of the role, the revision's date
-//! and its note, so adding a revision never changes an existing id and readers never see an old
-//! revision again as new.
+//! Atom feeds (RFC 4287) of the score history: one per role at `/roles/{slug}/feed.xml`, one
+//! per scored occupation at `/occupations/{code}/feed.xml`, and the site's at `/feed.xml` (every
+//! editor role's history). One entry per history row, read from the catalogue's history, the
+//! same rows the page's "Score history" and the update emails show. Entry ids are name-based
+//! UUIDs of the assessment and the row's date, methodology version and score, so appending a
+//! row never changes an existing id and readers never see an old change again as new.
 
 use super::http::etag::{Etagged, urn_uuid};
-use super::http::ids::RoleSlug;
+use super::http::ids::{RoleSlug, SocCode};
 use super::{State, WebError, with_catalogue};
-use crate::assessment::{Assessment, Kind};
-use crate::catalogue::read;
+use crate::assessment::{Assessment, Key};
+use crate::catalogue::{history, read};
+use crate::history::Point;
+use crate::methodology::Methodology;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-/// Entries in the site-wide feed; older revisions stay on the role pages.
+/// Entries in the site-wide feed; older changes stay on the role pages.
 pub const SITE_FEED_ENTRIES: usize = 100;
 const CONTENT_TYPE: &str = "application/atom+xml; charset=utf-8";
 const MAX_AGE: u32 = 900;
@@ -61,18 +65,30 @@ fn timestamp(date: &str) -> String {
     format!("{date}T00:00:00Z")
 }
 
-/// One entry per revision of `a`, newest first.
-fn entries(base_url: &str, a: &Assessment) -> Vec<Entry> {
-    let name = xml_text(&a.display_name());
-    let revisions = a.editorial.as_ref().map_or(&[][..], |e| e.revisions.as_slice());
-    revisions
-        .iter()
-        .map(|v| Entry {
-            id: urn_uuid(&[a.key.id().as_bytes(), v.date.as_bytes(), v.note.as_bytes()]),
-            title: format!("{name}: assessment revised on {}", xml_text(&v.date)),
-            updated: timestamp(&xml_text(&v.date)),
-            url: format!("{base_url}{}#revisions", a.key.url()),
-            summary: xml_text(&v.note),
+/// One entry per history row of the assessment named `name` at `page`, oldest first.
+fn entries(m: &Methodology, page: &str, name: &str, rows: &[Point]) -> Vec<Entry> {
+    let name = xml_text(name);
+    rows.iter()
+        .map(|p| {
+            let score = crate::history::score_text(p.score, m.scale.decimals);
+            let zone = &m.zone(p.zone).name;
+            Entry {
+                id: urn_uuid(&[
+                    p.key.kind().as_str().as_bytes(),
+                    p.key.id().as_bytes(),
+                    p.date.as_bytes(),
+                    p.methodology.as_bytes(),
+                    score.as_bytes(),
+                ]),
+                title: format!(
+                    "{name}: {score}/100, {} zone, under methodology {}",
+                    xml_text(zone),
+                    xml_text(&p.methodology)
+                ),
+                updated: timestamp(&xml_text(&p.date)),
+                url: format!("{page}#history"),
+                summary: xml_text(&p.reason),
+            }
         })
         .collect()
 }
@@ -81,29 +97,20 @@ fn newest_first(entries: &mut [Entry]) {
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.title.cmp(&b.title)));
 }
 
-pub async fn role_feed(req: HttpRequest, site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
-    let (a, renamed) = with_catalogue(&site, move |c| {
-        let conn = c.conn();
-        let a = read::assessment(&conn, &slug.key())?;
-        let renamed = if a.is_none() { read::renamed_to(&conn, &slug)? } else { None };
-        Ok((a, renamed))
-    })
-    .await?;
-    let a = match (a, renamed) {
-        (Some(a), _) => a,
-        // A renamed role's feed follows it, as its page, badge and card do.
-        (None, Some(to)) => return Ok(super::http::render::moved_permanently(&format!("/roles/{to}/feed.xml"))),
-        (None, None) => return Err(WebError::NotFound),
-    };
+/// The feed of one assessment's history.
+fn assessment_feed(site: &State, m: &Methodology, a: &Assessment, rows: &[Point], kind: &str) -> Feed {
     let base = &site.base_url;
     let page = format!("{base}{}", a.key.url());
-    let mut entries = entries(base, &a);
-    newest_first(&mut entries);
     let name = xml_text(&a.display_name());
-    let feed = Feed {
-        id: urn_uuid(&[b"jobzone role feed", a.key.id().as_bytes()]),
+    let mut entries = entries(m, &page, &name, rows);
+    newest_first(&mut entries);
+    Feed {
+        id: urn_uuid(&[format!("jobzone {kind} feed").as_bytes(), a.key.id().as_bytes()]),
         title: format!("jobzone: {name}"),
-        subtitle: format!("Revisions of the AI job-risk assessment of {name}; it now scores {:.1}/100.", a.card.score),
+        subtitle: format!(
+            "Score history of the AI job-risk assessment of {name}: every change of score, zone or methodology, and why; it now scores {}/100.",
+            crate::history::score_text(a.card.score, m.scale.decimals)
+        ),
         updated: entries.first().map_or_else(|| timestamp(&xml_text(&a.updated)), |e| e.updated.clone()),
         author: AUTHOR,
         author_uri: format!("{base}/"),
@@ -111,24 +118,57 @@ pub async fn role_feed(req: HttpRequest, site: State, slug: RoleSlug) -> Result<
         alternate_url: page,
         rights: RIGHTS.into(),
         entries,
-    };
-    let body = FeedTemplate { feed }.render().map_err(|e| WebError::internal("while rendering a feed", e))?;
-    Ok(Etagged::new(body).respond(&req, CONTENT_TYPE, MAX_AGE))
+    }
 }
 
-/// Generated once per catalogue: it reads every role.
+fn respond(req: &HttpRequest, feed: Feed) -> Result<HttpResponse, WebError> {
+    let body = FeedTemplate { feed }.render().map_err(|e| WebError::internal("while rendering a feed", e))?;
+    Ok(Etagged::new(body).respond(req, CONTENT_TYPE, MAX_AGE))
+}
+
+/// An assessment and its history, if `key` names one.
+async fn with_history(site: &State, key: Key) -> Result<Option<(Assessment, Vec<Point>)>, WebError> {
+    with_catalogue(site, move |c| {
+        let conn = c.conn();
+        let Some(a) = read::assessment(&conn, &key)? else { return Ok(None) };
+        Ok(Some((a, history::of(&conn, &key)?)))
+    })
+    .await
+}
+
+pub async fn role_feed(req: HttpRequest, site: State, slug: RoleSlug) -> Result<HttpResponse, WebError> {
+    let Some((a, rows)) = with_history(&site, slug.key()).await? else {
+        // A renamed role's feed follows it, as its page, badge and card do.
+        let to = with_catalogue(&site, move |c| read::renamed_to(&c.conn(), &slug)).await?;
+        return match to {
+            Some(to) => Ok(super::http::render::moved_permanently(&format!("/roles/{to}/feed.xml"))),
+            None => Err(WebError::NotFound),
+        };
+    };
+    let m = site.catalogue().methodology.clone();
+    respond(&req, assessment_feed(&site, &m, &a, &rows, "role"))
+}
+
+pub async fn occupation_feed(req: HttpRequest, site: State, code: SocCode) -> Result<HttpResponse, WebError> {
+    let Some((a, rows)) = with_history(&site, code.key()).await? else { return Err(WebError::NotFound) };
+    let m = site.catalogue().methodology.clone();
+    respond(&req, assessment_feed(&site, &m, &a, &rows, "occupation"))
+}
+
+/// Generated once per catalogue: it reads every role's history.
 pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
     if let Some(feed) = site.generation().generated.site_feed.get() {
         return Ok(feed.respond(&req, CONTENT_TYPE, MAX_AGE));
     }
     let base = site.base_url.clone();
+    let m = site.catalogue().methodology.clone();
     let mut all = with_catalogue(&site, move |c| {
         let conn = c.conn();
+        let rows = history::of_roles(&conn)?;
         let mut all = Vec::new();
-        for key in read::all_keys(&conn)?.into_iter().filter(|k| k.kind() == Kind::Role) {
-            if let Some(a) = read::assessment(&conn, &key)? {
-                all.extend(entries(&base, &a));
-            }
+        for card in read::all_roles(&conn)? {
+            let own: Vec<Point> = rows.iter().filter(|p| p.key == card.key).cloned().collect();
+            all.extend(entries(&m, &format!("{base}{}", card.key.url()), &card.display_name(), &own));
         }
         Ok(all)
     })
@@ -138,8 +178,8 @@ pub async fn site_feed(req: HttpRequest, site: State) -> Result<HttpResponse, We
     let base = &site.base_url;
     let feed = Feed {
         id: urn_uuid(&[b"jobzone site feed"]),
-        title: "jobzone: every assessment revision".into(),
-        subtitle: "Each revision of an editor-reviewed AI job-risk assessment, newest first.".into(),
+        title: "jobzone: every editor assessment's score history".into(),
+        subtitle: "Each change of score, zone or methodology of an editor-reviewed AI job-risk assessment, and why, newest first.".into(),
         updated: all.first().map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone()),
         author: AUTHOR,
         author_uri: format!("{base}/"),

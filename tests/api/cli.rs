@@ -152,6 +152,30 @@ fn an_impossible_revision_date_is_refused() {
     assert_refused(&e, REFERENCE, e.line, "invalid date, expected day between 01 and 28");
 }
 
+/// The binary names the history file's line for a malformed row and for an unknown key, and
+/// `history record` then records twice nothing: it is refused like the build.
+#[test]
+fn a_malformed_history_row_and_an_unknown_key_are_refused_at_their_line() {
+    for (row, message) in [
+        ("2026-12-01\tjunior-software-developer\t12.0\tred\t1.1\teditor review", "7 are needed"),
+        ("2026-12-01\tno-such-role\t12.0\tred\t1.1\td\tr", "no role has the slug \"no-such-role\""),
+    ] {
+        let e = edit("history.tsv", "2026-11-30", |l| l.contains("\tjunior-software-developer\t"), row);
+        assert_refused(&e, "history.tsv", e.line, message);
+        let out = jobzone(&["history", "record"], &e.content(), &e.dir.path().join("catalogue.db"));
+        assert_eq!(out.status.code(), Some(1), "history record over a malformed history");
+    }
+}
+
+#[test]
+fn check_notes_a_history_that_trails_the_content_without_failing() {
+    let e = edit(REFERENCE, "[growth]", |l| l.starts_with("score = "), "score = 0");
+    let out = jobzone(&["check"], &e.content(), &e.dir.path().join("catalogue.db"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("history"), "check says the history trails: {stderr}");
+}
+
 #[tokio::test]
 async fn hostile_text_in_plain_fields_is_escaped_on_the_page() {
     let e = edit(

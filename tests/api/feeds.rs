@@ -1,5 +1,6 @@
-//! Atom feeds by RFC 4287: per role and site-wide, with the required elements, and entry ids
-//! that do not change when a revision is added.
+//! Atom feeds by RFC 4287: per role, per occupation and site-wide, one entry per row of the score
+//! history, with the required elements, unique ids, RFC 3339 dates, and entry ids that do not
+//! change when a row is appended.
 
 use crate::helpers::{TestApp, select, spawn_app, spawn_app_with_content};
 use std::collections::{BTreeMap, BTreeSet};
@@ -68,13 +69,16 @@ async fn checked_feed(app: &TestApp, path: &str) -> Vec<Entry> {
 }
 
 #[tokio::test]
-async fn the_role_feed_is_atom_with_every_required_element_and_one_entry_per_revision() {
+async fn the_role_feed_is_atom_with_every_required_element_and_one_entry_per_history_row() {
     let app = spawn_app().await;
     let entries = checked_feed(&app, BACKEND_FEED).await;
     let role: serde_json::Value =
         serde_json::from_str(&app.get("/api/v1/roles/backend-api-developer-mid-level").await.body).expect("json");
-    let revisions = role["assessment"]["editorial"]["revisions"].as_array().expect("revisions").len();
-    assert_eq!(entries.len(), revisions);
+    let history = role["history"].as_array().expect("history");
+    assert_eq!(entries.len(), history.len());
+    let newest = history.last().expect("a row");
+    assert_eq!(entries[0].updated, format!("{}T00:00:00Z", newest["date"].as_str().unwrap_or_default()));
+    assert!(entries[0].revision.ends_with(newest["reason"].as_str().unwrap_or_default()), "{}", entries[0].revision);
     let ids: BTreeSet<&String> = entries.iter().map(|e| &e.id).collect();
     assert_eq!(ids.len(), entries.len(), "entry ids are unique");
     let dates: Vec<&String> = entries.iter().map(|e| &e.updated).collect();
@@ -82,7 +86,7 @@ async fn the_role_feed_is_atom_with_every_required_element_and_one_entry_per_rev
 }
 
 #[tokio::test]
-async fn the_site_feed_holds_every_role_revision_newest_first() {
+async fn the_site_feed_holds_every_role_history_row_newest_first() {
     let app = spawn_app().await;
     let site = checked_feed(&app, "/feed.xml").await;
     let roles: serde_json::Value = serde_json::from_str(&app.get("/api/v1/roles").await.body).expect("json");
@@ -114,25 +118,65 @@ async fn the_home_page_links_the_site_feed_from_its_head() {
     assert_eq!(links.iter().filter_map(|l| l.value().attr("href")).collect::<Vec<_>>(), ["/feed.xml"]);
 }
 
-/// The content folder with one more revision on the backend role, its note full of markup and
-/// quotes. (A control character is refused by `jobzone check`, so it never reaches a feed.)
-fn content_with_a_new_revision() -> tempfile::TempDir {
+/// Every occupation's feed validates, carries one entry per history row with the same dates, and
+/// the occupation page links it from its head.
+#[tokio::test]
+async fn every_occupation_feed_is_atom_with_one_entry_per_history_row() {
+    let app = spawn_app().await;
+    let list: serde_json::Value = serde_json::from_str(&app.get("/api/v1/occupations").await.body).expect("json");
+    let codes: Vec<&str> = list["occupations"]
+        .as_array()
+        .expect("occupations")
+        .iter()
+        .filter(|o| o["score"].is_number())
+        .filter_map(|o| o["code"].as_str())
+        .collect();
+    assert!(codes.len() > 900, "{} scored occupations", codes.len());
+    let mut all_ids = BTreeSet::new();
+    for code in &codes {
+        let entries = checked_feed(&app, &format!("/occupations/{code}/feed.xml")).await;
+        let detail: serde_json::Value =
+            serde_json::from_str(&app.get(&format!("/api/v1/occupations/{code}")).await.body).expect("json");
+        let mut dates: Vec<String> = detail["history"]
+            .as_array()
+            .expect("history")
+            .iter()
+            .map(|p| format!("{}T00:00:00Z", p["date"].as_str().unwrap_or_default()))
+            .collect();
+        dates.reverse();
+        assert!(!dates.is_empty(), "{code}: no history");
+        assert_eq!(entries.iter().map(|e| e.updated.clone()).collect::<Vec<_>>(), dates, "{code}: newest first");
+        for e in entries {
+            assert!(all_ids.insert(e.id), "{code}: an entry id repeats another feed's");
+        }
+    }
+    let html = app.get(&format!("/occupations/{}", codes[0])).await.html();
+    let links = select(&html, "head link[rel=alternate][type='application/atom+xml']");
+    assert_eq!(
+        links.iter().filter_map(|l| l.value().attr("href")).collect::<Vec<_>>(),
+        [format!("/occupations/{}/feed.xml", codes[0])]
+    );
+    app.get("/occupations/99-9999.99/feed.xml").await.assert_status(404);
+}
+
+/// The content folder with one more history row for the backend role, its reason full of
+/// markup and quotes. (A control character is refused by `jobzone check`, so it never reaches
+/// a feed.)
+fn content_with_a_new_history_row() -> tempfile::TempDir {
     let dir = crate::helpers::copy_content();
-    let content = dir.path().join("content");
-    let file = content.join("roles/backend-api-developer-mid-level.md");
-    let text = std::fs::read_to_string(&file).expect("role file");
-    let close = text[3..].find("\n+++\n").map(|i| i + 3).expect("closing +++");
-    let added = "\n[[revisions]]\ndate = 2026-11-20\nnote = \"Checked <b>tags</b> & \\\"quotes\\\" again.\"\n";
-    std::fs::write(&file, format!("{}\n{added}{}", &text[..close], &text[close..])).expect("write role");
+    let file = dir.path().join("content/history.tsv");
+    let mut text = std::fs::read_to_string(&file).expect("history");
+    text.push_str("2026-12-02\tbackend-api-developer-mid-level\t24.5\tred\t1.1\teditor review 2026-12-02\tChecked <b>tags</b> & \"quotes\" again.\n");
+    std::fs::write(&file, text).expect("write history");
     dir
 }
 
 #[tokio::test]
-async fn adding_a_revision_adds_one_escaped_entry_and_changes_no_existing_entry_id() {
+async fn appending_a_history_row_adds_one_escaped_entry_and_changes_no_existing_entry_id() {
     let before = spawn_app().await;
     let old_role = checked_feed(&before, BACKEND_FEED).await;
     let old_site = checked_feed(&before, "/feed.xml").await;
-    let dir = content_with_a_new_revision();
+    let dir = content_with_a_new_history_row();
     let after = spawn_app_with_content(&dir.path().join("content")).await;
     let new_role = checked_feed(&after, BACKEND_FEED).await;
     let new_site = checked_feed(&after, "/feed.xml").await;
@@ -141,10 +185,10 @@ async fn adding_a_revision_adds_one_escaped_entry_and_changes_no_existing_entry_
         for e in old {
             assert_eq!(new_ids.get(&e.revision), Some(&&e.id), "{which} feed: the id of {:?} changed", e.revision);
         }
-        assert_eq!(new.len(), old.len() + 1, "{which} feed: one new entry");
+        assert_eq!(new.len(), (old.len() + 1).min(100), "{which} feed: one new entry");
         let distinct: BTreeSet<&String> = new.iter().map(|e| &e.id).collect();
         assert_eq!(distinct.len(), new.len(), "{which} feed: the new entry has an id of its own");
-        assert_eq!(new[0].updated, "2026-11-20T00:00:00Z", "{which} feed: the new revision comes first");
+        assert_eq!(new[0].updated, "2026-12-02T00:00:00Z", "{which} feed: the new row comes first");
     }
     let body = after.get(BACKEND_FEED).await.body;
     let doc = roxmltree::Document::parse(&body).expect("XML");

@@ -303,8 +303,11 @@ impl MailSite {
         let line_end = text[at + 17..].find('\n').expect("end of line") + at + 17;
         let mut text = format!("{}{growth}{}", &text[..at + 17], &text[line_end..]);
         let close = text[3..].find("\n+++").expect("closing +++") + 3;
-        text.insert_str(close, &format!("\n\n[[revisions]]\ndate = 2026-11-{:02}\nnote = \"{note}\"", 20 + growth));
+        text.insert_str(close, &format!("\n\n[[revisions]]\ndate = 2026-12-{:02}\nnote = \"{note}\"", 20 + growth));
         std::fs::write(&path, text).expect("write role");
+        // As an editor would: the score history gets its row, then the catalogue is built.
+        let out = self.jobzone(&["history", "record"], &[]);
+        assert!(out.status.success(), "the change is recorded: {}", String::from_utf8_lossy(&out.stderr));
         let out = self.jobzone(&["build"], &[]);
         assert!(out.status.success(), "the edited content builds: {}", String::from_utf8_lossy(&out.stderr));
     }

@@ -10,6 +10,7 @@ mod faults;
 mod feeds;
 mod generation;
 mod helpers;
+mod history;
 mod hostile;
 mod hostile_data;
 mod mail_harness;

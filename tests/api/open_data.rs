@@ -125,7 +125,14 @@ async fn the_data_page_describes_the_dataset_in_json_ld() {
         .iter()
         .filter_map(|d| d["contentUrl"].as_str())
         .collect();
-    assert_eq!(urls, ["https://jobzone.example/data/assessments.csv", "https://jobzone.example/data/assessments.json"]);
+    assert_eq!(
+        urls,
+        [
+            "https://jobzone.example/data/assessments.csv",
+            "https://jobzone.example/data/assessments.json",
+            "https://jobzone.example/data/history.csv"
+        ]
+    );
     assert_eq!(json["isBasedOn"].as_array().map(Vec::len), Some(5));
 }
 

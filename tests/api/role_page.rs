@@ -265,6 +265,7 @@ async fn role_page_sections_follow_the_reference_order() {
             "composite",
             "commentary",
             "sources",
+            "history",
             "updates",
             "embed",
             "revisions"

@@ -46,6 +46,9 @@ struct OccupationDetail {
     assessment: Option<Assessment>,
     /// Editor-reviewed roles mapped to this occupation.
     roles: Vec<Card>,
+    /// The score history, oldest first: each change of score, zone or methodology, and why;
+    /// empty when the occupation has no score.
+    history: Vec<crate::history::Point>,
 }
 
 /// JSON through the one adapter, so the page cache keeps it with a strong ETag.
@@ -90,10 +93,11 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
             read::occupation_facts(&conn, &code)?,
             read::assessment(&conn, &key)?,
             queries::roles_in(&conn, &code, usize::MAX >> 1)?.0,
+            crate::catalogue::history::of(&conn, &key)?,
         )))
     })
     .await?;
-    let Some((o, facts, assessment, roles)) = found else {
+    let Some((o, facts, assessment, roles, history)) = found else {
         return Ok(problem::respond(&req, Kind::NotFound, "no occupation with that code"));
     };
     let OccupationRow { code, title, description, major_group, major_group_name, unscored_reason } = o;
@@ -109,5 +113,6 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
         facts,
         assessment,
         roles,
+        history,
     }))
 }

@@ -35,6 +35,8 @@ struct RoleDetail {
     url: String,
     card: Card,
     assessment: Assessment,
+    /// The score history, oldest first: each change of score, zone or methodology, and why.
+    history: Vec<crate::history::Point>,
 }
 
 pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
@@ -63,7 +65,7 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     let (found, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let found = match (read::assessment(&conn, &key)?, read::card_of(&conn, &key)?) {
-            (Some(a), Some(card)) => Some((a, card)),
+            (Some(a), Some(card)) => Some((a, card, crate::catalogue::history::of(&conn, &key)?)),
             _ => None,
         };
         let renamed = if found.is_none() { read::renamed_to(&conn, &slug)? } else { None };
@@ -71,11 +73,12 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     })
     .await?;
     match (found, renamed) {
-        (Some((assessment, card)), _) => Ok(super::occupations::json(&RoleDetail {
+        (Some((assessment, card, history)), _) => Ok(super::occupations::json(&RoleDetail {
             slug: card.key.id().to_string(),
             url: format!("{}{}", site.base_url, card.url()),
             card,
             assessment,
+            history,
         })),
         (None, Some(to)) => Ok(HttpResponse::MovedPermanently()
             .insert_header((header::LOCATION, format!("/api/v1/roles/{to}")))

@@ -170,6 +170,10 @@ pub struct AssessmentTemplate {
     pub share: super::share::PageShare,
     /// The email updates form (partials/updates_form.html).
     pub follow: super::subscriptions::FollowForm,
+    /// The score history, oldest first (partials/assessment/history.html).
+    pub history: Vec<crate::history::Point>,
+    /// Its chart, from two points on.
+    pub history_chart: Option<charts::HistoryChart>,
 }
 
 impl AssessmentTemplate {
@@ -288,7 +292,9 @@ pub fn build(
     occupation: Option<OccupationView>,
 ) -> AssessmentTemplate {
     let m = site.catalogue().methodology.clone();
-    let AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title } = page;
+    let AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title, history } = page;
+    let history_points: Vec<_> = history.iter().map(|p| (p.date.clone(), p.score, p.zone)).collect();
+    let history_chart = charts::history(&m, &history_points, m.scale.decimals);
     let description = match (&a.editorial, &occupation) {
         (Some(e), _) => e.primary_function.clone(),
         (None, Some(o)) => o.o.description.clone(),
@@ -339,6 +345,8 @@ pub fn build(
         occupation,
         share,
         follow,
+        history,
+        history_chart,
         zone,
         card,
         a,

@@ -145,6 +145,9 @@ struct JsonDownload<'a> {
 pub struct Downloads {
     pub csv: Etagged,
     pub json: Etagged,
+    /// The score history, one row per change (super::history).
+    pub history_csv: Etagged,
+    pub history_rows: usize,
     pub count: usize,
     pub roles: usize,
     pub occupations: usize,
@@ -156,7 +159,13 @@ pub const LICENCE: &str = "CC BY 4.0";
 pub const LICENCE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
 
 /// Writes both files from the rows.
-pub fn generate(rows: &[Row], version: &str, base_url: &str) -> anyhow::Result<Downloads> {
+pub fn generate(
+    rows: &[Row],
+    history: &[crate::history::Point],
+    decimals: u32,
+    version: &str,
+    base_url: &str,
+) -> anyhow::Result<Downloads> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     if rows.is_empty() {
         writer.write_record(COLUMNS.iter().map(|(name, _)| *name))?;
@@ -177,6 +186,8 @@ pub fn generate(rows: &[Row], version: &str, base_url: &str) -> anyhow::Result<D
     Ok(Downloads {
         csv: Etagged::new(csv),
         json: Etagged::new(json),
+        history_csv: Etagged::new(super::history::csv(history, decimals)?),
+        history_rows: history.len(),
         count: rows.len(),
         roles: rows.iter().filter(|r| r.kind == "role").count(),
         occupations: rows.iter().filter(|r| r.kind == "occupation").count(),
@@ -190,7 +201,7 @@ pub async fn of(site: &State, cache: &OnceLock<Arc<Downloads>>) -> Result<Arc<Do
         return Ok(d.clone());
     }
     let base_url = site.base_url.clone();
-    let rows = with_catalogue(site, move |c| {
+    let (rows, history) = with_catalogue(site, move |c| {
         let conn = c.conn();
         let mut rows = Vec::new();
         for key in read::all_keys(&conn)? {
@@ -198,10 +209,11 @@ pub async fn of(site: &State, cache: &OnceLock<Arc<Downloads>>) -> Result<Arc<Do
                 rows.push(Row::of(&a, &base_url));
             }
         }
-        Ok(rows)
+        Ok((rows, crate::catalogue::history::all(&conn)?))
     })
     .await?;
-    let generated = generate(&rows, &site.catalogue().version, &site.base_url)
+    let decimals = site.catalogue().methodology.scale.decimals;
+    let generated = generate(&rows, &history, decimals, &site.catalogue().version, &site.base_url)
         .map_err(|e| WebError::internal("while generating the open data downloads", e))?;
     // Two first requests may race; both computed the same bytes, and the first one stays.
     Ok(cache.get_or_init(|| Arc::new(generated)).clone())
@@ -213,7 +225,7 @@ mod tests {
 
     #[test]
     fn the_csv_header_is_the_documented_columns_in_order() {
-        let d = generate(&[], "v", "https://x").expect("generates");
+        let d = generate(&[], &[], 1, "v", "https://x").expect("generates");
         let header = std::str::from_utf8(&d.csv.body).expect("utf-8").lines().next().unwrap_or_default().to_string();
         let documented: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
         assert_eq!(header, documented.join(","));
@@ -242,7 +254,7 @@ mod tests {
             updated: "2026-01-01".into(),
             url: "https://x/roles/a".into(),
         };
-        let d = generate(&[row], "v", "https://x").expect("generates");
+        let d = generate(&[row], &[], 1, "v", "https://x").expect("generates");
         let text = std::str::from_utf8(&d.csv.body).expect("utf-8");
         assert_eq!(text.lines().next(), Some(documented.join(",").as_str()));
         assert!(text.contains("\"T, with \"\"quotes\"\"\""), "{text}");

@@ -3,6 +3,7 @@
 //! description for search engines. Also serves the downloads themselves.
 
 pub mod downloads;
+pub mod history;
 
 use super::api::problem;
 use super::http::render::{self, PageMeta};
@@ -78,6 +79,8 @@ pub struct OpenDataTemplate {
     pub downloads: Arc<Downloads>,
     /// (name, meaning) of each download column.
     pub columns: &'static [(&'static str, &'static str)],
+    /// (name, meaning) of each column of the history download.
+    pub history_columns: &'static [(&'static str, &'static str)],
     pub upstream: &'static [Upstream],
     /// (anchor, status, title, explanation) of each API problem type.
     pub problems: Vec<(&'static str, u16, &'static str, &'static str)>,
@@ -113,6 +116,7 @@ fn dataset(site: &super::State, d: &Downloads) -> serde_json::Value {
         "distribution": [
             { "@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{base}/data/assessments.csv") },
             { "@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": format!("{base}/data/assessments.json") },
+            { "@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": format!("{base}/data/history.csv"), "name": "Score history" },
         ],
         "isBasedOn": UPSTREAM.iter().map(|u| {
             let mut work = json!({ "@type": "CreativeWork", "name": u.name, "url": u.url, "creditText": u.by });
@@ -141,6 +145,7 @@ pub async fn page(site: State) -> Result<HttpResponse, WebError> {
         json_ld: script_safe_json(&dataset(&site, &d)),
         downloads: d,
         columns: &COLUMNS,
+        history_columns: &history::COLUMNS,
         upstream: &UPSTREAM,
         problems,
         licence: LICENCE,
@@ -153,6 +158,12 @@ pub async fn csv(req: HttpRequest, site: State) -> Result<HttpResponse, WebError
     let generation = site.generation();
     let d = downloads::of(&site, &generation.generated.downloads).await?;
     Ok(d.csv.respond(&req, "text/csv; charset=utf-8", DOWNLOAD_MAX_AGE))
+}
+
+pub async fn history_csv(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {
+    let generation = site.generation();
+    let d = downloads::of(&site, &generation.generated.downloads).await?;
+    Ok(d.history_csv.respond(&req, "text/csv; charset=utf-8", DOWNLOAD_MAX_AGE))
 }
 
 pub async fn json(req: HttpRequest, site: State) -> Result<HttpResponse, WebError> {

@@ -102,6 +102,8 @@ pub struct AssessmentPage {
     pub facts: Option<crate::assessment::DataFacts>,
     /// The title of that occupation.
     pub occupation_title: String,
+    /// What each Anthropic Economic Index release saw of that occupation and its tasks.
+    pub usage: crate::assessment::usage::ObservedUsage,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -3,6 +3,7 @@
 
 use super::problem::{self, Kind};
 use crate::assessment::is_soc_code;
+use crate::assessment::usage::ObservedUsage;
 use crate::assessment::{Assessment, DataFacts, Key};
 use crate::catalogue::models::{Card, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
@@ -47,6 +48,8 @@ struct OccupationDetail {
     assessment: Option<Assessment>,
     /// Editor-reviewed roles mapped to this occupation.
     roles: Vec<Card>,
+    /// What each Anthropic Economic Index release saw of its tasks; null without task statements.
+    observed_usage: Option<ObservedUsage>,
 }
 
 /// JSON through the one adapter, so the page cache keeps it with a strong ETag.
@@ -92,10 +95,11 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
             read::occupation_facts(&conn, &code)?,
             read::assessment(&conn, &key)?,
             queries::roles_in(&conn, &code, usize::MAX >> 1)?.0,
+            read::observed_usage(&conn, &code)?,
         )))
     })
     .await?;
-    let Some((o, facts, assessment, roles)) = found else {
+    let Some((o, facts, assessment, roles, usage)) = found else {
         return Ok(problem::respond(&req, Kind::NotFound, "no occupation with that code"));
     };
     let OccupationRow { code, title, description, major_group, major_group_name, unscored_reason } = o;
@@ -111,5 +115,6 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
         facts,
         assessment,
         roles,
+        observed_usage: usage.measured(),
     }))
 }

@@ -3,6 +3,7 @@
 
 use super::problem::{self, Kind};
 use crate::assessment::is_slug as validate_slug;
+use crate::assessment::usage::ObservedUsage;
 use crate::assessment::{Assessment, Key};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
@@ -36,6 +37,8 @@ struct RoleDetail {
     url: String,
     card: Card,
     assessment: Assessment,
+    /// What each Anthropic Economic Index release saw of the tasks of the role's occupation.
+    observed_usage: Option<ObservedUsage>,
 }
 
 pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
@@ -65,7 +68,10 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     let (found, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let found = match (read::assessment(&conn, &key)?, read::card_of(&conn, &key)?) {
-            (Some(a), Some(card)) => Some((a, card)),
+            (Some(a), Some(card)) => {
+                let usage = read::observed_usage(&conn, &a.occupation)?;
+                Some((a, card, usage))
+            }
             _ => None,
         };
         let renamed = if found.is_none() { read::renamed_to(&conn, &slug)? } else { None };
@@ -73,11 +79,12 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     })
     .await?;
     match (found, renamed) {
-        (Some((assessment, card)), _) => Ok(super::occupations::json(&RoleDetail {
+        (Some((assessment, card, usage)), _) => Ok(super::occupations::json(&RoleDetail {
             slug: card.key.id.clone(),
             url: format!("{}{}", site.base_url, card.url()),
             card,
             assessment,
+            observed_usage: usage.measured(),
         })),
         (None, Some(to)) => Ok(HttpResponse::MovedPermanently()
             .insert_header((header::LOCATION, format!("/api/v1/roles/{to}")))

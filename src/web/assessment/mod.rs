@@ -5,6 +5,7 @@
 mod answer;
 mod next;
 mod sections;
+pub mod usage;
 mod words;
 
 pub use next::tier_name;
@@ -170,6 +171,8 @@ pub struct AssessmentTemplate {
     pub share: super::share::PageShare,
     /// The email updates form (partials/updates_form.html).
     pub follow: super::subscriptions::FollowForm,
+    /// "AI use over time" (partials/assessment/usage.html).
+    pub usage: usage::UsageSection,
 }
 
 impl AssessmentTemplate {
@@ -265,6 +268,11 @@ impl AssessmentTemplate {
         })
     }
 
+    /// One task's observed use across the releases that list it, in words.
+    fn task_usage(&self, task_id: &u32) -> Option<String> {
+        self.usage.usage.task(*task_id).map(usage::task_trend)
+    }
+
     fn task_type(&self, t: &TaskType) -> &'static str {
         match t {
             TaskType::Core => "Core task",
@@ -283,7 +291,7 @@ pub fn build(
     occupation: Option<OccupationView>,
 ) -> AssessmentTemplate {
     let m = site.catalogue().methodology.clone();
-    let AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title } = page;
+    let AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title, usage } = page;
     let description = match (&a.editorial, &occupation) {
         (Some(e), _) => e.primary_function.clone(),
         (None, Some(o)) => o.o.description.clone(),
@@ -338,6 +346,7 @@ pub fn build(
         occupation,
         share,
         follow,
+        usage: usage::UsageSection::new(usage, &occupation_title),
         zone,
         card,
         a,

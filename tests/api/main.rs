@@ -13,6 +13,7 @@ mod helpers;
 mod hostile;
 mod hostile_data;
 mod mail_harness;
+mod observed_usage;
 mod occupations;
 mod open_data;
 mod pages;

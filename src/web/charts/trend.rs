@@ -11,6 +11,8 @@ pub struct TrendPoint {
     pub name: String,
     /// Above the point: "0.512%".
     pub value: String,
+    /// Where that value sits.
+    pub value_y: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +26,8 @@ pub struct Trend {
     pub left: f64,
     pub right: f64,
     pub baseline: f64,
+    /// Where the names sit, under the baseline.
+    pub names_y: f64,
 }
 
 const WIDTH: f64 = 360.0;
@@ -41,15 +45,19 @@ pub fn trend(points: &[(String, f64, String)]) -> Trend {
     let points: Vec<TrendPoint> = points
         .iter()
         .enumerate()
-        .map(|(i, (name, v, shown))| TrendPoint {
-            x: round(LEFT + slot * (i as f64 + 0.5)),
-            y: round(if max > 0.0 { BASELINE - v / max * (BASELINE - TOP) } else { BASELINE }),
-            name: name.clone(),
-            value: shown.clone(),
+        .map(|(i, (name, v, shown))| {
+            let y = round(if max > 0.0 { BASELINE - v / max * (BASELINE - TOP) } else { BASELINE });
+            TrendPoint {
+                x: round(LEFT + slot * (i as f64 + 0.5)),
+                y,
+                name: name.clone(),
+                value: shown.clone(),
+                value_y: round(y - 10.0),
+            }
         })
         .collect();
     let line = points.iter().map(|p| format!("{},{}", p.x, p.y)).collect::<Vec<_>>().join(" ");
-    Trend { points, line, width: WIDTH, height: HEIGHT, left: LEFT, right, baseline: BASELINE }
+    Trend { points, line, width: WIDTH, height: HEIGHT, left: LEFT, right, baseline: BASELINE, names_y: BASELINE + 22.0 }
 }
 
 #[cfg(test)]

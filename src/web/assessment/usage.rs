@@ -82,9 +82,11 @@ fn sentence(usage: &ObservedUsage) -> String {
 /// "November 2025: 0.734% of conversations; 12 of 20 task statements listed (65% of task time);
 /// 45% automated, 55% augmented."
 fn line(p: &crate::assessment::usage::UsagePoint) -> String {
+    if p.matched_tasks == 0 {
+        return format!("{}: none of its {} task statements listed.", p.label, p.tasks);
+    }
     let split = match (p.automated, p.augmented) {
         (Some(a), Some(b)) => format!("{}% automated, {}% augmented", percent(a), percent(b)),
-        _ if p.matched_tasks == 0 => "no split".to_string(),
         _ => "this release gives no split per task".to_string(),
     };
     format!(

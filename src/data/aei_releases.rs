@@ -145,7 +145,9 @@ fn shares(dir: &Path, file: &str, total: f64, problems: &mut Vec<Problem>) -> Fx
             }
         }
         if (sum - total).abs() > total * 1e-6 {
-            let why = format!("the shares in column \"pct\" add up to {sum}, not {total}; restore the published file unmodified (its source is in the SOURCE.md beside it)");
+            let why = format!(
+                "the shares in column \"pct\" add up to {sum}, not {total}; restore the published file unmodified (its source is in the SOURCE.md beside it)"
+            );
             p.push(Problem::new(&t.path, 1, why));
         }
         Some(())

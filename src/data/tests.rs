@@ -63,7 +63,10 @@ fn a_release_that_lists_a_task_twice_or_does_not_add_up_is_refused_at_its_file_a
     let has = |needle: &str| shown.iter().any(|s| s.contains(needle));
     assert!(has("task_pct_v2.csv:3: this task is listed twice"), "{shown:#?}");
     assert!(has("task_pct_v2.csv:1: the shares in column \"pct\" add up to"), "{shown:#?}");
-    assert!(has("automation_vs_augmentation.csv:2: \"delegation\" is not one of the index's interaction patterns"), "{shown:#?}");
+    assert!(
+        has("automation_vs_augmentation.csv:2: \"delegation\" is not one of the index's interaction patterns"),
+        "{shown:#?}"
+    );
     // The task that line 3 held is gone, so its interaction patterns have no share to belong to.
     assert!(has("has interaction patterns but no share in the release's share table"), "{shown:#?}");
     assert_eq!(shown.len(), 4, "{shown:#?}");

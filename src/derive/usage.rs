@@ -107,7 +107,10 @@ fn economy(data: &DataSets) -> Vec<EconomyPoint> {
             let weighted = r.tasks.values().filter_map(|o| o.modes.map(|m| (o.percent, m)));
             let per_task = weighted.fold(None, |sum: Option<Modes>, (w, m)| {
                 let s = sum.unwrap_or_default();
-                Some(Modes { automation: s.automation + w * m.automation, augmentation: s.augmentation + w * m.augmentation })
+                Some(Modes {
+                    automation: s.automation + w * m.automation,
+                    augmentation: s.augmentation + w * m.augmentation,
+                })
             });
             let (automated, augmented) = r.overall.or(per_task).map_or((None, None), split);
             EconomyPoint {

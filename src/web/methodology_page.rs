@@ -1,9 +1,9 @@
 //! `/methodology`: the formula, rendered from the methodology the catalogue was built with.
 
+use super::charts::trend::Trend;
 use super::charts::{self, Histogram, Scatter};
 use super::http::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
-use super::charts::trend::Trend;
 use crate::assessment::agreement::MeasureAgreement;
 use crate::assessment::usage::EconomyPoint;
 use crate::catalogue::models::Card;

@@ -40,8 +40,12 @@ type Release = HashMap<String, (f64, Option<(f64, f64)>)>;
 
 fn release(shares: &str, to_percent: f64, modes: Option<&str>) -> Release {
     let (c, rows) = csv(shares);
-    let mut out: Release =
-        rows.iter().map(|r| (r[c["task_name"]].trim().to_lowercase(), (r[c["pct"]].parse::<f64>().expect("pct") * to_percent, None))).collect();
+    let mut out: Release = rows
+        .iter()
+        .map(|r| {
+            (r[c["task_name"]].trim().to_lowercase(), (r[c["pct"]].parse::<f64>().expect("pct") * to_percent, None))
+        })
+        .collect();
     if let Some(file) = modes {
         let (c, rows) = csv(file);
         let n = |r: &Vec<String>, k: &str| r[c[k]].parse::<f64>().expect("a pattern share");
@@ -68,9 +72,12 @@ fn onet_tasks() -> Vec<(String, f64)> {
         .collect()
 }
 
-/// (share %, matched task time %, (automated, augmented) % of classified) of the occupation in
-/// one release; a text the occupation lists twice counts once in the share.
-fn by_hand(r: &Release, tasks: &[(String, f64)]) -> (f64, f64, Option<(f64, f64)>) {
+/// (share %, matched task time %, (automated, augmented) % of classified) of one release.
+type Figures = (f64, f64, Option<(f64, f64)>);
+
+/// The occupation's figures in one release; a text the occupation lists twice counts once in the
+/// share.
+fn by_hand(r: &Release, tasks: &[(String, f64)]) -> Figures {
     let total: f64 = tasks.iter().map(|t| t.1).sum();
     let matched: Vec<&(String, f64)> = tasks.iter().filter(|t| r.contains_key(&t.0)).collect();
     let mut seen = std::collections::HashSet::new();
@@ -124,7 +131,7 @@ async fn one_occupations_four_observed_use_figures_recomputed_from_the_four_file
     ];
     let tasks = onet_tasks();
     assert!(tasks.len() > 10, "{CODE} has its O*NET tasks");
-    let figures: Vec<(&str, (f64, f64, Option<(f64, f64)>))> = releases.iter().map(|(l, r)| (*l, by_hand(r, &tasks))).collect();
+    let figures: Vec<(&str, Figures)> = releases.iter().map(|(l, r)| (*l, by_hand(r, &tasks))).collect();
     assert!(figures.iter().all(|(_, f)| f.0 > 0.0), "every release lists some of {CODE}'s tasks: {figures:?}");
     assert!(figures[0].1.2.is_none() && figures[1..].iter().all(|f| f.1.2.is_some()), "{figures:?}");
 
@@ -170,7 +177,8 @@ async fn one_occupations_four_observed_use_figures_recomputed_from_the_four_file
 async fn every_role_page_and_answer_shows_its_occupations_observed_use() {
     let app = spawn_app().await;
     let roles = app.get_json("/api/v1/roles").await;
-    let slugs: Vec<&str> = roles["roles"].as_array().expect("roles").iter().filter_map(|r| r["slug"].as_str()).collect();
+    let slugs: Vec<&str> =
+        roles["roles"].as_array().expect("roles").iter().filter_map(|r| r["slug"].as_str()).collect();
     assert!(!slugs.is_empty());
     for slug in slugs {
         let role = app.get_json(&format!("/api/v1/roles/{slug}")).await;

@@ -42,9 +42,14 @@ async fn every_occupation_page_in_the_sitemap_answers_and_every_scored_one_can_b
             // Observed AI use over time: the chart of the four releases, or why there is none
             // with the share of the job's task time the index matched.
             let chart = select(&html, "#usage svg circle").len() == 4;
-            let sentence = select(&html, "#usage-sentence").first().map(|s| s.text().collect::<String>()).unwrap_or_default();
-            let absent = sentence.contains("not in the Anthropic Economic Index") && sentence.contains("% of its task time is matched");
-            assert!(chart != absent, "{path}: the observed-use chart or the sentence saying why not, not both: {sentence}");
+            let sentence =
+                select(&html, "#usage-sentence").first().map(|s| s.text().collect::<String>()).unwrap_or_default();
+            let absent = sentence.contains("not in the Anthropic Economic Index")
+                && sentence.contains("% of its task time is matched");
+            assert!(
+                chart != absent,
+                "{path}: the observed-use chart or the sentence saying why not, not both: {sentence}"
+            );
         } else {
             assert!(!select(&html, "#nearby .role-list li").is_empty(), "{path} points somewhere");
         }

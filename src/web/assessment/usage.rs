@@ -35,8 +35,11 @@ impl UsageSection {
     pub fn new(usage: ObservedUsage, occupation_title: &str) -> UsageSection {
         let lines = usage.releases.iter().map(line).collect();
         let chart = (!usage.releases.is_empty() && !usage.unmatched()).then(|| {
-            let points: Vec<(String, f64, String)> =
-                usage.releases.iter().map(|p| (short(&p.label), p.share, format!("{}%", conversations(p.share)))).collect();
+            let points: Vec<(String, f64, String)> = usage
+                .releases
+                .iter()
+                .map(|p| (short(&p.label), p.share, format!("{}%", conversations(p.share))))
+                .collect();
             trend(&points)
         });
         UsageSection { sentence: sentence(&usage), chart, lines, usage, occupation_title: occupation_title.to_string() }
@@ -114,10 +117,8 @@ pub fn task_trend(t: &TaskUsage) -> String {
 /// The whole economy's chart on /methodology: the automated share in each release that gives
 /// one.
 pub fn economy_chart(points: &[EconomyPoint]) -> Option<Trend> {
-    let split: Vec<(String, f64, String)> = points
-        .iter()
-        .filter_map(|p| p.automated.map(|a| (short(&p.label), a, format!("{}%", percent(a)))))
-        .collect();
+    let split: Vec<(String, f64, String)> =
+        points.iter().filter_map(|p| p.automated.map(|a| (short(&p.label), a, format!("{}%", percent(a))))).collect();
     (!split.is_empty()).then(|| trend(&split))
 }
 

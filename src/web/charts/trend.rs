@@ -57,7 +57,16 @@ pub fn trend(points: &[(String, f64, String)]) -> Trend {
         })
         .collect();
     let line = points.iter().map(|p| format!("{},{}", p.x, p.y)).collect::<Vec<_>>().join(" ");
-    Trend { points, line, width: WIDTH, height: HEIGHT, left: LEFT, right, baseline: BASELINE, names_y: BASELINE + 22.0 }
+    Trend {
+        points,
+        line,
+        width: WIDTH,
+        height: HEIGHT,
+        left: LEFT,
+        right,
+        baseline: BASELINE,
+        names_y: BASELINE + 22.0,
+    }
 }
 
 #[cfg(test)]

@@ -115,14 +115,23 @@ impl Releases {
     /// task shares are the ones `aei` already read.
     pub fn load(dir: &Path, aei: &Aei, problems: &mut Vec<Problem>) -> Releases {
         let releases = RELEASES.iter().map(|files| {
-            let mut tasks: FxHashMap<String, Observed> = match files.shares {
-                Some(file) => shares(&dir.join(files.dir), file, files.total, problems),
-                None => aei.share.iter().map(|(k, &percent)| (k.clone(), Observed { percent, modes: None })).collect(),
-            };
-            if let Some(file) = files.modes {
-                task_modes(&dir.join(files.dir), file, &mut tasks, problems);
+            let here = dir.join(files.dir);
+            let mut tasks = FxHashMap::default();
+            match files.shares {
+                // One table holds both the shares and the patterns: read it once.
+                Some(file) => read(&here, file, problems, |t, p| {
+                    shares(t, files.total, &mut tasks, p)?;
+                    (files.modes == Some(file)).then(|| task_modes(t, &mut tasks, p));
+                    Some(())
+                }),
+                None => {
+                    tasks.extend(aei.share.iter().map(|(k, &percent)| (k.clone(), Observed { percent, modes: None })))
+                }
             }
-            let overall = files.overall.and_then(|file| whole_release(&dir.join(files.dir), file, problems));
+            if let Some(file) = files.modes.filter(|m| files.shares != Some(*m)) {
+                read(&here, file, problems, |t, p| task_modes(t, &mut tasks, p));
+            }
+            let overall = files.overall.and_then(|file| whole_release(&here, file, problems));
             Release { files, tasks, overall }
         });
         Releases(releases.collect())
@@ -131,49 +140,43 @@ impl Releases {
 
 /// A release's task shares, in percent; a task listed twice, or shares that do not add up to the
 /// whole release, mean the file is not the published one.
-fn shares(dir: &Path, file: &str, total: f64, problems: &mut Vec<Problem>) -> FxHashMap<String, Observed> {
-    let mut out = FxHashMap::default();
-    read(dir, file, problems, |t, p| {
-        let [task, pct] = columns(t, ["task_name", "pct"], p)?;
-        let mut sum = 0.0;
-        for row in &t.rows {
-            let Some(v) = number(t, row, pct, p) else { continue };
-            sum += v;
-            let observed = Observed { percent: v / total * 100.0, modes: None };
-            if out.insert(task_key(text(row, task)), observed).is_some() {
-                p.push(t.problem(row, "this task is listed twice; restore the published file unmodified (its source is in the SOURCE.md beside it)"));
-            }
+fn shares(t: &Table, total: f64, out: &mut FxHashMap<String, Observed>, p: &mut Vec<Problem>) -> Option<()> {
+    let [task, pct] = columns(t, ["task_name", "pct"], p)?;
+    let mut sum = 0.0;
+    for row in &t.rows {
+        let Some(v) = number(t, row, pct, p) else { continue };
+        sum += v;
+        let observed = Observed { percent: v / total * 100.0, modes: None };
+        if out.insert(task_key(text(row, task)), observed).is_some() {
+            p.push(t.problem(row, "this task is listed twice; restore the published file unmodified (its source is in the SOURCE.md beside it)"));
         }
-        if (sum - total).abs() > total * 1e-6 {
-            let why = format!(
-                "the shares in column \"pct\" add up to {sum}, not {total}; restore the published file unmodified (its source is in the SOURCE.md beside it)"
-            );
-            p.push(Problem::new(&t.path, 1, why));
-        }
-        Some(())
-    });
-    out
+    }
+    if (sum - total).abs() > total * 1e-6 {
+        let why = format!(
+            "the shares in column \"pct\" add up to {sum}, not {total}; restore the published file unmodified (its source is in the SOURCE.md beside it)"
+        );
+        p.push(Problem::new(&t.path, 1, why));
+    }
+    Some(())
 }
 
 /// Each task's interaction patterns, onto the tasks the shares table listed.
-fn task_modes(dir: &Path, file: &str, tasks: &mut FxHashMap<String, Observed>, problems: &mut Vec<Problem>) {
-    read(dir, file, problems, |t, p| {
-        let names = ["task_name", "directive", "feedback_loop", "task_iteration", "validation", "learning"];
-        let [task, directive, feedback, iteration, validation, learning] = columns(t, names, p)?;
-        for row in &t.rows {
-            let mut n = |c| number(t, row, c, p);
-            let (Some(d), Some(f), Some(i), Some(v), Some(l)) =
-                (n(directive), n(feedback), n(iteration), n(validation), n(learning))
-            else {
-                continue;
-            };
-            match tasks.get_mut(&task_key(text(row, task))) {
-                Some(o) => o.modes = Some(Modes { automation: d + f, augmentation: i + v + l }),
-                None => p.push(unlisted(t, row, task)),
-            }
+fn task_modes(t: &Table, tasks: &mut FxHashMap<String, Observed>, p: &mut Vec<Problem>) -> Option<()> {
+    let names = ["task_name", "directive", "feedback_loop", "task_iteration", "validation", "learning"];
+    let [task, directive, feedback, iteration, validation, learning] = columns(t, names, p)?;
+    for row in &t.rows {
+        let mut n = |c| number(t, row, c, p);
+        let (Some(d), Some(f), Some(i), Some(v), Some(l)) =
+            (n(directive), n(feedback), n(iteration), n(validation), n(learning))
+        else {
+            continue;
+        };
+        match tasks.get_mut(&task_key(text(row, task))) {
+            Some(o) => o.modes = Some(Modes { automation: d + f, augmentation: i + v + l }),
+            None => p.push(unlisted(t, row, task)),
         }
-        Some(())
-    });
+    }
+    Some(())
 }
 
 fn unlisted(t: &Table, row: &super::table::Row, task: usize) -> Problem {

@@ -8,6 +8,7 @@ mod data;
 mod ids;
 mod key;
 mod labels;
+pub mod usage;
 
 pub use crate::markdown::Section;
 pub use data::{DataFacts, Ooh, Quote, RelatedOccupation, Research, Standing};

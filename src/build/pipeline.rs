@@ -27,6 +27,7 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
     let derived = crate::derive::assessment::assess_all(&content.methodology, &data, |group| {
         names.get(group).map_or_else(|| group.to_string(), |n| n.to_string())
     });
+    let usage = crate::derive::usage::measure(content.methodology.data_method.task_weights, &data);
     let mut roles = content.roles;
     crate::derive::moves::link_roles(
         &content.methodology,
@@ -53,6 +54,8 @@ pub fn run(dir: &Path) -> Result<Input, Problems> {
         derived: derived.assessments,
         unscored: derived.unscored,
         facts: derived.facts,
+        usage: usage.occupations,
+        economy_usage: usage.economy,
         synonyms: content.synonyms,
         levels: content.levels,
         describe: content.describe,

@@ -29,6 +29,10 @@ pub struct Input {
     pub unscored: BTreeMap<String, String>,
     /// What the data sets say of each occupation (scored or not), by code.
     pub facts: BTreeMap<String, DataFacts>,
+    /// What each Anthropic Economic Index release saw of each occupation with tasks, by code.
+    pub usage: BTreeMap<String, crate::assessment::usage::ObservedUsage>,
+    /// What each release saw of the whole economy, oldest first.
+    pub economy_usage: Vec<crate::assessment::usage::EconomyPoint>,
     /// Search synonyms: (what readers type, what it stands for).
     pub synonyms: Vec<(String, String)>,
     /// Search's level words: (phrase as typed, the level it names).

@@ -12,6 +12,7 @@ pub mod read;
 mod search_index;
 mod write;
 mod write_search;
+mod write_usage;
 mod write_work_text;
 
 pub use input::Input;

@@ -104,6 +104,8 @@ pub struct AssessmentPage {
     pub occupation_title: String,
     /// The score history, oldest first.
     pub history: Vec<crate::history::Point>,
+    /// What each Anthropic Economic Index release saw of that occupation and its tasks.
+    pub usage: crate::assessment::usage::ObservedUsage,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -142,3 +142,43 @@ CREATE VIRTUAL TABLE work_text USING fts5 (
     kind UNINDEXED,
     tokenize = 'porter unicode61'
 );
+
+-- Observed AI use over time (src/derive/usage.rs): the Anthropic Economic Index releases we
+-- compare (Claude.ai conversations only), oldest first, each with what it saw of the whole
+-- economy. Percentages are exact; pages round them.
+CREATE TABLE usage_releases (
+    release       TEXT PRIMARY KEY,     -- '2025-02'
+    position      INTEGER NOT NULL,
+    label         TEXT NOT NULL,        -- 'February 2025'
+    tasks_listed  INTEGER NOT NULL,
+    tasks_matched INTEGER NOT NULL,     -- listed texts that match an O*NET 30.1 task statement
+    matched_share REAL NOT NULL,        -- percent of conversations on those
+    automated     REAL,                 -- percent of classified conversations
+    augmented     REAL
+) WITHOUT ROWID;
+
+-- Each release's view of each occupation with task statements.
+CREATE TABLE occupation_usage (
+    code          TEXT NOT NULL REFERENCES occupations (code),
+    release       TEXT NOT NULL REFERENCES usage_releases (release),
+    share         REAL NOT NULL,        -- percent of the release's conversations on its tasks
+    matched_time  REAL NOT NULL,        -- percent of its weighted task time the release lists
+    matched_tasks INTEGER NOT NULL,
+    tasks         INTEGER NOT NULL,
+    automated     REAL,                 -- NULL: no split per task in the release, or none classified
+    augmented     REAL,
+    PRIMARY KEY (code, release)
+) WITHOUT ROWID;
+
+-- Each release's view of each of an occupation's task statements it lists.
+CREATE TABLE task_usage (
+    code      TEXT NOT NULL REFERENCES occupations (code),
+    task_id   INTEGER NOT NULL,
+    position  INTEGER NOT NULL,         -- the task's place in the occupation's list
+    task      TEXT NOT NULL,
+    release   TEXT NOT NULL REFERENCES usage_releases (release),
+    share     REAL NOT NULL,
+    automated REAL,
+    augmented REAL,
+    PRIMARY KEY (code, task_id, release)
+) WITHOUT ROWID;

@@ -13,6 +13,12 @@ pub const DIR: &str = "anthropic-economic-index";
 /// The newest release we ship (13-20 November 2025).
 pub const LATEST_DIR: &str = "anthropic-economic-index-2025-11";
 
+/// How the index's task text and an O*NET task statement are matched: trimmed, in lower case.
+/// Every release is keyed this way, and every lookup goes through it.
+pub fn task_key(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
 /// How one task was used in the newest release.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TaskUse {
@@ -39,7 +45,7 @@ impl Aei {
             let [task, pct] = columns(t, ["task_name", "pct"], p)?;
             for row in &t.rows {
                 if let Some(v) = number(t, row, pct, p) {
-                    out.share.insert(text(row, task).to_lowercase(), v);
+                    out.share.insert(task_key(text(row, task)), v);
                 }
             }
             Some(())
@@ -56,7 +62,7 @@ impl Aei {
                 };
                 // This release publishes the share as a fraction of 1.
                 let used = TaskUse { percent: share * 100.0, automation: d + f, augmentation: i + v + l };
-                out.latest.insert(text(row, task).to_lowercase(), used);
+                out.latest.insert(task_key(text(row, task)), used);
             }
             Some(())
         });
@@ -65,11 +71,11 @@ impl Aei {
 
     /// The share for an O*NET task statement, matched on its text in lower case.
     pub fn for_task(&self, task_text: &str) -> Option<f64> {
-        self.share.get(&task_text.trim().to_lowercase()).copied()
+        self.share.get(&task_key(task_text)).copied()
     }
 
     /// How the newest release saw an O*NET task statement used, matched on its text in lower case.
     pub fn latest_for_task(&self, task_text: &str) -> Option<TaskUse> {
-        self.latest.get(&task_text.trim().to_lowercase()).copied()
+        self.latest.get(&task_key(task_text)).copied()
     }
 }

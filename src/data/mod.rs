@@ -6,6 +6,7 @@
 //! build, here; the views other modules need are made from these tables.
 
 pub mod aei;
+pub mod aei_releases;
 pub mod bls;
 pub mod employment;
 pub mod gate;
@@ -30,6 +31,8 @@ pub struct DataSets {
     pub gpts: gpts::Gpts,
     pub working_with_ai: working_with_ai::WorkingWithAi,
     pub aei: aei::Aei,
+    /// The four Anthropic Economic Index releases, Claude.ai only, oldest first.
+    pub aei_releases: aei_releases::Releases,
     pub bls: bls::Bls,
     pub ooh: ooh::Ooh,
     pub onet24: onet24::Onet24,
@@ -46,11 +49,13 @@ impl DataSets {
     pub fn load(content_dir: &Path, problems: &mut Vec<Problem>) -> DataSets {
         let dir = content_dir.join("data");
         let bls = bls::Bls::load(&dir, problems);
+        let aei = aei::Aei::load(&dir, problems);
         DataSets {
+            aei_releases: aei_releases::Releases::load(&dir, &aei, problems),
+            aei,
             onet: onet::Onet::load(&dir, problems),
             gpts: gpts::Gpts::load(&dir, problems),
             working_with_ai: working_with_ai::WorkingWithAi::load(&dir, problems),
-            aei: aei::Aei::load(&dir, problems),
             ooh: ooh::Ooh::load(&dir, problems),
             onet24: onet24::Onet24::load(&dir, problems),
             workbank: workbank::Workbank::load(&dir, problems),

@@ -36,6 +36,40 @@ fn the_shipped_data_loads_without_problems_and_holds_what_the_method_reads() {
     assert_eq!(data.onet24.get("4.C.2.a.3", "29-1141.00"), Some(94.0));
     assert_eq!(data.workbank.by_occupation.len(), 104);
     assert!(data.aei.latest.len() > 3500);
+    // The four releases of observed use, Claude.ai only: every task share in percent, adding up
+    // to the whole release; the first release's split is its own whole-release figure.
+    let releases = &data.aei_releases.0;
+    assert_eq!(releases.iter().map(|r| r.files.key).collect::<Vec<_>>(), ["2025-02", "2025-03", "2025-08", "2025-11"]);
+    for r in releases {
+        let total: f64 = r.tasks.values().map(|t| t.percent).sum();
+        assert!((total - 100.0).abs() < 0.01, "{}: {total}", r.files.key);
+        assert_eq!(r.tasks.values().any(|t| t.modes.is_some()), r.files.modes.is_some(), "{}", r.files.key);
+    }
+    assert!(releases[0].overall.is_some_and(|m| m.automation > 0.3 && m.augmentation > 0.4));
+}
+
+#[test]
+fn a_release_that_lists_a_task_twice_or_does_not_add_up_is_refused_at_its_file_and_line() {
+    let dir = copy_of_data();
+    let data = dir.path().join("data");
+    let shares = data.join(aei_releases::RELEASES[1].dir).join("task_pct_v2.csv");
+    let text = std::fs::read_to_string(&shares).expect("read");
+    let second = text.lines().nth(1).expect("line 2").to_string();
+    replace_line(&shares, 3, &second);
+    replace_line(&data.join("anthropic-economic-index/automation_vs_augmentation.csv"), 2, "delegation,22.5");
+    let mut problems = Vec::new();
+    DataSets::load(dir.path(), &mut problems);
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let has = |needle: &str| shown.iter().any(|s| s.contains(needle));
+    assert!(has("task_pct_v2.csv:3: this task is listed twice"), "{shown:#?}");
+    assert!(has("task_pct_v2.csv:1: the shares in column \"pct\" add up to"), "{shown:#?}");
+    assert!(
+        has("automation_vs_augmentation.csv:2: \"delegation\" is not one of the index's interaction patterns"),
+        "{shown:#?}"
+    );
+    // The task that line 3 held is gone, so its interaction patterns have no share to belong to.
+    assert!(has("has interaction patterns but no share in the release's share table"), "{shown:#?}");
+    assert_eq!(shown.len(), 4, "{shown:#?}");
 }
 
 #[test]
@@ -56,6 +90,8 @@ fn copy_of_data() -> tempfile::TempDir {
         working_with_ai::DIR,
         aei::DIR,
         aei::LATEST_DIR,
+        aei_releases::RELEASES[1].dir,
+        aei_releases::RELEASES[2].dir,
         bls::DIR,
         ooh::DIR,
         onet24::DIR,

@@ -12,12 +12,13 @@ pub mod missing;
 pub mod moves;
 pub mod research;
 pub mod stats;
+pub mod usage;
 
 use crate::assessment::SocCode;
 use crate::assessment::{Assessment, DataFacts, Ooh, RelatedOccupation, Source, Task, TaskLabels};
 use crate::data::DataSets;
 use crate::data::onet::TaskType;
-use crate::methodology::data_method::DataMethod;
+use crate::methodology::data_method::{DataMethod, TaskWeights};
 use crate::methodology::{Methodology, Provenance};
 use dimensions::Context;
 
@@ -101,11 +102,7 @@ fn tasks(method: &DataMethod, data: &DataSets, code: &str) -> Vec<Task> {
             let automation = labels.and_then(|l| l.automation);
             Task {
                 name: t.text.clone(),
-                weight: match t.kind {
-                    TaskType::Core => w.core,
-                    TaskType::Supplemental => w.supplemental,
-                    TaskType::Unspecified => w.unspecified,
-                },
+                weight: task_weight(w, t.kind),
                 score: automation.map(|a| method.automation_scores.for_level(a.level())),
                 rationale: String::new(),
                 labels: Some(TaskLabels {
@@ -119,6 +116,15 @@ fn tasks(method: &DataMethod, data: &DataSets, code: &str) -> Vec<Task> {
             }
         })
         .collect()
+}
+
+/// A task's weight in its occupation's time: by its O*NET type, as the methodology weighs it.
+pub fn task_weight(w: TaskWeights, kind: TaskType) -> u32 {
+    match kind {
+        TaskType::Core => w.core,
+        TaskType::Supplemental => w.supplemental,
+        TaskType::Unspecified => w.unspecified,
+    }
 }
 
 fn facts(ctx: &Context) -> DataFacts {

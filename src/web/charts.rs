@@ -1,6 +1,8 @@
 //! Geometry for the inline SVG charts. Numbers are worked out here; templates only draw.
 //! Every chart also states its figures in text, so nothing depends on seeing the picture.
 
+pub mod trend;
+
 use crate::methodology::{Composition, Methodology, Split, TaskClassKey, ZoneKey};
 
 /// A horizontal segment in percent of the chart's width.

@@ -1,9 +1,11 @@
 //! `/methodology`: the formula, rendered from the methodology the catalogue was built with.
 
+use super::charts::trend::Trend;
 use super::charts::{self, Histogram, Scatter};
 use super::http::render::{self, PageMeta};
 use super::{State, WebError, filters, with_catalogue};
 use crate::assessment::agreement::MeasureAgreement;
+use crate::assessment::usage::EconomyPoint;
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
 use crate::methodology::data_method::{Combine, Rule};
@@ -32,6 +34,9 @@ pub struct MethodologyTemplate {
     pub agreement: Vec<(MeasureAgreement, Scatter)>,
     /// Data-derived occupations per zone under the previous version (from the changelog) and now.
     pub zones_before_after: Option<(ZoneCounts, ZoneCounts)>,
+    /// What each Anthropic Economic Index release saw of the whole economy, and its chart.
+    pub economy: Vec<EconomyPoint>,
+    pub economy_chart: Option<Trend>,
 }
 
 /// The data-derived rules of one part of the formula, each with its dimension's name.
@@ -101,9 +106,9 @@ pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
     let growth_rows = (m.growth.min_score..=m.growth.max_score)
         .map(|g| (g, m.growth_label(g).to_string(), m.growth_effect(g).to_string()))
         .collect();
-    let (scores, pairs) = with_catalogue(&site, |c| {
+    let (scores, pairs, economy) = with_catalogue(&site, |c| {
         let conn = c.conn();
-        Ok((read::all_scores(&conn)?, read::editor_and_data_pairs(&conn)?))
+        Ok((read::all_scores(&conn)?, read::editor_and_data_pairs(&conn)?, read::economy_usage(&conn)?))
     })
     .await?;
     let count = |zone: ZoneKey| scores.iter().filter(|s| s.1 == zone && s.2 == Provenance::Data).count();
@@ -122,6 +127,8 @@ pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
         rule_groups: rule_groups(&m),
         agreement,
         zones_before_after,
+        economy_chart: super::assessment::usage::economy_chart(&economy),
+        economy,
         m,
     };
     render::page(&page)

@@ -14,6 +14,7 @@ mod history;
 mod hostile;
 mod hostile_data;
 mod mail_harness;
+mod observed_usage;
 mod occupations;
 mod open_data;
 mod pages;

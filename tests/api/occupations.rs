@@ -1,5 +1,6 @@
 //! Every occupation: each page in the sitemap answers, a scored one is a full assessment that
-//! can be shared, an unscored one says why, and the JSON API lists them all.
+//! can be shared and shows observed AI use (or why not), an unscored one says why, and the JSON
+//! API lists them all.
 
 use crate::helpers::{select, spawn_app};
 
@@ -38,6 +39,17 @@ async fn every_occupation_page_in_the_sitemap_answers_and_every_scored_one_can_b
                 .unwrap_or_else(|| panic!("{path}: no Occupation in {graph}"));
             assert_eq!(occupation["occupationalCategory"], code, "{path}");
             assert!(!select(&html, "#tasks table.tasks tbody tr").is_empty(), "{path} lists its tasks");
+            // Observed AI use over time: the chart of the four releases, or why there is none
+            // with the share of the job's task time the index matched.
+            let chart = select(&html, "#usage svg circle").len() == 4;
+            let sentence =
+                select(&html, "#usage-sentence").first().map(|s| s.text().collect::<String>()).unwrap_or_default();
+            let absent = sentence.contains("not in the Anthropic Economic Index")
+                && sentence.contains("% of its task time is matched");
+            assert!(
+                chart != absent,
+                "{path}: the observed-use chart or the sentence saying why not, not both: {sentence}"
+            );
         } else {
             assert!(!select(&html, "#nearby .role-list li").is_empty(), "{path} points somewhere");
         }

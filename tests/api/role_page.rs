@@ -263,6 +263,7 @@ async fn role_page_sections_follow_the_reference_order() {
             "barriers",
             "growth",
             "composite",
+            "usage",
             "commentary",
             "sources",
             "history",

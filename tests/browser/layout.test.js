@@ -1,5 +1,6 @@
 // Every page type at 390 px: no sideways scrolling; next steps within two screens; no score or points figure outside the screen
-// unless its scroller shows a visible scroll hint; chart text at least 12 CSS px as rendered.
+// unless its scroller shows a visible scroll hint; chart text at least 12 CSS px as rendered, the "AI use over time"
+// chart among them.
 // Occupations are picked by zone from the API, so the test does not pin scores that move.
 const { test } = require("node:test");
 const assert = require("node:assert/strict");
@@ -59,6 +60,13 @@ function problems() {
   const next = document.querySelector("#next");
   if (next && next.getBoundingClientRect().top + scrollY > 2 * innerHeight) {
     out.push(`"What to do next" starts at ${Math.round(next.getBoundingClientRect().top + scrollY)}px, past two screens`);
+  }
+  // Assessment pages and /methodology: "AI use over time" is there, so its chart is measured below.
+  const assessment = document.querySelector("#composite");
+  const usage = document.querySelector("#usage");
+  if ((assessment || location.pathname === "/methodology") && !usage) out.push(`no "AI use over time" section`);
+  if (usage && !document.querySelector("#usage svg, #usage ~ figure svg") && !/not in the Anthropic Economic Index/.test(usage.textContent)) {
+    out.push(`"AI use over time" has neither its chart nor the sentence saying why not`);
   }
   for (const t of document.querySelectorAll("svg text")) {
     const ctm = t.getScreenCTM();

@@ -2,6 +2,7 @@
 //! an occupation page, as JSON.
 
 use super::problem::{self, Kind};
+use crate::assessment::usage::ObservedUsage;
 use crate::assessment::{Assessment, DataFacts, SocCode};
 use crate::catalogue::models::{Card, OccupationRow};
 use crate::catalogue::{occupations as queries, read};
@@ -49,6 +50,8 @@ struct OccupationDetail {
     /// The score history, oldest first: each change of score, zone or methodology, and why;
     /// empty when the occupation has no score.
     history: Vec<crate::history::Point>,
+    /// What each Anthropic Economic Index release saw of its tasks; null without task statements.
+    observed_usage: Option<ObservedUsage>,
 }
 
 /// JSON through the one adapter, so the page cache keeps it with a strong ETag.
@@ -94,10 +97,11 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
             read::assessment(&conn, &key)?,
             queries::roles_in(&conn, &code, usize::MAX >> 1)?.0,
             crate::catalogue::history::of(&conn, &key)?,
+            read::observed_usage(&conn, code.as_str())?,
         )))
     })
     .await?;
-    let Some((o, facts, assessment, roles, history)) = found else {
+    let Some((o, facts, assessment, roles, history, usage)) = found else {
         return Ok(problem::respond(&req, Kind::NotFound, "no occupation with that code"));
     };
     let OccupationRow { code, title, description, major_group, major_group_name, unscored_reason } = o;
@@ -114,5 +118,6 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
         assessment,
         roles,
         history,
+        observed_usage: usage.measured(),
     }))
 }

@@ -2,6 +2,7 @@
 //! role page, as JSON.
 
 use super::problem::{self, Kind};
+use crate::assessment::usage::ObservedUsage;
 use crate::assessment::{Assessment, RoleSlug};
 use crate::catalogue::models::Card;
 use crate::catalogue::read;
@@ -37,6 +38,8 @@ struct RoleDetail {
     assessment: Assessment,
     /// The score history, oldest first: each change of score, zone or methodology, and why.
     history: Vec<crate::history::Point>,
+    /// What each Anthropic Economic Index release saw of the tasks of the role's occupation.
+    observed_usage: Option<ObservedUsage>,
 }
 
 pub async fn roles(site: State) -> Result<HttpResponse, WebError> {
@@ -65,7 +68,11 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     let (found, renamed) = with_catalogue(&site, move |c| {
         let conn = c.conn();
         let found = match (read::assessment(&conn, &key)?, read::card_of(&conn, &key)?) {
-            (Some(a), Some(card)) => Some((a, card, crate::catalogue::history::of(&conn, &key)?)),
+            (Some(a), Some(card)) => {
+                let history = crate::catalogue::history::of(&conn, &key)?;
+                let usage = read::observed_usage(&conn, &a.occupation)?;
+                Some((a, card, history, usage))
+            }
             _ => None,
         };
         let renamed = if found.is_none() { read::renamed_to(&conn, &slug)? } else { None };
@@ -73,12 +80,13 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
     })
     .await?;
     match (found, renamed) {
-        (Some((assessment, card, history)), _) => Ok(super::occupations::json(&RoleDetail {
+        (Some((assessment, card, history, usage)), _) => Ok(super::occupations::json(&RoleDetail {
             slug: card.key.id().to_string(),
             url: format!("{}{}", site.base_url, card.url()),
             card,
             assessment,
             history,
+            observed_usage: usage.measured(),
         })),
         (None, Some(to)) => Ok(HttpResponse::MovedPermanently()
             .insert_header((header::LOCATION, format!("/api/v1/roles/{to}")))

@@ -5,6 +5,7 @@
 mod answer;
 mod next;
 mod sections;
+pub mod usage;
 mod words;
 
 pub use next::tier_name;
@@ -174,6 +175,8 @@ pub struct AssessmentTemplate {
     pub history: Vec<crate::history::Point>,
     /// Its chart, from two points on.
     pub history_chart: Option<charts::HistoryChart>,
+    /// "AI use over time" (partials/assessment/usage.html).
+    pub usage: usage::UsageSection,
 }
 
 impl AssessmentTemplate {
@@ -274,6 +277,11 @@ impl AssessmentTemplate {
         })
     }
 
+    /// One task's observed use across the releases that list it, in words.
+    fn task_usage(&self, task_id: &u32) -> Option<String> {
+        self.usage.usage.task(*task_id).map(usage::task_trend)
+    }
+
     fn task_type(&self, t: &TaskType) -> &'static str {
         match t {
             TaskType::Core => "Core task",
@@ -292,7 +300,7 @@ pub fn build(
     occupation: Option<OccupationView>,
 ) -> AssessmentTemplate {
     let m = site.catalogue().methodology.clone();
-    let AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title, history } = page;
+    let AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title, history, usage } = page;
     let history_points: Vec<_> = history.iter().map(|p| (p.date.clone(), p.score, p.zone)).collect();
     let history_chart = charts::history(&m, &history_points, m.scale.decimals);
     let description = match (&a.editorial, &occupation) {
@@ -347,6 +355,7 @@ pub fn build(
         follow,
         history,
         history_chart,
+        usage: usage::UsageSection::new(usage, &occupation_title),
         zone,
         card,
         a,

@@ -78,7 +78,8 @@ pub fn against(
         if let Some(before) = last_date.get(&point.key).filter(|d| d.as_str() > point.date.as_str()) {
             let why = format!(
                 "dated {} after a row of {} dated {before}; the file is append-only, so add newer rows at the end",
-                point.date, point.key.id()
+                point.date,
+                point.key.id()
             );
             problems.push(Problem::new(path, line, why));
             continue;

@@ -63,17 +63,26 @@ fn row(m: &Methodology, a: &Assessment, before: Option<&Point>, today: &str) -> 
         let Some(change) = m.changelog.iter().find(|c| c.version == m.version) else {
             return Err(format!(
                 "{}: methodology {} has no [[changelog]] entry to give the reason; add one to methodology.toml",
-                a.key.id(), m.version
+                a.key.id(),
+                m.version
             ));
         };
-        return Ok(point(&change.date.to_string(), &change.summary));
+        let kept = before.is_some_and(|b| {
+            score_text(b.score, m.scale.decimals) == score_text(a.card.score, m.scale.decimals) && b.zone == a.zone
+        });
+        let reason = match (&change.editor_roles, a.key.kind()) {
+            (Some(roles), Kind::Role) if kept => roles,
+            _ => &change.summary,
+        };
+        return Ok(point(&change.date.to_string(), reason));
     }
     match (a.key.kind(), revision) {
         (Kind::Role, Some(r)) => {
             if before.is_some_and(|b| b.date.as_str() >= r.date.as_str()) {
                 return Err(format!(
                     "{}: its score or zone changed but its newest revision ({}) is already recorded; add a [[revisions]] entry saying why",
-                    a.key.id(), r.date
+                    a.key.id(),
+                    r.date
                 ));
             }
             Ok(point(&r.date, &r.note))

@@ -59,6 +59,10 @@ pub struct Change {
     pub date: toml::value::Datetime,
     pub summary: String,
     pub changes: Vec<String>,
+    /// What the version means for an editor role whose score and zone it leaves as they were:
+    /// the reason of that role's row under it (`summary` otherwise).
+    #[serde(default)]
+    pub editor_roles: Option<String>,
     /// The data-derived occupations per zone under the previous version, as its last build counted
     /// them (green, yellow, red), so the methodology page can set them beside today's.
     pub zones_before: Option<ZoneCounts>,

@@ -11,6 +11,7 @@ mod feeds;
 mod generation;
 mod helpers;
 mod history;
+mod history_record;
 mod hostile;
 mod hostile_data;
 mod mail_harness;

@@ -3,33 +3,11 @@
 //! build leaves the catalogue it would have replaced untouched; the committed history is
 //! current, and every assessment has one naming its methodology version.
 
+use crate::helpers::{content_dir, copy_content};
 use jobzone::build::{self, BuildError};
 use jobzone::catalogue::{Catalogue, history, read};
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-/// A temporary copy of the bundled content folder, at `content/` inside it.
-fn copy_content() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    copy_dir(&repo().join("content"), &dir.path().join("content"));
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create folder");
-    for entry in fs::read_dir(from).expect("read folder").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
+use std::path::Path;
 
 fn history_lines(content: &Path) -> Vec<String> {
     fs::read_to_string(content.join("history.tsv")).expect("history").lines().map(String::from).collect()
@@ -149,7 +127,7 @@ fn malformed_rows_and_unknown_keys_are_refused_at_file_and_line_and_the_catalogu
 fn every_assessment_has_a_history_ending_at_its_score_under_todays_methodology() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("catalogue.db");
-    build::build(&repo().join("content"), &path).unwrap_or_else(|e| panic!("{e}"));
+    build::build(&content_dir(), &path).unwrap_or_else(|e| panic!("{e}"));
     let catalogue = Catalogue::open(&path, 1).expect("opens");
     let m = &catalogue.methodology;
     let conn = catalogue.conn();
@@ -170,4 +148,32 @@ fn every_assessment_has_a_history_ending_at_its_score_under_todays_methodology()
     // Every occupation was recorded under 1.0 and 1.1; most moved.
     let occupations = keys.iter().filter(|k| k.kind() == jobzone::assessment::Kind::Occupation).count();
     assert!(moved > occupations / 2, "{moved} of {occupations} occupations show a move");
+}
+
+/// A new methodology version gives every assessment a row: an occupation's reason is the
+/// changelog's summary; an editor role whose score it leaves alone gets the `editor_roles`
+/// sentence instead, which says why its score stayed.
+#[test]
+fn a_new_methodology_version_gives_roles_it_leaves_alone_the_editor_roles_reason() {
+    let dir = copy_content();
+    let content = dir.path().join("content");
+    let file = content.join("methodology.toml");
+    let text = fs::read_to_string(&file).expect("methodology");
+    let text =
+        text.replacen("version = \"1.1\"\neffective = 2026-11-30", "version = \"1.2\"\neffective = 2026-12-10", 1);
+    let entry = "[[changelog]]\nversion = \"1.2\"\ndate = 2026-12-10\nsummary = \"Occupations: a test change.\"\n\
+                 changes = [\"A test change.\"]\neditor_roles = \"Roles: left as they were.\"\n\n";
+    let at = text.find("[[changelog]]").expect("a changelog");
+    fs::write(&file, format!("{}{entry}{}", &text[..at], &text[at..])).expect("write methodology");
+    let before = history_lines(&content).len();
+    build::record_history(&content, "2026-12-10").unwrap_or_else(|e| panic!("{e}"));
+    let added: Vec<Vec<String>> =
+        history_lines(&content)[before..].iter().map(|l| l.split('\t').map(String::from).collect()).collect();
+    assert!(added.len() > 900, "{} rows", added.len());
+    for row in &added {
+        let role = !row[1].as_bytes()[0].is_ascii_digit();
+        let want = if role { "Roles: left as they were." } else { "Occupations: a test change." };
+        assert_eq!((row[0].as_str(), row[4].as_str(), row[6].as_str()), ("2026-12-10", "1.2", want), "{row:?}");
+    }
+    assert_eq!(added.iter().filter(|r| !r[1].as_bytes()[0].is_ascii_digit()).count(), 5, "one row per role");
 }

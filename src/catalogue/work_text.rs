@@ -140,3 +140,59 @@ impl WorkIndex for WorkText<'_> {
         rows.iter().map(|row| stmt.query_row([row], |r| r.get(0))).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two occupations: "a" with a title, a task and a description (no activity), "b" with a
+    /// title, a task and an activity (no description).
+    fn catalogue() -> Connection {
+        let conn = Connection::open_in_memory().expect("in memory");
+        conn.execute_batch(include_str!("schema.sql")).expect("schema");
+        conn.execute_batch(
+            "INSERT INTO work_occupations VALUES (1, 'a', 1, 2, 3, 3, 4), (2, 'b', 4, 5, 6, 7, 7);
+             INSERT INTO work_text (rowid, text) VALUES (1, 'Automotive Mechanics'), (2, 'Repair cars'),
+               (3, 'Repair and cook for vehicles'), (4, 'Cooks'), (5, 'Cook food'), (6, 'Clean kitchens');
+             INSERT INTO occupation_text (rowid, titles, description, tasks, activities)
+               VALUES (1, 'Automotive Mechanics', 'Repair and cook for vehicles', 'Repair cars', ''),
+                      (2, 'Cooks', '', 'Cook food', 'Clean kitchens');",
+        )
+        .expect("rows");
+        add_bit_set_function(&conn).expect("function");
+        conn
+    }
+
+    #[test]
+    fn a_row_says_whose_text_it_is_and_of_which_kind() {
+        let spans = WorkSpans::read(&catalogue()).expect("spans");
+        assert_eq!(spans.of(2), Some(("a", WorkKind::Task)));
+        assert_eq!(spans.of(3), Some(("a", WorkKind::Description)), "a has no activity");
+        assert_eq!(spans.of(4), Some(("b", WorkKind::Title)));
+        assert_eq!(spans.of(6), Some(("b", WorkKind::Activity)));
+        assert_eq!(spans.of(7), None);
+        assert_eq!(spans.of(0), None);
+    }
+
+    #[test]
+    fn only_the_texts_of_the_chosen_occupations_are_ranked() {
+        let conn = catalogue();
+        let spans = WorkSpans::read(&conn).expect("spans");
+        let bits = spans.bits([2].into_iter());
+        let rows: Vec<i64> = conn
+            .prepare("SELECT rowid FROM work_text WHERE work_text MATCH 'cook OR repair' AND bit_set(?1, rowid)")
+            .expect("query")
+            .query_map([bits], |r| r.get(0))
+            .expect("rows")
+            .collect::<Result<_>>()
+            .expect("rows");
+        assert_eq!(rows, [4, 5], "row 3 matches too, but is a's");
+        let matches = WorkText { conn: &conn, spans: &spans }
+            .matches(&DescribeQuery { any: "cook".into(), together: "cook".into(), sentence: false })
+            .expect("matches");
+        let codes: Vec<&str> = matches.texts.iter().map(|t| t.code.as_str()).collect();
+        assert_eq!(matches.occupations.len(), 2);
+        assert_eq!(codes.iter().filter(|c| **c == "b").count(), 2, "{codes:?}");
+        assert!(codes.contains(&"a"), "{codes:?}");
+    }
+}

@@ -4,8 +4,8 @@
 //! the catalogue's full-text index (porter stemming) of each occupation's O*NET titles,
 //! description, task statements and detailed work activities ([`WorkIndex`]). The catalogue runs
 //! it twice: over one document per occupation, which ranks occupations (bm25, titles weighing
-//! most), and over each text alone, whose best match is the reason shown. This module writes the
-//! query and combines the two answers.
+//! most), and over the single texts of the leading occupations, whose best match is the reason
+//! shown. This module writes the query and combines the two answers.
 
 use super::normalise::words;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

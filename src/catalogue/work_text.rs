@@ -146,12 +146,13 @@ mod tests {
     use super::*;
 
     /// Two occupations: "a" with a title, a task and a description (no activity), "b" with a
-    /// title, a task and an activity (no description).
+    /// title, a task and an activity (no description); no occupations table behind them.
     fn catalogue() -> Connection {
         let conn = Connection::open_in_memory().expect("in memory");
         conn.execute_batch(include_str!("schema.sql")).expect("schema");
         conn.execute_batch(
-            "INSERT INTO work_occupations VALUES (1, 'a', 1, 2, 3, 3, 4), (2, 'b', 4, 5, 6, 7, 7);
+            "PRAGMA foreign_keys = OFF;
+             INSERT INTO work_occupations VALUES (1, 'a', 1, 2, 3, 3, 4), (2, 'b', 4, 5, 6, 7, 7);
              INSERT INTO work_text (rowid, text) VALUES (1, 'Automotive Mechanics'), (2, 'Repair cars'),
                (3, 'Repair and cook for vehicles'), (4, 'Cooks'), (5, 'Cook food'), (6, 'Clean kitchens');
              INSERT INTO occupation_text (rowid, titles, description, tasks, activities)

@@ -10,6 +10,7 @@ pub mod occupations;
 mod pool;
 pub mod read;
 mod search_index;
+mod work_text;
 mod write;
 mod write_search;
 mod write_usage;
@@ -56,6 +57,8 @@ pub struct Catalogue {
     pub methodology_source: String,
     /// Every role, alias and occupation title, ready to search.
     pub search: crate::search::Index,
+    /// Where each occupation's texts lie in the full-text index, for search by description.
+    work_spans: work_text::WorkSpans,
     /// The values /roles can filter on; fixed for the catalogue's life, so read once.
     pub facets: models::Facets,
     /// How the data-derived scores agree with independent research, as the build measured it.
@@ -88,6 +91,7 @@ impl Catalogue {
             serde_json::from_str(&get("methodology_json")?).context("while reading the stored methodology")?;
         let methodology_source = get("methodology_source")?;
         let search = search_index::build(&conn).context("while building the search index")?;
+        let work_spans = work_text::WorkSpans::read(&conn).context("while reading the full-text index")?;
         let facets = browse::facets(&conn).context("while reading the browse facets")?;
         let agreement =
             Arc::new(serde_json::from_str(&get("agreement_json")?).context("while reading the stored agreement")?);
@@ -98,6 +102,7 @@ impl Catalogue {
             methodology: Arc::new(methodology),
             methodology_source,
             search,
+            work_spans,
             facets,
             agreement,
         })
@@ -107,7 +112,7 @@ impl Catalogue {
     /// [`crate::search::Index::search_with`]). Call only from a blocking thread.
     pub fn search(&self, query: &str, limit: usize) -> rusqlite::Result<Vec<crate::search::Hit>> {
         let conn = self.conn();
-        self.search.search_with(query, limit, |fts| search_index::work_matches(&conn, fts))
+        self.search.search_with(query, limit, &work_text::WorkText { conn: &conn, spans: &self.work_spans })
     }
 
     /// A read-only connection. Call only from a blocking thread.

@@ -45,6 +45,7 @@ impl Pool {
             let conn = Connection::open_with_flags(&uri, flags)?;
             conn.execute_batch("PRAGMA query_only = ON; PRAGMA cache_size = -8000;")?;
             conn.set_prepared_statement_cache_capacity(64);
+            super::work_text::add_bit_set_function(&conn)?;
             conns.push(conn);
         }
         Ok(Pool { idle: Mutex::new(conns), available: Condvar::new() })

@@ -123,23 +123,35 @@ CREATE TABLE occupation_employment (
 ) WITHOUT ROWID;
 
 -- Search by what the work is ("I fix cars"), queried only when no title matches a query in full
--- (see write_search.rs and src/search/describe.rs). Both tables use the porter stemmer.
--- occupation_text: one document per occupation (its titles, description, tasks, activities),
--- which ranks occupations; work_text: each of those texts on its own row (one per occupation for
--- a shared activity), which gives the reason a result matched.
+-- (see write_work_text.rs, work_text.rs and src/search/describe.rs). Both full-text tables use
+-- the porter stemmer. occupation_text: one document per occupation (its titles, description,
+-- tasks, activities), which ranks occupations. work_text: each of those texts on its own row
+-- (one per occupation for a shared activity), which gives the reason a result matched. Its rows
+-- are written occupation by occupation: each one's titles, then tasks, activities and
+-- description. work_occupations says, for each occupation, which document is its own (id is the
+-- document's rowid) and where each kind of its texts starts among work_text's rows; search
+-- reads it when the catalogue opens, so no query reads a code or a kind from the full-text
+-- tables, and the texts of a few occupations can be ranked alone.
+CREATE TABLE work_occupations (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE REFERENCES occupations (code),
+    titles      INTEGER NOT NULL,
+    tasks       INTEGER NOT NULL,
+    activities  INTEGER NOT NULL,
+    description INTEGER NOT NULL,
+    end_row     INTEGER NOT NULL
+);
+
 CREATE VIRTUAL TABLE occupation_text USING fts5 (
     titles,
     description,
     tasks,
     activities,
-    code UNINDEXED,
     tokenize = 'porter unicode61'
 );
 
 CREATE VIRTUAL TABLE work_text USING fts5 (
     text,
-    code UNINDEXED,
-    kind UNINDEXED,
     tokenize = 'porter unicode61'
 );
 

@@ -1,13 +1,11 @@
 //! Reads what search needs from the catalogue, once, into the in-memory index: roles and their
-//! aliases, occupations with their employment, and every O*NET lay title.
+//! aliases, occupations with their employment, and every O*NET lay title. (Search by what the
+//! work is queries the catalogue's full-text index instead: `work_text.rs`.)
 
 use crate::data::titles::TitleKind;
-use crate::search::{
-    DescribeLists, DescribeQuery, Index, IndexBuilder, MatchKind, Target, TargetKind, WorkKind, WorkMatches, WorkRow,
-    describe,
-};
+use crate::search::{DescribeLists, Index, IndexBuilder, MatchKind, Target, TargetKind};
 use anyhow::Context;
-use rusqlite::{Connection, Result, params};
+use rusqlite::{Connection, Result};
 use std::collections::HashMap;
 
 /// The index of the catalogue open on `conn`, with the word lists the build stored.
@@ -90,39 +88,4 @@ fn occupations(conn: &Connection, b: &mut IndexBuilder) -> Result<()> {
         b.entry(id, &r.get::<_, String>(1)?, kind, r.get::<_, u8>(3)?);
     }
     Ok(())
-}
-
-/// Whether one text holds the description's words together; the occupations whose O*NET texts
-/// match any of them (best document first); and for those occupations the single texts that
-/// match, best first.
-pub fn work_matches(conn: &Connection, query: &DescribeQuery) -> Result<WorkMatches> {
-    let together: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM work_text WHERE work_text MATCH ?1)")?
-        .query_row([&query.together], |r| r.get(0))?;
-    let fts = &query.any;
-    let [t, d, k, a] = describe::COLUMN_WEIGHTS;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT code, bm25(occupation_text, {t}, {d}, {k}, {a}) AS r FROM occupation_text
-         WHERE occupation_text MATCH ?1 ORDER BY r LIMIT ?2"
-    ))?;
-    let occupations = stmt
-        .query_map(params![fts, describe::OCCUPATIONS as i64], |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)))?
-        .collect::<Result<Vec<_>>>()?;
-    let codes = serde_json::to_string(&occupations.iter().map(|(c, _)| c).collect::<Vec<_>>())
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT code, kind, text, rank FROM work_text
-         WHERE work_text MATCH ?1 AND code IN (SELECT value FROM json_each(?2)) ORDER BY rank LIMIT ?3",
-    )?;
-    let rows = stmt.query_map(params![fts, codes, describe::TEXTS as i64], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, f64>(3)?))
-    })?;
-    let mut texts = Vec::new();
-    for row in rows {
-        let (code, kind, text, rank) = row?;
-        if let Some(kind) = WorkKind::parse(&kind) {
-            texts.push(WorkRow { code, kind, text, rank });
-        }
-    }
-    Ok(WorkMatches { together, occupations, texts })
 }

@@ -2,10 +2,10 @@
 //! words, less the stop words and widened by the everyday vocabulary of
 //! `content/search/describe.toml` (fix -> repair, cars -> automobiles), become an FTS5 query over
 //! the catalogue's full-text index (porter stemming) of each occupation's O*NET titles,
-//! description, task statements and detailed work activities. The catalogue runs it twice: over
-//! one document per occupation, which ranks occupations (bm25, titles weighing most), and over
-//! each text alone, whose best match is the reason shown. This module writes the query and
-//! combines the two answers.
+//! description, task statements and detailed work activities ([`WorkIndex`]). The catalogue runs
+//! it twice: over one document per occupation, which ranks occupations (bm25, titles weighing
+//! most), and over the single texts of the leading occupations, whose best match is the reason
+//! shown. This module writes the query and combines the two answers.
 
 use super::normalise::words;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -48,19 +48,29 @@ pub struct WorkRow {
     /// O*NET-SOC code of the occupation the text belongs to.
     pub code: String,
     pub kind: WorkKind,
-    pub text: String,
+    /// Which text: its row in the index, to read it by once it is shown ([`WorkIndex::texts`]).
+    pub row: i64,
     /// FTS5's bm25 rank: lower (more negative) is a better match.
     pub rank: f64,
+}
+
+/// The full-text index of what each occupation's work is (the catalogue's, in SQL).
+pub trait WorkIndex {
+    type Error;
+    /// Whether some single text holds the terms together (see [`DescribeQuery::together`]).
+    fn together(&self, query: &DescribeQuery) -> Result<bool, Self::Error>;
+    /// The occupations whose texts match any of the terms, and their texts that match.
+    fn matches(&self, query: &DescribeQuery) -> Result<WorkMatches, Self::Error>;
+    /// The texts of `rows`, in order.
+    fn texts(&self, rows: &[i64]) -> Result<Vec<String>, Self::Error>;
 }
 
 /// What the full-text index returned for one query.
 #[derive(Debug, Clone, Default)]
 pub struct WorkMatches {
-    /// Some single text holds the terms together (see [`DescribeQuery::together`]).
-    pub together: bool,
     /// (code, bm25 rank of the occupation's whole document), best first.
     pub occupations: Vec<(String, f64)>,
-    /// The best single texts, best first.
+    /// The best single texts of those occupations, best first, at most [`TEXTS`].
     pub texts: Vec<WorkRow>,
 }
 
@@ -239,9 +249,8 @@ mod tests {
 
     #[test]
     fn occupations_rank_by_document_then_best_text_then_employment() {
-        let row = |code: &str, rank: f64| WorkRow { code: code.into(), kind: WorkKind::Task, text: code.into(), rank };
+        let row = |code: &str, rank: f64| WorkRow { code: code.into(), kind: WorkKind::Task, row: 0, rank };
         let matches = WorkMatches {
-            together: true,
             occupations: vec![("a".into(), -10.0), ("b".into(), -10.0), ("c".into(), -9.0), ("d".into(), -20.0)],
             texts: vec![row("b", -8.0), row("a", -4.0), row("c", -4.0), row("b", -1.0)],
         };

@@ -21,7 +21,7 @@ mod normalise;
 mod rank;
 
 pub use build::IndexBuilder;
-pub use describe::{DescribeLists, DescribeQuery, WorkKind, WorkMatches, WorkRow};
+pub use describe::{DescribeLists, DescribeQuery, WorkIndex, WorkKind, WorkMatches, WorkRow};
 pub use levels::Level;
 pub use normalise::{stem, within, words};
 
@@ -236,17 +236,12 @@ impl Index {
     }
 
     /// [`Index::search`], and, when no title matches every word, the query read as a
-    /// description of the work: `work` runs an FTS5 query over each occupation's O*NET titles,
+    /// description of the work: `work` runs FTS5 queries over each occupation's O*NET titles,
     /// description, tasks and activities (the catalogue does it, in SQL). Description matches
     /// come first when the query reads as a sentence ("I fix cars") or some one text holds its
     /// words together ("wash dishes"), else after the partial title matches ("lien cook" is a
-    /// cook with a typo, not a lien).
-    pub fn search_with<E>(
-        &self,
-        query: &str,
-        limit: usize,
-        work: impl FnOnce(&DescribeQuery) -> Result<WorkMatches, E>,
-    ) -> Result<Vec<Hit>, E> {
+    /// cook with a typo, not a lien), so then they are looked for only when those leave room.
+    pub fn search_with<W: WorkIndex>(&self, query: &str, limit: usize, work: &W) -> Result<Vec<Hit>, W::Error> {
         let Titles { hits, complete, level } = self.titles(query, limit);
         if complete || limit == 0 {
             return Ok(hits);
@@ -257,23 +252,30 @@ impl Index {
             None => query.chars().take(MAX_QUERY_CHARS).collect(),
         };
         let Some(fts) = self.vocabulary.fts_query(&query) else { return Ok(hits) };
-        let matches = work(&fts)?;
-        let together = matches.together || fts.sentence;
+        let together = fts.sentence || work.together(&fts)?;
+        if !together && hits.len() >= limit {
+            return Ok(hits);
+        }
         let prior = |code: &str| self.by_code.get(code).map_or(0, |&t| self.meta[t as usize].prior);
-        let described: Vec<Hit> = describe::rank(matches, prior)
+        let rows: Vec<(&Target, WorkRow)> = describe::rank(work.matches(&fts)?, prior)
             .into_iter()
-            .filter_map(|row| {
-                let target = &self.targets[*self.by_code.get(row.code.as_str())? as usize];
+            .filter_map(|row| Some((&self.targets[*self.by_code.get(row.code.as_str())? as usize], row)))
+            .take(limit)
+            .collect();
+        let texts = work.texts(&rows.iter().map(|(_, row)| row.row).collect::<Vec<_>>())?;
+        let described: Vec<Hit> = rows
+            .into_iter()
+            .zip(texts)
+            .map(|((target, row), text)| {
                 let kind = match row.kind {
-                    WorkKind::Title if row.text == target.title => MatchKind::Title,
+                    WorkKind::Title if text == target.title => MatchKind::Title,
                     WorkKind::Title => MatchKind::AlternateTitle,
                     other => MatchKind::from_work(other),
                 };
-                let mut hit = Hit::new(target.clone(), row.text, kind);
+                let mut hit = Hit::new(target.clone(), text, kind);
                 hit.level = level.as_ref().and_then(|(word, _)| levels::note(word, None));
-                Some(hit)
+                hit
             })
-            .take(limit)
             .collect();
         let (first, then) = if together { (described, hits) } else { (hits, described) };
         let mut out = first;

@@ -10,10 +10,10 @@ pub mod occupations;
 mod pool;
 pub mod read;
 mod search_index;
+pub mod usage;
 mod work_text;
 mod write;
 mod write_search;
-mod write_usage;
 mod write_work_text;
 
 pub use input::Input;

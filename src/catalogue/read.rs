@@ -2,7 +2,6 @@
 //! per connection.
 
 use super::models::*;
-use crate::assessment::usage::{EconomyPoint, ObservedUsage, TaskUsage, TaskUsagePoint, UsagePoint};
 use crate::assessment::{Assessment, DataFacts, Key, Kind, RoleSlug, SocCode};
 use crate::methodology::{Provenance, Split, ZoneKey};
 use rusqlite::types::Type;
@@ -130,7 +129,7 @@ pub fn assessment_page(conn: &Connection, key: &Key) -> Result<Option<Assessment
         seniority_links.extend(card_of(conn, link)?);
     }
     let history = super::history::of(conn, key)?;
-    let usage = observed_usage(conn, &a.occupation)?;
+    let usage = super::usage::observed_usage(conn, &a.occupation)?;
     Ok(Some(AssessmentPage { a, card, transitions, seniority_links, facts, occupation_title, history, usage }))
 }
 
@@ -223,72 +222,4 @@ pub fn occupation_facts(conn: &Connection, code: &SocCode) -> Result<Option<Data
         .query_row([code.as_str()], |r| r.get(0))
         .optional()?;
     text.map(|t| json(&t)).transpose()
-}
-
-/// What each release saw of an occupation and of its tasks (empty for one without tasks).
-pub fn observed_usage(conn: &Connection, code: &str) -> Result<ObservedUsage> {
-    let releases = conn
-        .prepare_cached(
-            "SELECT u.release, r.label, u.share, u.matched_time, u.matched_tasks, u.tasks, u.automated, u.augmented
-             FROM occupation_usage u JOIN usage_releases r USING (release)
-             WHERE u.code = ?1 ORDER BY r.position",
-        )?
-        .query_map([code], |r| {
-            Ok(UsagePoint {
-                release: r.get(0)?,
-                label: r.get(1)?,
-                share: r.get(2)?,
-                matched_time: r.get(3)?,
-                matched_tasks: r.get(4)?,
-                tasks: r.get(5)?,
-                automated: r.get(6)?,
-                augmented: r.get(7)?,
-            })
-        })?
-        .collect::<Result<Vec<_>>>()?;
-    let rows = conn
-        .prepare_cached(
-            "SELECT t.task_id, t.task, t.release, r.label, t.share, t.automated, t.augmented
-             FROM task_usage t JOIN usage_releases r USING (release)
-             WHERE t.code = ?1 ORDER BY t.position, r.position",
-        )?
-        .query_map([code], |r| {
-            let point = TaskUsagePoint {
-                release: r.get(2)?,
-                label: r.get(3)?,
-                share: r.get(4)?,
-                automated: r.get(5)?,
-                augmented: r.get(6)?,
-            };
-            Ok((r.get::<_, u32>(0)?, r.get::<_, String>(1)?, point))
-        })?
-        .collect::<Result<Vec<_>>>()?;
-    let mut tasks: Vec<TaskUsage> = Vec::new();
-    for (task_id, task, point) in rows {
-        match tasks.last_mut() {
-            Some(t) if t.task_id == task_id => t.points.push(point),
-            _ => tasks.push(TaskUsage { task_id, task, points: vec![point] }),
-        }
-    }
-    Ok(ObservedUsage { occupation: code.to_string(), releases, tasks })
-}
-
-/// What each release saw of the whole economy, oldest first.
-pub fn economy_usage(conn: &Connection) -> Result<Vec<EconomyPoint>> {
-    conn.prepare_cached(
-        "SELECT release, label, tasks_listed, tasks_matched, matched_share, automated, augmented
-         FROM usage_releases ORDER BY position",
-    )?
-    .query_map([], |r| {
-        Ok(EconomyPoint {
-            release: r.get(0)?,
-            label: r.get(1)?,
-            tasks_listed: r.get(2)?,
-            tasks_matched: r.get(3)?,
-            matched_share: r.get(4)?,
-            automated: r.get(5)?,
-            augmented: r.get(6)?,
-        })
-    })?
-    .collect()
 }

@@ -60,7 +60,7 @@ fn write_to(content: &Input, tmp: &Path) -> Result<()> {
     let tx = conn.transaction()?;
     write_meta(&tx, content)?;
     write_occupations(&tx, content)?;
-    super::write_usage::write_usage(&tx, content).context("while writing observed AI use")?;
+    super::usage::write(&tx, content).context("while writing observed AI use")?;
     super::write_search::write_search(&tx, content).context("while writing the search tables")?;
     let all: Vec<&Assessment> = content.roles.iter().chain(&content.derived).collect();
     let total = all.len();

@@ -108,7 +108,11 @@ pub async fn methodology(site: State) -> Result<HttpResponse, WebError> {
         .collect();
     let (scores, pairs, economy) = with_catalogue(&site, |c| {
         let conn = c.conn();
-        Ok((read::all_scores(&conn)?, read::editor_and_data_pairs(&conn)?, read::economy_usage(&conn)?))
+        Ok((
+            read::all_scores(&conn)?,
+            read::editor_and_data_pairs(&conn)?,
+            crate::catalogue::usage::economy_usage(&conn)?,
+        ))
     })
     .await?;
     let count = |zone: ZoneKey| scores.iter().filter(|s| s.1 == zone && s.2 == Provenance::Data).count();

@@ -97,7 +97,7 @@ pub async fn occupation(req: HttpRequest, site: State, code: web::Path<String>) 
             read::assessment(&conn, &key)?,
             queries::roles_in(&conn, &code, usize::MAX >> 1)?.0,
             crate::catalogue::history::of(&conn, &key)?,
-            read::observed_usage(&conn, code.as_str())?,
+            crate::catalogue::usage::observed_usage(&conn, code.as_str())?,
         )))
     })
     .await?;

@@ -70,7 +70,7 @@ pub async fn role(req: HttpRequest, site: State, slug: web::Path<String>) -> Res
         let found = match (read::assessment(&conn, &key)?, read::card_of(&conn, &key)?) {
             (Some(a), Some(card)) => {
                 let history = crate::catalogue::history::of(&conn, &key)?;
-                let usage = read::observed_usage(&conn, &a.occupation)?;
+                let usage = crate::catalogue::usage::observed_usage(&conn, &a.occupation)?;
                 Some((a, card, history, usage))
             }
             _ => None,

@@ -271,10 +271,17 @@ mod tests {
         a
     }
 
+    /// Links every occupation of `all` to its moves under the bundled methodology, with the
+    /// skill profiles of `data`.
+    fn link(data: &DataSets, all: &mut [Assessment]) {
+        let codes: Vec<String> = all.iter().map(|a| a.key.id().to_string()).collect();
+        let profiles = Profiles::new(data, codes.iter().map(String::as_str));
+        link_occupations(&crate::methodology::bundled(), all, &profiles);
+    }
+
     #[test]
     fn moves_are_within_reach_gain_enough_and_put_a_better_zone_first() {
         use crate::methodology::ZoneKey::*;
-        let m = crate::methodology::bundled();
         let data = data_with(&[
             ("a", [1.0, 3.0, 5.0]),
             ("near", [1.0, 3.0, 5.0]),
@@ -297,9 +304,7 @@ mod tests {
             .iter()
             .map(|r| crate::assessment::RelatedOccupation { code: r.code.clone(), tier: r.tier, index: r.index })
             .collect();
-        let codes: Vec<String> = all.iter().map(|a| a.key.id().to_string()).collect();
-        let p = Profiles::new(&data, codes.iter().map(String::as_str));
-        link_occupations(&m, &mut all, &p);
+        link(&data, &mut all);
         let to: Vec<&str> = all[0].transitions.iter().map(|t| name(t.to.id())).collect();
         // All three reach a better zone than Red; "near" gains 20 x 1.0, "green" 30 x its
         // similarity, halved for its Job Zone climb, "far" (related, dissimilar) ranks last. Not
@@ -312,7 +317,6 @@ mod tests {
     #[test]
     fn a_move_that_cuts_pay_by_more_than_the_rule_allows_ranks_after_those_that_keep_it() {
         use crate::methodology::ZoneKey::*;
-        let m = crate::methodology::bundled();
         let data = data_with(&[
             ("a", [1.0, 3.0, 5.0]),
             ("cheap", [1.0, 3.0, 5.0]),
@@ -329,9 +333,7 @@ mod tests {
             with_wage(occupation("paid", 40.0, Yellow, 2), 95_000.0),
             occupation("b", 10.0, Red, 2),
         ];
-        let codes: Vec<String> = all.iter().map(|a| a.key.id().to_string()).collect();
-        let p = Profiles::new(&data, codes.iter().map(String::as_str));
-        link_occupations(&m, &mut all, &p);
+        link(&data, &mut all);
         // "cheap" gains more and reaches Green, but pays 40% less: it comes after "paid".
         let to: Vec<&str> = all[0].transitions.iter().map(|t| name(t.to.id())).collect();
         assert_eq!(to, ["paid", "cheap"]);
@@ -340,16 +342,13 @@ mod tests {
     #[test]
     fn where_nothing_higher_is_within_reach_the_most_alike_higher_scorers_are_longer_steps() {
         use crate::methodology::ZoneKey::*;
-        let m = crate::methodology::bundled();
         let data = data_with(&[("a", [1.0, 3.0, 5.0]), ("unlike", [5.0, 3.0, 1.0]), ("climb", [1.0, 3.0, 5.0])]);
         let mut all = vec![
             occupation("a", 40.0, Yellow, 2),
             occupation("unlike", 70.0, Green, 2),
             occupation("climb", 60.0, Green, 5),
         ];
-        let codes: Vec<String> = all.iter().map(|a| a.key.id().to_string()).collect();
-        let p = Profiles::new(&data, codes.iter().map(String::as_str));
-        link_occupations(&m, &mut all, &p);
+        link(&data, &mut all);
         // Neither is within reach ("unlike" is dissimilar, "climb" three Job Zones up), so both
         // come as longer steps, the more alike first; the top scorer gets none.
         let to: Vec<(&str, bool)> = all[0].transitions.iter().map(|t| (name(t.to.id()), t.beyond_reach)).collect();
